@@ -1,0 +1,37 @@
+# Builds only when a source changed since the last build, so a second `bin/nova dev` starts in seconds.
+# shellcheck shell=bash
+
+mvn_quiet() { # shows one line per module instead of Maven's full log
+  local log="$STATE/log/build.log"
+  if ! mvn -B -ntp "$@" >"$log" 2>&1 < /dev/null; then
+    grep -E '\[ERROR\]' "$log" | head -30 >&2
+    die "build failed (full log: $log)"
+  fi
+}
+
+build_stale() {
+  local stamp="$NOVA_HOME/var/build.stamp"
+  [ -f "$stamp" ] && [ -f "$NOVA_HOME/web/target/nova-web.jar" ] || return 0
+  [ -n "$(find "$NOVA_HOME" -path "$NOVA_HOME/var" -prune -o -path '*/target' -prune -o \
+    \( -name '*.java' -o -name 'pom.xml' -o -name '*.jte' -o -name '*.sql' -o -name '*.yml' -o -path '*/resources/*' \) \
+    -newer "$stamp" -print -quit)" ]
+}
+
+build_nova() {
+  if build_stale; then
+    say "building Nova (log: $STATE/log/build.log)"
+    local started=$SECONDS
+    mvn_quiet -DskipTests -Dnova.skipChecks install
+    touch "$NOVA_HOME/var/build.stamp"
+    say "built in $((SECONDS - started)) s"
+  fi
+}
+
+temporal_classpath() {
+  local cp="$NOVA_HOME/var/temporal.classpath"
+  if [ ! -s "$cp" ] || [ "$NOVA_HOME/bin/temporal/pom.xml" -nt "$cp" ] || [ "$NOVA_HOME/pom.xml" -nt "$cp" ]; then
+    mvn -B -ntp -q -f "$NOVA_HOME/bin/temporal/pom.xml" dependency:build-classpath -Dmdep.outputFile="$cp" >&2 </dev/null ||
+      die "could not resolve Temporal's dev server"
+  fi
+  cat "$cp"
+}

@@ -1,0 +1,71 @@
+# `bin/nova dev`: the whole platform on this machine, kept running until Ctrl-C or `bin/nova stop`.
+# shellcheck shell=bash
+
+start_nova_server() {
+  local log="$STATE/log/nova.log"
+  NOVA_CREDENTIALS_FILE="$STATE/run/first-login" NOVA_TEMPLATES_DIR="$NOVA_HOME/templates" \
+    nohup "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx768m \
+    -cp "$NOVA_HOME/web/target/nova-web.jar:$NOVA_HOME/web/target/lib/*" \
+    nova.web.NovaApplication server "$NOVA_HOME/web/nova.yml" >>"$log" 2>&1 &
+  echo $! >"$STATE/run/nova.pid"
+}
+
+wait_ready() {
+  local port=${NOVA_HTTP_PORT:-8080} i
+  for ((i = 0; i < 600; i++)); do
+    alive "$STATE/run/nova.pid" || return 1
+    curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+print_login() {
+  local port=${NOVA_HTTP_PORT:-8080}
+  say "Nova is ready at http://localhost:$port"
+  if [ -f "$STATE/run/first-login" ]; then
+    # Generated secrets are shown once, then only their hashes remain.
+    sed 's/^/     /' "$STATE/run/first-login"
+    rm -f "$STATE/run/first-login"
+  elif [ -n "${NOVA_ADMIN_PASSWORD:-}" ]; then
+    say "log in as admin with NOVA_ADMIN_PASSWORD"
+  else
+    say "log in as admin with the password printed on the first run"
+  fi
+  say "logs: $STATE/log/nova.log · stop: Ctrl-C or bin/nova stop"
+}
+
+supervise() { # polls, so Ctrl-C and `bin/nova stop` are seen within half a second
+  local started restarts=0
+  while true; do
+    sleep 0.5
+    [ -f "$STATE/run/stopping" ] && return 0
+    alive "$STATE/run/nova.pid" && continue
+    restarts=$((restarts + 1))
+    say "the Nova server stopped unexpectedly; restarting it (restart $restarts, log: $STATE/log/nova.log)"
+    started=$SECONDS
+    start_nova_server
+    wait_ready || die "the Nova server did not come back (log: $STATE/log/nova.log)"
+    say "Nova is back at http://localhost:${NOVA_HTTP_PORT:-8080} after $((SECONDS - started)) s; its workflows went on in Temporal"
+  done
+}
+
+nova_dev() {
+  use_state dev
+  local t0=$SECONDS
+  provision_base
+  build_nova
+  alive "$STATE/run/nova.pid" && die "Nova is already running (pid $(cat "$STATE/run/nova.pid")); bin/nova stop first"
+  rm -f "$STATE/run/stopping"
+  start_postgres
+  start_redis
+  start_temporal
+  trap 'touch "$STATE/run/stopping"; say "stopping"; stop_all; exit 0' INT TERM
+  start_nova_server
+  say "starting the Nova server"
+  wait_ready || { tail -30 "$STATE/log/nova.log" >&2; stop_all; die "the Nova server did not start (log: $STATE/log/nova.log)"; }
+  print_login
+  say "ready in $((SECONDS - t0)) s"
+  supervise
+  say "stopped by bin/nova stop"
+}

@@ -1,0 +1,86 @@
+# Private PostgreSQL, Redis and Temporal instances under $STATE (var/dev or var/test), each on its own port.
+# shellcheck shell=bash
+
+wait_port() { # host port seconds name
+  local i
+  for ((i = 0; i < $3 * 10; i++)); do
+    (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  die "$4 did not listen on $1:$2 within $3 s (log: $STATE/log)"
+}
+
+alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+run_as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+start_postgres() {
+  if [ -n "${DATABASE_URL:-}" ]; then say "PostgreSQL: using DATABASE_URL"; return 0; fi
+  local data="$STATE/pg/data" bin
+  bin=$(pg_bindir)
+  mkdir -p "$STATE/pg" "$STATE/log"
+  [ "$(id -u)" -eq 0 ] && chown postgres "$STATE/pg" "$STATE/log" && chmod o+x "$NOVA_HOME/var" "$STATE"
+  if [ ! -f "$data/PG_VERSION" ]; then
+    say "PostgreSQL: creating a private cluster in $data"
+    run_as_pg "$bin/initdb" -D "$data" -U nova --auth=trust -E UTF8 >"$STATE/log/initdb.log" 2>&1 || die "initdb failed: $STATE/log/initdb.log"
+  fi
+  if ! run_as_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    run_as_pg "$bin/pg_ctl" -D "$data" -l "$STATE/log/postgres.log" -w -t 30 \
+      -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $STATE/pg -c fsync=${PG_FSYNC:-on}" start >/dev/null ||
+      die "PostgreSQL did not start: $STATE/log/postgres.log"
+  fi
+  run_as_pg "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U nova -d postgres -tAc "select 1 from pg_database where datname='nova'" | grep -q 1 ||
+    run_as_pg "$bin/createdb" -h 127.0.0.1 -p "$PG_PORT" -U nova nova
+  say "PostgreSQL: 127.0.0.1:$PG_PORT"
+  export DATABASE_URL="postgresql://nova@127.0.0.1:$PG_PORT/nova"
+}
+
+stop_postgres() {
+  local data="$STATE/pg/data"
+  [ -f "$data/postmaster.pid" ] && run_as_pg "$(pg_bindir)/pg_ctl" -D "$data" -m fast stop >/dev/null 2>&1
+  return 0
+}
+
+start_redis() {
+  if [ -n "${REDIS_URL:-}" ]; then say "Redis: using REDIS_URL"; return 0; fi
+  mkdir -p "$STATE/run" "$STATE/log"
+  if ! alive "$STATE/run/redis.pid"; then
+    redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
+      --pidfile "$STATE/run/redis.pid" --logfile "$STATE/log/redis.log" >/dev/null
+    wait_port 127.0.0.1 "$REDIS_PORT" 10 Redis
+  fi
+  say "Redis: 127.0.0.1:$REDIS_PORT"
+  export REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
+}
+
+start_temporal() {
+  if [ -n "${TEMPORAL_ADDRESS:-}" ]; then say "Temporal: using TEMPORAL_ADDRESS=$TEMPORAL_ADDRESS"; return 0; fi
+  mkdir -p "$STATE/run" "$STATE/log"
+  if ! alive "$STATE/run/temporal.pid"; then
+    # Its own process, so that restarting the Nova server keeps every workflow.
+    nohup "$JAVA_HOME/bin/java" -Xmx1g --enable-native-access=ALL-UNNAMED -cp "$(temporal_classpath)" \
+      io.temporal.testserver.TestServer "$TEMPORAL_PORT" >"$STATE/log/temporal.log" 2>&1 &
+    echo $! >"$STATE/run/temporal.pid"
+    wait_port 127.0.0.1 "$TEMPORAL_PORT" 30 Temporal
+  fi
+  say "Temporal: 127.0.0.1:$TEMPORAL_PORT (in-memory test server)"
+  export TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT"
+}
+
+stop_pidfile() {
+  local f="$1"
+  alive "$f" || { rm -f "$f"; return 0; }
+  local pid
+  pid=$(cat "$f")
+  kill "$pid" 2>/dev/null
+  for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$pid" 2>/dev/null
+  rm -f "$f"
+}
+
+stop_all() {
+  stop_pidfile "$STATE/run/nova.pid"
+  stop_pidfile "$STATE/run/temporal.pid"
+  stop_pidfile "$STATE/run/redis.pid"
+  stop_postgres
+}

@@ -1,0 +1,1 @@
+package nova.workflows.task;

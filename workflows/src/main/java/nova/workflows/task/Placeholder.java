@@ -1,1 +1,0 @@
-package nova.workflows.task;

@@ -1,0 +1,255 @@
+package nova.workflows.task;
+
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import io.temporal.workflow.WorkflowLock;
+import java.time.Duration;
+import java.util.UUID;
+import nova.workflows.task.messages.TaskChange;
+import nova.workflows.task.messages.TaskInput;
+import nova.workflows.task.messages.TaskOutcome;
+import nova.workflows.task.messages.TaskSnapshot;
+import nova.workflows.task.messages.TaskStart;
+
+/** See {@link TaskWorkflow}. Handlers run one at a time under a lock, so events are stored in order. */
+public class TaskWorkflowImpl implements TaskWorkflow {
+  private final TaskStoreActivities store =
+      Workflow.newLocalActivityStub(TaskStoreActivities.class, TaskActivityOptions.LOCAL);
+  private final NotifyActivities notify =
+      Workflow.newLocalActivityStub(NotifyActivities.class, TaskActivityOptions.LOCAL);
+  private final WorkflowLock lock = Workflow.newWorkflowLock();
+  private final TaskState state;
+  private final TaskStart start;
+  private boolean stored;
+
+  @WorkflowInit
+  public TaskWorkflowImpl(TaskStart start) {
+    this.start = start;
+    this.state = new TaskState(start.taskId());
+  }
+
+  @Override
+  public TaskOutcome run(TaskStart start) {
+    lock.lock();
+    TaskChange created = state.created(start.createdBy(), Workflow.currentTimeMillis());
+    store.recordCreated(start, created);
+    notify.taskChanged(created);
+    stored = true;
+    lock.unlock();
+    if (start.serverId() != null) {
+      act(TaskAction.ASSIGN, new TaskInput(start.createdBy(), start.serverId(), null, null, false));
+    }
+    Duration remindAfter = Duration.ofSeconds(start.reminderAfterSeconds());
+    while (!state.status().isFinal()) {
+      long seen = state.moves();
+      if (state.status().awaitsHuman()) {
+        remindWhileWaiting(seen, remindAfter);
+      } else {
+        Workflow.await(() -> state.moves() != seen);
+      }
+    }
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    return new TaskOutcome(start.taskId(), state.status(), state.seq());
+  }
+
+  /** Records a reminder each time a person has kept the task waiting for another full interval. */
+  private void remindWhileWaiting(long seen, Duration remindAfter) {
+    long waited = 0;
+    while (!Workflow.await(remindAfter, () -> state.moves() != seen)) {
+      waited += remindAfter.toSeconds();
+      long total = waited;
+      withLock(() -> state.reminder(total, Workflow.currentTimeMillis()));
+    }
+  }
+
+  private TaskSnapshot act(TaskAction action, TaskInput input) {
+    Workflow.await(() -> stored);
+    return withLock(() -> state.apply(action, input, Workflow.randomUUID(), Workflow.currentTimeMillis()));
+  }
+
+  private TaskSnapshot withLock(java.util.function.Supplier<TaskChange> change) {
+    lock.lock();
+    try {
+      TaskChange first;
+      try {
+        first = change.get();
+      } catch (TransitionRejected rejected) {
+        // The state moved between validation and handling: refuse the same way a validator does.
+        throw ApplicationFailure.newNonRetryableFailure(rejected.getMessage(), TransitionRejected.TYPE);
+      }
+      persist(first);
+      if (first.to() == TaskStatus.ASSIGNED && start.requirePlanApproval()) {
+        persist(state.enterPlanMode(Workflow.currentTimeMillis()));
+      }
+      return state.snapshot();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void persist(TaskChange change) {
+    store.record(change);
+    notify.taskChanged(change);
+  }
+
+  private void check(TaskAction action, TaskInput input) {
+    if (input == null || input.actor() == null) {
+      throw new TransitionRejected("an action needs an actor");
+    }
+    state.check(action, input);
+  }
+
+  @Override
+  public TaskSnapshot snapshot() {
+    return state.snapshot();
+  }
+
+  @Override
+  public TaskSnapshot ready() {
+    Workflow.await(() -> stored);
+    return state.snapshot();
+  }
+
+  // One handler and one validator per action; they differ only in the action they name.
+
+  @Override
+  public TaskSnapshot assign(TaskInput input) {
+    return act(TaskAction.ASSIGN, input);
+  }
+
+  @Override
+  public void validateAssign(TaskInput input) {
+    check(TaskAction.ASSIGN, input);
+  }
+
+  @Override
+  public TaskSnapshot start(TaskInput input) {
+    return act(TaskAction.START, input);
+  }
+
+  @Override
+  public void validateStart(TaskInput input) {
+    check(TaskAction.START, input);
+  }
+
+  @Override
+  public TaskSnapshot submitPlan(TaskInput input) {
+    return act(TaskAction.SUBMIT_PLAN, input);
+  }
+
+  @Override
+  public void validateSubmitPlan(TaskInput input) {
+    check(TaskAction.SUBMIT_PLAN, input);
+  }
+
+  @Override
+  public TaskSnapshot approvePlan(TaskInput input) {
+    return act(TaskAction.APPROVE_PLAN, input);
+  }
+
+  @Override
+  public void validateApprovePlan(TaskInput input) {
+    check(TaskAction.APPROVE_PLAN, input);
+  }
+
+  @Override
+  public TaskSnapshot revisePlan(TaskInput input) {
+    return act(TaskAction.REVISE_PLAN, input);
+  }
+
+  @Override
+  public void validateRevisePlan(TaskInput input) {
+    check(TaskAction.REVISE_PLAN, input);
+  }
+
+  @Override
+  public TaskSnapshot requestHelp(TaskInput input) {
+    return act(TaskAction.REQUEST_HELP, input);
+  }
+
+  @Override
+  public void validateRequestHelp(TaskInput input) {
+    check(TaskAction.REQUEST_HELP, input);
+  }
+
+  @Override
+  public TaskSnapshot respond(TaskInput input) {
+    return act(TaskAction.RESPOND, input);
+  }
+
+  @Override
+  public void validateRespond(TaskInput input) {
+    check(TaskAction.RESPOND, input);
+  }
+
+  @Override
+  public TaskSnapshot submitForReview(TaskInput input) {
+    return act(TaskAction.SUBMIT_FOR_REVIEW, input);
+  }
+
+  @Override
+  public void validateSubmitForReview(TaskInput input) {
+    check(TaskAction.SUBMIT_FOR_REVIEW, input);
+  }
+
+  @Override
+  public TaskSnapshot approveReview(TaskInput input) {
+    return act(TaskAction.APPROVE_REVIEW, input);
+  }
+
+  @Override
+  public void validateApproveReview(TaskInput input) {
+    check(TaskAction.APPROVE_REVIEW, input);
+  }
+
+  @Override
+  public TaskSnapshot requestChanges(TaskInput input) {
+    return act(TaskAction.REQUEST_CHANGES, input);
+  }
+
+  @Override
+  public void validateRequestChanges(TaskInput input) {
+    check(TaskAction.REQUEST_CHANGES, input);
+  }
+
+  @Override
+  public TaskSnapshot complete(TaskInput input) {
+    return act(TaskAction.COMPLETE, input);
+  }
+
+  @Override
+  public void validateComplete(TaskInput input) {
+    check(TaskAction.COMPLETE, input);
+  }
+
+  @Override
+  public TaskSnapshot fail(TaskInput input) {
+    return act(TaskAction.FAIL, input);
+  }
+
+  @Override
+  public void validateFail(TaskInput input) {
+    check(TaskAction.FAIL, input);
+  }
+
+  @Override
+  public TaskSnapshot cancel(TaskInput input) {
+    return act(TaskAction.CANCEL, input);
+  }
+
+  @Override
+  public void validateCancel(TaskInput input) {
+    check(TaskAction.CANCEL, input);
+  }
+
+  @Override
+  public TaskSnapshot addNote(TaskInput input) {
+    return act(TaskAction.ADD_NOTE, input);
+  }
+
+  @Override
+  public void validateAddNote(TaskInput input) {
+    check(TaskAction.ADD_NOTE, input);
+  }
+}

@@ -1,0 +1,21 @@
+package nova.workflows.task.messages;
+
+import java.util.UUID;
+import nova.workflows.task.TaskStatus;
+
+/**
+ * One event of a task, as the workflow decided it; the projection stores it once, keyed by
+ * (taskId, seq), so a retried activity never writes it twice.
+ */
+public record TaskChange(
+    UUID taskId,
+    long seq,
+    String type,
+    TaskStatus from,
+    TaskStatus to,
+    String actor,
+    UUID serverId,
+    String text,
+    UUID interventionId,
+    boolean urgent,
+    long atEpochMillis) {}

@@ -4,7 +4,7 @@
 start_nova_server() {
   local log="$STATE/log/nova.log"
   NOVA_CREDENTIALS_FILE="$STATE/run/first-login" NOVA_TEMPLATES_DIR="$NOVA_HOME/templates" \
-    nohup "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx768m \
+    nohup "$JAVA_HOME/bin/java" $JAVA_FLAGS -Xmx768m \
     -cp "$NOVA_HOME/web/target/nova-web.jar:$NOVA_HOME/web/target/lib/*" \
     nova.web.NovaApplication server "$NOVA_HOME/web/nova.yml" >>"$log" 2>&1 &
   echo $! >"$STATE/run/nova.pid"

@@ -19,10 +19,18 @@ pick_java() {
     [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] || continue
     local major
     major=$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.specification.version = //p')
-    if [ "${major:-0}" -ge 21 ]; then export JAVA_HOME="$candidate"; return 0; fi
+    if [ "${major:-0}" -ge 21 ]; then
+      export JAVA_HOME="$candidate"
+      # JDK 23+ warns about sun.misc.Unsafe, used by Maven's Guava and by gRPC's Netty; the flag only exists there.
+      JAVA_FLAGS="--enable-native-access=ALL-UNNAMED"
+      [ "$major" -ge 23 ] && JAVA_FLAGS="$JAVA_FLAGS --sun-misc-unsafe-memory-access=allow"
+      export JAVA_FLAGS MAVEN_OPTS="${MAVEN_OPTS:-} $([ "$major" -ge 23 ] && echo --sun-misc-unsafe-memory-access=allow)"
+      export PATH="$JAVA_HOME/bin:$PATH"
+      return 0
+    fi
   done
   apt_install openjdk-21-jdk-headless 2>/dev/null || die "Nova needs a JDK 21 or newer under /usr/lib/jvm"
-  export JAVA_HOME=/usr/lib/jvm/java-21-openjdk-amd64
+  export JAVA_HOME=/usr/lib/jvm/java-21-openjdk-amd64 JAVA_FLAGS="--enable-native-access=ALL-UNNAMED" PATH="/usr/lib/jvm/java-21-openjdk-amd64/bin:$PATH"
 }
 
 pg_bindir() { echo /usr/lib/postgresql/15/bin; }

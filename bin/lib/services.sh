@@ -58,7 +58,7 @@ start_temporal() {
   mkdir -p "$STATE/run" "$STATE/log"
   if ! alive "$STATE/run/temporal.pid"; then
     # Its own process, so that restarting the Nova server keeps every workflow.
-    nohup "$JAVA_HOME/bin/java" -Xmx1g --enable-native-access=ALL-UNNAMED -cp "$(temporal_classpath)" \
+    nohup "$JAVA_HOME/bin/java" -Xmx1g $JAVA_FLAGS -cp "$(temporal_classpath)" \
       io.temporal.testserver.TestServer "$TEMPORAL_PORT" >"$STATE/log/temporal.log" 2>&1 &
     echo $! >"$STATE/run/temporal.pid"
     wait_port 127.0.0.1 "$TEMPORAL_PORT" 30 Temporal
@@ -72,9 +72,9 @@ stop_pidfile() {
   alive "$f" || { rm -f "$f"; return 0; }
   local pid
   pid=$(cat "$f")
-  kill "$pid" 2>/dev/null
+  kill "$pid" 2>/dev/null || true
   for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  kill -9 "$pid" 2>/dev/null
+  kill -9 "$pid" 2>/dev/null || true
   rm -f "$f"
 }
 

@@ -1,0 +1,28 @@
+package nova.activities.notify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import nova.workflows.task.NotifyActivities;
+import nova.workflows.task.messages.TaskChange;
+import redis.clients.jedis.UnifiedJedis;
+
+/** Publishes each task event on Redis, where every Nova server fans it out to open pages. */
+public class NotifyActivitiesImpl implements NotifyActivities {
+  private final UnifiedJedis redis;
+  private final ObjectMapper json;
+
+  public NotifyActivitiesImpl(UnifiedJedis redis, ObjectMapper json) {
+    this.redis = redis;
+    this.json = json;
+  }
+
+  @Override
+  public void taskChanged(TaskChange change) {
+    TaskEventNotice notice = new TaskEventNotice(change.taskId(), change.seq(), change.type(), change.to().wireName());
+    try {
+      redis.publish(TaskEventChannel.NAME, json.writeValueAsString(notice));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a notice is ids and strings", e);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package nova.activities.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import nova.workflows.task.TaskStoreActivities;
+import nova.workflows.task.messages.TaskChange;
+import nova.workflows.task.messages.TaskStart;
+import org.jdbi.v3.core.Jdbi;
+
+/** Writes each task event and what it changes in one transaction, once per (task, seq). */
+public class TaskStoreActivitiesImpl implements TaskStoreActivities {
+  private final Jdbi jdbi;
+  private final ObjectMapper json;
+
+  public TaskStoreActivitiesImpl(Jdbi jdbi, ObjectMapper json) {
+    this.jdbi = jdbi;
+    this.json = json;
+  }
+
+  @Override
+  public void recordCreated(TaskStart start, TaskChange created) {
+    jdbi.useTransaction(
+        handle -> {
+          TaskProjectionDao dao = handle.attach(TaskProjectionDao.class);
+          Instant at = Instant.ofEpochMilli(created.atEpochMillis());
+          dao.insertTask(start.taskId(), start.projectId(), start.title(), start.spec(), created.to().wireName(), start.createdBy(), at);
+          dao.insertEvent(start.taskId(), 0, created.type(), null, created.to().wireName(), created.actor(), details(created), at);
+        });
+  }
+
+  @Override
+  public void record(TaskChange change) {
+    jdbi.useTransaction(
+        handle -> {
+          TaskProjectionDao dao = handle.attach(TaskProjectionDao.class);
+          Instant at = Instant.ofEpochMilli(change.atEpochMillis());
+          String from = change.from() == null ? null : change.from().wireName();
+          if (dao.insertEvent(change.taskId(), change.seq(), change.type(), from, change.to().wireName(), change.actor(), details(change), at) == 0) {
+            return;
+          }
+          dao.moveTask(change.taskId(), change.to().wireName(), change.seq(), at);
+          new ProjectionEffects(dao).apply(change, at);
+        });
+  }
+
+  private String details(TaskChange change) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    if (change.text() != null) details.put("text", change.text());
+    if (change.serverId() != null) details.put("server_id", change.serverId());
+    if (change.interventionId() != null) details.put("intervention_id", change.interventionId());
+    if (change.urgent()) details.put("urgent", true);
+    try {
+      return json.writeValueAsString(details);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("task event details are plain strings and ids", e);
+    }
+  }
+}

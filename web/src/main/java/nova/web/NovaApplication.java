@@ -1,0 +1,118 @@
+package nova.web;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import nova.activities.notify.NotifyActivitiesImpl;
+import nova.activities.store.TaskStoreActivitiesImpl;
+import nova.web.auth.Access;
+import nova.web.auth.AccessResource;
+import nova.web.auth.AuthFilter;
+import nova.web.auth.CsrfFilter;
+import nova.web.auth.FirstRun;
+import nova.web.auth.SessionCookie;
+import nova.web.errors.ApiExceptionMapper;
+import nova.web.errors.BodyLimitFilter;
+import nova.web.errors.JsonErrorMapper;
+import nova.web.errors.ViolationMapper;
+import nova.web.errors.WebErrorMapper;
+import nova.web.health.HealthResource;
+import nova.web.live.EventsResource;
+import nova.web.live.TaskEventHub;
+import nova.web.platform.Database;
+import nova.web.platform.Redis;
+import nova.web.platform.Temporal;
+import nova.web.project.ProjectResource;
+import nova.web.project.Projects;
+import nova.web.task.AgentTaskResource;
+import nova.web.task.TaskCommands;
+import nova.web.task.TaskHistory;
+import nova.web.task.TaskResource;
+import nova.web.ui.UiModule;
+
+/** The Nova server: REST API, admin app, live events and the Temporal worker, wired by hand. */
+public class NovaApplication extends Application<NovaConfiguration> {
+  public static void main(String[] args) throws Exception {
+    new NovaApplication().run(args);
+  }
+
+  @Override
+  public String getName() {
+    return "nova";
+  }
+
+  @Override
+  public void initialize(Bootstrap<NovaConfiguration> bootstrap) {
+    bootstrap.setConfigurationSourceProvider(
+        new SubstitutingSourceProvider(bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+  }
+
+  @Override
+  public void run(NovaConfiguration config, Environment environment) throws Exception {
+    ObjectMapper json = configureJson(environment.getObjectMapper());
+    Database database = manage(environment, new Database(config.databaseUrl));
+    Redis redis = manage(environment, new Redis(config.redisUrl));
+    Temporal temporal = manage(environment, new Temporal(config.temporal.address, config.temporal.namespace,
+        new TaskStoreActivitiesImpl(database.jdbi(), json), new NotifyActivitiesImpl(redis.client(), json)));
+    TaskEventHub hub = manage(environment, new TaskEventHub(redis));
+
+    FirstRun firstRun = new FirstRun(database.jdbi(), config.auth);
+    firstRun.ensureAdmin();
+    SessionCookie sessions = firstRun.sessionCookie();
+    registerFilters(environment, new AuthFilter(database.jdbi(), firstRun.adminSecret(), sessions));
+    firstRun.reveal();
+    registerErrorMappers(environment);
+
+    Projects projects = new Projects(database.jdbi(), json);
+    Access access = new Access(database.jdbi());
+    TaskCommands commands = new TaskCommands(temporal.client(), projects, database.jdbi(), config.temporal.remindAfter.toSeconds());
+    TaskHistory history = new TaskHistory(temporal.client(), config.temporal.uiUrl, config.temporal.namespace);
+    environment.jersey().register(new ProjectResource(projects));
+    environment.jersey().register(new AccessResource(access));
+    environment.jersey().register(new TaskResource(commands, history, database.jdbi()));
+    environment.jersey().register(new AgentTaskResource(commands, database.jdbi()));
+    environment.jersey().register(new EventsResource(hub));
+    environment.jersey().register(new HealthResource(readiness(database, redis, temporal)));
+    new UiModule(config, database.jdbi(), projects, access, commands, history, sessions, config.auth.secureCookies).register(environment.jersey());
+  }
+
+  private static ObjectMapper configureJson(ObjectMapper json) {
+    return json.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  }
+
+  private static void registerFilters(Environment environment, AuthFilter auth) {
+    environment.jersey().register(new BodyLimitFilter());
+    environment.jersey().register(auth);
+    environment.jersey().register(new CsrfFilter());
+  }
+
+  private static void registerErrorMappers(Environment environment) {
+    environment.jersey().register(new ApiExceptionMapper());
+    environment.jersey().register(new JsonErrorMapper());
+    environment.jersey().register(new ViolationMapper());
+    environment.jersey().register(new WebErrorMapper());
+  }
+
+  private static Map<String, BooleanSupplier> readiness(Database database, Redis redis, Temporal temporal) {
+    Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
+    checks.put("postgresql", database::ping);
+    checks.put("redis", redis::ping);
+    checks.put("temporal", temporal::ping);
+    return checks;
+  }
+
+  private static <T extends io.dropwizard.lifecycle.Managed> T manage(Environment environment, T managed) {
+    environment.lifecycle().manage(managed);
+    return managed;
+  }
+}

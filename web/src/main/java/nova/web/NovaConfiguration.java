@@ -1,0 +1,39 @@
+package nova.web;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.util.Duration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+/** nova.yml: every value can be set from the environment; defaults live in that file alone. */
+public class NovaConfiguration extends Configuration {
+  @NotBlank @JsonProperty public String databaseUrl;
+  @NotBlank @JsonProperty public String redisUrl;
+  @Valid @NotNull @JsonProperty public Temporal temporal = new Temporal();
+  @Valid @NotNull @JsonProperty public Auth auth = new Auth();
+  /** Where jte templates are read from on each request (dev hot reload); empty: the precompiled ones. */
+  @JsonProperty @JsonSetter(nulls = Nulls.AS_EMPTY) public String templatesDir = "";
+
+  public static class Temporal {
+    @NotBlank @JsonProperty public String address;
+    @NotBlank @JsonProperty public String namespace = "default";
+    /** Base URL of the Temporal Web UI; empty hides the link. */
+    @JsonProperty @JsonSetter(nulls = Nulls.AS_EMPTY) public String uiUrl = "";
+    /** How long a task may wait on a person before a reminder is recorded. */
+    @NotNull @JsonProperty public Duration remindAfter = Duration.hours(4);
+  }
+
+  public static class Auth {
+    /** The first admin's password; empty: one is generated and shown once. */
+    @JsonProperty @JsonSetter(nulls = Nulls.AS_EMPTY) public String adminPassword = "";
+    /** The X-Admin-Secret; empty: one is generated, shown once and stored only as a hash. */
+    @JsonProperty @JsonSetter(nulls = Nulls.AS_EMPTY) public String adminSecret = "";
+    /** Where generated first-run credentials are written for bin/nova to show; empty: the log. */
+    @JsonProperty @JsonSetter(nulls = Nulls.AS_EMPTY) public String credentialsFile = "";
+    @JsonProperty public boolean secureCookies = false;
+  }
+}

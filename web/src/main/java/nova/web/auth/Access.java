@@ -1,0 +1,59 @@
+package nova.web.auth;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nova.web.errors.ApiException;
+import org.jdbi.v3.core.Jdbi;
+
+/** API keys and admin users, for the API and the admin app alike. */
+public final class Access {
+  private final Jdbi jdbi;
+
+  public Access(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** The one time a key's secret is shown. */
+  public record CreatedKey(UUID id, String name, String role, String prefix, String key) {}
+
+  public record UserView(UUID id, String username, String role, java.time.Instant createdAt) {}
+
+  public List<ApiKeyDao.Key> keys(Caller caller) {
+    caller.requireHuman();
+    return keys().all();
+  }
+
+  public CreatedKey createKey(Caller caller, AccessRequests.NewKey request) {
+    caller.requireAdmin();
+    String role = request.role() == null ? Role.ADMIN.wireName() : request.role();
+    ApiKeys.NewKey key = ApiKeys.generate();
+    keys().insert(key.id(), request.name().trim(), key.prefix(), key.hash(), role, null, caller.actor());
+    return new CreatedKey(key.id(), request.name().trim(), role, key.prefix(), key.secret());
+  }
+
+  public void revokeKey(Caller caller, UUID id) {
+    caller.requireAdmin();
+    ApiKeyDao.Key key = keys().byId(id).orElseThrow(() -> ApiException.notFound("API key", id));
+    if (key.revokedAt() != null) throw ApiException.conflict("API key " + id + " is revoked already", Map.of("id", id.toString()));
+    keys().revoke(id);
+  }
+
+  public List<UserView> users(Caller caller) {
+    caller.requireHuman();
+    return jdbi.onDemand(AdminUserDao.class).all().stream().map(u -> new UserView(u.id(), u.username(), u.role(), u.createdAt())).toList();
+  }
+
+  public UserView createUser(Caller caller, AccessRequests.NewUser request) {
+    caller.requireAdmin();
+    UUID id = UUID.randomUUID();
+    if (jdbi.onDemand(AdminUserDao.class).insert(id, request.username(), Passwords.hash(request.password()), request.role()) == 0) {
+      throw ApiException.conflict("user '" + request.username() + "' exists already", Map.of("username", request.username()));
+    }
+    return new UserView(id, request.username(), request.role(), java.time.Instant.now());
+  }
+
+  private ApiKeyDao keys() {
+    return jdbi.onDemand(ApiKeyDao.class);
+  }
+}

@@ -1,0 +1,34 @@
+package nova.web.auth;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** People who log in to the admin app. */
+@RegisterConstructorMapper(AdminUserDao.User.class)
+public interface AdminUserDao {
+  record User(UUID id, String username, String passwordHash, String role, Instant createdAt) {}
+
+  @SqlQuery("SELECT * FROM admin_users WHERE username = :username")
+  Optional<User> byName(@Bind("username") String username);
+
+  @SqlQuery("SELECT * FROM admin_users WHERE id = :id")
+  Optional<User> byId(@Bind("id") UUID id);
+
+  @SqlQuery("SELECT * FROM admin_users ORDER BY username")
+  List<User> all();
+
+  @SqlQuery("SELECT count(*) FROM admin_users")
+  int count();
+
+  /** Returns 0 when the name is taken. */
+  @SqlUpdate("""
+      INSERT INTO admin_users (id, username, password_hash, role) VALUES (:id, :username, :hash, :role)
+      ON CONFLICT (username) DO NOTHING""")
+  int insert(@Bind("id") UUID id, @Bind("username") String username, @Bind("hash") String hash, @Bind("role") String role);
+}

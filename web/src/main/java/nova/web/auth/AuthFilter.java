@@ -1,0 +1,69 @@
+package nova.web.auth;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Cookie;
+import java.time.Instant;
+import java.util.Optional;
+import nova.web.errors.ApiException;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Works out who is calling, from X-Admin-Secret, an API key or the session cookie. Credentials
+ * that are present but wrong are refused at once (401); none at all leaves the caller anonymous,
+ * and each resource decides what an anonymous caller gets.
+ */
+@Priority(Priorities.AUTHENTICATION)
+public class AuthFilter implements ContainerRequestFilter {
+  private final Jdbi jdbi;
+  private final AdminSecret adminSecret;
+  private final SessionCookie sessions;
+
+  public AuthFilter(Jdbi jdbi, AdminSecret adminSecret, SessionCookie sessions) {
+    this.jdbi = jdbi;
+    this.adminSecret = adminSecret;
+    this.sessions = sessions;
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    request.setProperty(Caller.PROPERTY, identify(request));
+  }
+
+  private Caller identify(ContainerRequestContext request) {
+    String secret = request.getHeaderString("X-Admin-Secret");
+    if (secret != null) {
+      if (!adminSecret.matches(secret)) throw ApiException.unauthorized("wrong X-Admin-Secret");
+      return new Caller(Role.ADMIN, "admin-secret", null, null, false, null);
+    }
+    String key = apiKey(request);
+    if (key != null) return byKey(key);
+    Cookie cookie = request.getCookies().get(SessionCookie.NAME);
+    return cookie == null ? Caller.ANONYMOUS : bySession(cookie.getValue()).orElse(Caller.ANONYMOUS);
+  }
+
+  private static String apiKey(ContainerRequestContext request) {
+    String header = request.getHeaderString("X-API-Key");
+    if (header != null) return header.trim();
+    String authorization = request.getHeaderString("Authorization");
+    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) return authorization.substring(7).trim();
+    return null;
+  }
+
+  private Caller byKey(String key) {
+    ApiKeyDao keys = jdbi.onDemand(ApiKeyDao.class);
+    ApiKeyDao.Key found = keys.active(Secrets.sha256(key)).orElseThrow(() -> ApiException.unauthorized("unknown or revoked API key"));
+    keys.touch(found.id());
+    Role role = Role.fromWire(found.role());
+    String name = role == Role.AGENT ? "server:" + found.name() : "key:" + found.name();
+    return new Caller(role, name, null, found.serverId(), false, null);
+  }
+
+  private Optional<Caller> bySession(String cookie) {
+    return sessions.read(cookie, Instant.now())
+        .flatMap(session -> jdbi.onDemand(AdminUserDao.class).byId(session.userId())
+            .map(user -> new Caller(Role.fromWire(user.role()), "admin:" + user.username(), user.id(), null, true, sessions.csrfToken(session))));
+  }
+}

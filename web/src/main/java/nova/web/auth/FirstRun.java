@@ -1,0 +1,72 @@
+package nova.web.auth;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import nova.web.NovaConfiguration;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes what a new installation lacks: the first admin, the admin secret and the session key.
+ * Generated secrets are shown once (in the credentials file bin/nova prints, or the log) and
+ * kept only as hashes.
+ */
+public final class FirstRun {
+  private static final Logger LOG = LoggerFactory.getLogger(FirstRun.class);
+  private static final String SESSION_KEY = "session_key";
+  private static final String ADMIN_SECRET_HASH = "admin_secret_sha256";
+  private final Jdbi jdbi;
+  private final NovaConfiguration.Auth config;
+  private final List<String> shownOnce = new ArrayList<>();
+
+  public FirstRun(Jdbi jdbi, NovaConfiguration.Auth config) {
+    this.jdbi = jdbi;
+    this.config = config;
+  }
+
+  public SessionCookie sessionCookie() {
+    String key = jdbi.onDemand(SettingsDao.class).putIfAbsent(SESSION_KEY, Secrets.randomToken(32));
+    return new SessionCookie(Base64.getUrlDecoder().decode(key));
+  }
+
+  public AdminSecret adminSecret() {
+    SettingsDao settings = jdbi.onDemand(SettingsDao.class);
+    if (!config.adminSecret.isBlank()) {
+      settings.put(ADMIN_SECRET_HASH, Secrets.sha256(config.adminSecret));
+      return new AdminSecret(Secrets.sha256(config.adminSecret));
+    }
+    String generated = Secrets.randomToken(32);
+    String hash = settings.putIfAbsent(ADMIN_SECRET_HASH, Secrets.sha256(generated));
+    if (hash.equals(Secrets.sha256(generated))) shownOnce.add("admin API secret (X-Admin-Secret): " + generated);
+    return new AdminSecret(hash);
+  }
+
+  public void ensureAdmin() {
+    AdminUserDao users = jdbi.onDemand(AdminUserDao.class);
+    if (users.count() > 0) return;
+    String password = config.adminPassword.isBlank() ? Secrets.randomToken(15) : config.adminPassword;
+    if (users.insert(UUID.randomUUID(), "admin", Passwords.hash(password), Role.ADMIN.wireName()) == 1 && config.adminPassword.isBlank()) {
+      shownOnce.add("log in as admin with password: " + password);
+    }
+  }
+
+  /** Shows generated secrets once; bin/nova prints and deletes the file. */
+  public void reveal() throws IOException {
+    if (shownOnce.isEmpty()) return;
+    if (config.credentialsFile.isBlank()) {
+      shownOnce.forEach(line -> LOG.warn("first run: {}", line));
+      return;
+    }
+    Path file = Path.of(config.credentialsFile);
+    Files.deleteIfExists(file);
+    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.write(file, shownOnce);
+  }
+}

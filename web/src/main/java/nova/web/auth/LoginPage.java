@@ -1,0 +1,85 @@
+package nova.web.auth;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Map;
+import nova.web.ui.Html;
+import nova.web.ui.Routes;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Login and logout. Before a session exists, CSRF on the login form is a double-submit cookie:
+ * the form's hidden field must equal a cookie only this site could have set.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class LoginPage {
+  private static final String LOGIN_CSRF = "nova_login_csrf";
+  private final Html html;
+  private final Jdbi jdbi;
+  private final SessionCookie sessions;
+  private final boolean secure;
+
+  public LoginPage(Html html, Jdbi jdbi, SessionCookie sessions, boolean secure) {
+    this.html = html;
+    this.jdbi = jdbi;
+    this.sessions = sessions;
+    this.secure = secure;
+  }
+
+  @GET
+  @Path("login")
+  public Response form() {
+    return show(null, 200);
+  }
+
+  @POST
+  @Path("login")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response login(@Context ContainerRequestContext request, @FormParam("username") String username,
+      @FormParam("password") String password, @FormParam(CsrfFilter.FIELD) String csrf) {
+    Cookie expected = request.getCookies().get(LOGIN_CSRF);
+    if (expected == null || !Secrets.same(expected.getValue(), csrf)) return show("The form expired; please try again.", 403);
+    var user = username == null ? null : jdbi.onDemand(AdminUserDao.class).byName(username.trim()).orElse(null);
+    // Hash even for an unknown user, so timing does not tell which names exist.
+    boolean ok = Passwords.matches(password == null ? "" : password, user == null ? DUMMY_HASH : user.passwordHash()) && user != null;
+    if (!ok) return show("Wrong username or password.", 401);
+    return Response.seeOther(URI.create(Routes.BOARD))
+        .cookie(cookie(SessionCookie.NAME, sessions.issue(user.id(), Instant.now()), (int) SessionCookie.LIFETIME.toSeconds()))
+        .build();
+  }
+
+  @POST
+  @Path("logout")
+  public Response logout() {
+    return Response.seeOther(URI.create(Routes.LOGIN)).cookie(cookie(SessionCookie.NAME, "", 0)).build();
+  }
+
+  private Response show(String error, int status) {
+    String token = Secrets.randomToken(24);
+    Map<String, Object> params = new java.util.HashMap<>();
+    params.put("csrf", token);
+    params.put("error", error);
+    return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(html.render("login/page.jte", params))
+        .cookie(cookie(LOGIN_CSRF, token, 3600)).build();
+  }
+
+  private NewCookie cookie(String name, String value, int maxAge) {
+    return new NewCookie.Builder(name).value(value).path("/").maxAge(maxAge).httpOnly(true).secure(secure)
+        .sameSite(NewCookie.SameSite.LAX).build();
+  }
+
+  private static final String DUMMY_HASH = Passwords.hash("not-a-real-password");
+}

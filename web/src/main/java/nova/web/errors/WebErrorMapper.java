@@ -1,0 +1,31 @@
+package nova.web.errors;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Jersey's own refusals (unknown path, wrong method or media type) and anything unexpected, as JSON. */
+public class WebErrorMapper implements ExceptionMapper<Throwable> {
+  private static final Logger LOG = LoggerFactory.getLogger(WebErrorMapper.class);
+
+  @Override
+  public Response toResponse(Throwable e) {
+    if (e instanceof WebApplicationException web) {
+      Response r = web.getResponse();
+      if (r.getStatus() == 302 || r.getStatus() == 303) return r;
+      String message = switch (r.getStatus()) {
+        case 404 -> "no such resource";
+        case 405 -> "method not allowed here";
+        case 406 -> "this resource answers with JSON or HTML only";
+        case 415 -> "unsupported content type: send application/json";
+        default -> web.getMessage();
+      };
+      return ErrorBody.response(r.getStatus(), message, Map.of());
+    }
+    LOG.error("unexpected failure", e);
+    return ErrorBody.response(500, "internal error; the server log has the details", Map.of());
+  }
+}

@@ -1,0 +1,46 @@
+package nova.web.platform;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.dropwizard.lifecycle.Managed;
+import java.net.URI;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/** The PostgreSQL pool, migrated by Flyway from sql/ before anything reads it. */
+public final class Database implements Managed {
+  private final HikariDataSource dataSource;
+  private final Jdbi jdbi;
+
+  public Database(String databaseUrl) {
+    HikariConfig config = new HikariConfig();
+    URI uri = URI.create(databaseUrl.replaceFirst("^postgres(ql)?://", "postgresql://"));
+    config.setJdbcUrl("jdbc:postgresql://" + uri.getHost() + ":" + (uri.getPort() < 0 ? 5432 : uri.getPort()) + uri.getPath()
+        + (uri.getQuery() == null ? "" : "?" + uri.getQuery()));
+    if (uri.getUserInfo() != null) {
+      String[] user = uri.getUserInfo().split(":", 2);
+      config.setUsername(user[0]);
+      if (user.length > 1) config.setPassword(user[1]);
+    }
+    config.setMaximumPoolSize(16);
+    config.setPoolName("nova");
+    this.dataSource = new HikariDataSource(config);
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+  }
+
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  public boolean ping() {
+    return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+  }
+
+  @Override
+  public void stop() {
+    dataSource.close();
+  }
+}

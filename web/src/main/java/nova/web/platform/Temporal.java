@@ -1,0 +1,57 @@
+package nova.web.platform;
+
+import io.dropwizard.lifecycle.Managed;
+import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
+import io.temporal.worker.WorkerOptions;
+import java.time.Duration;
+import nova.workflows.task.NotifyActivities;
+import nova.workflows.task.TaskStoreActivities;
+import nova.workflows.task.TaskWorkflow;
+import nova.workflows.task.TaskWorkflowImpl;
+
+/** The connection to Temporal, and this process's worker for the task queue. */
+public final class Temporal implements Managed {
+  private final WorkflowServiceStubs service;
+  private final WorkflowClient client;
+  private final WorkerFactory workers;
+
+  public Temporal(String address, String namespace, TaskStoreActivities store, NotifyActivities notify) {
+    this.service =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget(address).setRpcTimeout(Duration.ofSeconds(10)).build());
+    this.client = WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+    this.workers =
+        WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder().setUsingVirtualWorkflowThreads(true).build());
+    Worker worker = workers.newWorker(TaskWorkflow.TASK_QUEUE, WorkerOptions.newBuilder().setUsingVirtualThreads(true).build());
+    worker.registerWorkflowImplementationTypes(TaskWorkflowImpl.class);
+    worker.registerActivitiesImplementations(store, notify);
+  }
+
+  public WorkflowClient client() {
+    return client;
+  }
+
+  public boolean ping() {
+    service.blockingStub().getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
+    return true;
+  }
+
+  @Override
+  public void start() {
+    workers.start();
+  }
+
+  @Override
+  public void stop() {
+    workers.shutdown();
+    workers.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+    service.shutdown();
+  }
+}

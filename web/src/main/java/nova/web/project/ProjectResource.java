@@ -1,0 +1,55 @@
+package nova.web.project;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import nova.web.auth.Caller;
+import nova.web.project.ProjectRequests.NewProject;
+import nova.web.project.ProjectRequests.NewRegistrationToken;
+import nova.web.project.ProjectRequests.RegisterServer;
+
+/** /api/v1/projects, /api/v1/registration-tokens and the agents' /api/v1/server/register. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ProjectResource {
+  private final Projects projects;
+
+  public ProjectResource(Projects projects) {
+    this.projects = projects;
+  }
+
+  @GET
+  @Path("projects")
+  public List<ProjectDao.Project> list(@Context ContainerRequestContext request) {
+    Caller.of(request).requireHuman();
+    return projects.all();
+  }
+
+  @POST
+  @Path("projects")
+  public Response create(@Context ContainerRequestContext request, @NotNull @Valid NewProject body) {
+    return Response.status(201).entity(projects.create(Caller.of(request), body)).build();
+  }
+
+  @POST
+  @Path("registration-tokens")
+  public Response token(@Context ContainerRequestContext request, @NotNull @Valid NewRegistrationToken body) {
+    return Response.status(201).entity(projects.issueToken(Caller.of(request), body.project(), body.expiresInHours())).build();
+  }
+
+  @POST
+  @Path("server/register")
+  public Response register(@NotNull @Valid RegisterServer body) {
+    return Response.status(201).entity(projects.register(body)).build();
+  }
+}

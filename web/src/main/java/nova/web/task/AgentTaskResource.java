@@ -1,0 +1,111 @@
+package nova.web.task;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import nova.web.auth.Caller;
+import nova.web.errors.ApiException;
+import nova.workflows.task.TaskAction;
+import nova.workflows.task.messages.TaskInput;
+import org.jdbi.v3.core.Jdbi;
+
+/** The agents' task API: an agent key acts only on tasks assigned to its own server. */
+@Path("/api/v1/server/tasks")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AgentTaskResource {
+  private final TaskCommands commands;
+  private final Jdbi jdbi;
+
+  public AgentTaskResource(TaskCommands commands, Jdbi jdbi) {
+    this.commands = commands;
+    this.jdbi = jdbi;
+  }
+
+  @GET
+  public List<TaskQueries.Task> mine(@Context ContainerRequestContext request) {
+    Caller agent = Caller.of(request).requireAgent();
+    return jdbi.onDemand(TaskQueries.class).forServer(agent.serverId(), 200);
+  }
+
+  @GET
+  @Path("{id}")
+  public TaskDetail get(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
+    return own(Caller.of(request).requireAgent(), id);
+  }
+
+  @POST
+  @Path("{id}/start")
+  public TaskDetail start(@Context ContainerRequestContext request, @HeaderParam(TaskResource.IDEMPOTENCY_KEY) String key, @PathParam("id") UUID id, @Valid TaskRequests.AgentText body) {
+    return act(request, id, TaskAction.START, body, null, key);
+  }
+
+  @POST
+  @Path("{id}/plan")
+  public TaskDetail plan(@Context ContainerRequestContext request, @HeaderParam(TaskResource.IDEMPOTENCY_KEY) String key, @PathParam("id") UUID id, @Valid TaskRequests.AgentText body) {
+    return act(request, id, TaskAction.SUBMIT_PLAN, body, "the plan", key);
+  }
+
+  @POST
+  @Path("{id}/help")
+  public TaskDetail help(@Context ContainerRequestContext request, @HeaderParam(TaskResource.IDEMPOTENCY_KEY) String key, @PathParam("id") UUID id, @Valid TaskRequests.AgentText body) {
+    return act(request, id, TaskAction.REQUEST_HELP, body, "the question for a person", key);
+  }
+
+  @POST
+  @Path("{id}/submit")
+  public TaskDetail submit(@Context ContainerRequestContext request, @HeaderParam(TaskResource.IDEMPOTENCY_KEY) String key, @PathParam("id") UUID id, @Valid TaskRequests.AgentText body) {
+    return act(request, id, TaskAction.SUBMIT_FOR_REVIEW, body, null, key);
+  }
+
+  @POST
+  @Path("{id}/complete")
+  public TaskDetail complete(@Context ContainerRequestContext request, @HeaderParam(TaskResource.IDEMPOTENCY_KEY) String key, @PathParam("id") UUID id, @Valid TaskRequests.AgentText body) {
+    return act(request, id, TaskAction.COMPLETE, body, null, key);
+  }
+
+  @POST
+  @Path("{id}/fail")
+  public TaskDetail fail(@Context ContainerRequestContext request, @HeaderParam(TaskResource.IDEMPOTENCY_KEY) String key, @PathParam("id") UUID id, @Valid TaskRequests.AgentText body) {
+    return act(request, id, TaskAction.FAIL, body, "the reason", key);
+  }
+
+  @POST
+  @Path("{id}/notes")
+  public TaskDetail note(@Context ContainerRequestContext request, @HeaderParam(TaskResource.IDEMPOTENCY_KEY) String key, @PathParam("id") UUID id, @NotNull @Valid TaskRequests.NewNote body) {
+    Caller agent = Caller.of(request).requireAgent();
+    own(agent, id);
+    commands.act(agent, id, TaskAction.ADD_NOTE, new TaskInput(agent.actor(), agent.serverId(), body.content(), null, Boolean.TRUE.equals(body.urgent())), key);
+    return TaskDetail.load(jdbi, id);
+  }
+
+  private TaskDetail act(ContainerRequestContext request, UUID id, TaskAction action, TaskRequests.AgentText body, String requiredText, String key) {
+    Caller agent = Caller.of(request).requireAgent();
+    own(agent, id);
+    String text = body == null ? null : body.text();
+    if (requiredText != null && (text == null || text.isBlank())) {
+      throw new ApiException(400, "invalid request: text is required (" + requiredText + ")", java.util.Map.of("fields", java.util.Map.of("text", "must not be blank")));
+    }
+    commands.act(agent, id, action, TaskInput.agent(agent.actor(), agent.serverId(), text), key);
+    return TaskDetail.load(jdbi, id);
+  }
+
+  private TaskDetail own(Caller agent, UUID id) {
+    TaskDetail detail = TaskDetail.load(jdbi, id);
+    if (!agent.serverId().equals(detail.task().serverId())) {
+      throw ApiException.forbidden("task " + id + " is not assigned to this server");
+    }
+    return detail;
+  }
+}

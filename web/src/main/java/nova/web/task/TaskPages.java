@@ -1,0 +1,162 @@
+package nova.web.task;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nova.web.auth.Caller;
+import nova.web.errors.ApiException;
+import nova.web.project.ProjectDao;
+import nova.web.ui.Html;
+import nova.web.ui.PageContext;
+import nova.web.ui.Routes;
+import nova.workflows.task.TaskAction;
+import nova.workflows.task.TaskStatus;
+import nova.workflows.task.messages.TaskInput;
+import org.jdbi.v3.core.Jdbi;
+
+/** The board and the task page of the admin app; actions go to the workflow like the API's. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class TaskPages {
+  private final Html html;
+  private final Jdbi jdbi;
+  private final TaskCommands commands;
+  private final TaskHistory history;
+
+  public TaskPages(Html html, Jdbi jdbi, TaskCommands commands, TaskHistory history) {
+    this.html = html;
+    this.jdbi = jdbi;
+    this.commands = commands;
+    this.history = history;
+  }
+
+  public record Column(String status, List<TaskQueries.Task> tasks) {}
+
+  @GET
+  public Response board(@Context ContainerRequestContext request) {
+    Caller caller = Caller.of(request);
+    return html.guarded(caller, false, () -> {
+      Map<String, Object> params = new HashMap<>();
+      params.put("page", new PageContext("Board", "board", caller));
+      params.put("columns", columns());
+      params.put("projects", jdbi.onDemand(ProjectDao.class).projects());
+      params.put("servers", jdbi.onDemand(ProjectDao.class).servers());
+      return html.page("board/page.jte", params);
+    });
+  }
+
+  @GET
+  @Path("parts/board")
+  public Response boardColumns(@Context ContainerRequestContext request) {
+    Caller caller = Caller.of(request);
+    return html.guarded(caller, true, () -> html.page("board/part/columns.jte", Map.of("columns", columns())));
+  }
+
+  @POST
+  @Path("tasks")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response create(@Context ContainerRequestContext request, @FormParam("title") String title, @FormParam("spec") String spec,
+      @FormParam("project") String project, @FormParam("server") String server) {
+    Caller caller = Caller.of(request);
+    return html.guarded(caller, true, () -> {
+      if (title == null || title.isBlank() || spec == null || spec.isBlank() || project == null || project.isBlank()) {
+        throw ApiException.badRequest("a task needs a title, a spec and a project");
+      }
+      var task = commands.create(caller, new TaskRequests.NewTask(title, spec, project, server), null);
+      return Response.ok().header("HX-Redirect", Routes.task(task.id())).build();
+    });
+  }
+
+  @GET
+  @Path("tasks/{id}")
+  public Response task(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
+    Caller caller = Caller.of(request);
+    return html.guarded(caller, false, () -> {
+      Map<String, Object> params = new HashMap<>();
+      TaskPageModel model = model(id);
+      params.put("page", new PageContext(model.detail().task().title(), "board", caller));
+      params.put("m", model);
+      return html.page("task/page.jte", params);
+    });
+  }
+
+  @GET
+  @Path("tasks/{id}/parts/main")
+  public Response taskMain(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
+    Caller caller = Caller.of(request);
+    return html.guarded(caller, true, () -> main(caller, id));
+  }
+
+  @POST
+  @Path("tasks/{id}/actions/{action}")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response act(@Context ContainerRequestContext request, @PathParam("id") UUID id, @PathParam("action") String actionName,
+      @FormParam("text") String text, @FormParam("intervention") String interventionId, @FormParam("server") String server) {
+    Caller caller = Caller.of(request);
+    return html.guarded(caller, true, () -> {
+      caller.requireAdmin();
+      TaskAction action = humanAction(actionName);
+      UUID intervention = interventionId == null || interventionId.isBlank() ? null : UUID.fromString(interventionId);
+      boolean needsText = action == TaskAction.REVISE_PLAN || action == TaskAction.REQUEST_CHANGES || action == TaskAction.RESPOND;
+      if (needsText && (text == null || text.isBlank())) throw ApiException.badRequest("please write " + (action == TaskAction.RESPOND ? "an answer" : "what should change"));
+      UUID serverId = null;
+      if (action == TaskAction.ASSIGN) {
+        if (server == null || server.isBlank()) throw ApiException.badRequest("pick a server to assign the task to");
+        TaskQueries.Task task = TaskDetail.load(jdbi, id).task();
+        serverId = commands.serverIn(task.projectId(), task.projectName(), server);
+      }
+      commands.act(caller, id, action, new TaskInput(caller.actor(), serverId, blankToNull(text), intervention, false), null);
+      return main(caller, id);
+    });
+  }
+
+  private Response main(Caller caller, UUID id) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("page", new PageContext("", "board", caller));
+    params.put("m", model(id));
+    return html.page("task/part/main.jte", params);
+  }
+
+  private TaskPageModel model(UUID id) {
+    TaskDetail detail = TaskDetail.load(jdbi, id);
+    List<TaskHistory.Line> lines = List.of();
+    String error = null;
+    try {
+      lines = history.lines(id);
+    } catch (RuntimeException e) {
+      error = "Temporal did not answer: " + e.getMessage();
+    }
+    var servers = jdbi.onDemand(ProjectDao.class).servers().stream().filter(s -> s.projectId().equals(detail.task().projectId())).toList();
+    return new TaskPageModel(detail, TaskPageModel.humanActions(detail), TaskPageModel.lifecycle(detail), servers, lines, error, history.webUiLink(id));
+  }
+
+  private List<Column> columns() {
+    TaskQueries q = jdbi.onDemand(TaskQueries.class);
+    var tasks = q.recent(500);
+    return Arrays.stream(TaskStatus.values())
+        .map(s -> new Column(s.wireName(), tasks.stream().filter(t -> t.status().equals(s.wireName())).toList()))
+        .toList();
+  }
+
+  private static TaskAction humanAction(String name) {
+    return Arrays.stream(TaskAction.values()).filter(a -> a.actor() == TaskAction.Actor.HUMAN && a.wireName().equals(name)).findFirst()
+        .orElseThrow(() -> ApiException.badRequest("unknown action '" + name + "'"));
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text;
+  }
+}

@@ -1,0 +1,53 @@
+package nova.web.task;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/** Reads of task projections: lists and pages come from here, never from Temporal. */
+@RegisterConstructorMapper(TaskQueries.Task.class)
+@RegisterConstructorMapper(TaskQueries.Event.class)
+@RegisterConstructorMapper(TaskQueries.Intervention.class)
+@RegisterConstructorMapper(TaskQueries.Note.class)
+public interface TaskQueries {
+  String TASK_COLUMNS = """
+      SELECT t.id, t.project_id, p.name AS project_name, t.title, t.spec, t.status, t.server_id, s.name AS server_name,
+             t.plan, t.plan_feedback, t.result, t.version, t.created_by, t.created_at, t.updated_at
+      FROM tasks t JOIN projects p ON p.id = t.project_id LEFT JOIN servers s ON s.id = t.server_id""";
+
+  record Task(
+      UUID id, UUID projectId, String projectName, String title, String spec, String status, UUID serverId, String serverName,
+      String plan, String planFeedback, String result, long version, String createdBy, Instant createdAt, Instant updatedAt) {}
+
+  record Event(long seq, String type, String fromStatus, String toStatus, String actor, String details, Instant createdAt) {}
+
+  record Intervention(UUID id, String question, String status, String askedBy, String answer, String answeredBy, Instant createdAt, Instant answeredAt) {}
+
+  record Note(long id, String author, String content, boolean urgent, Instant createdAt) {}
+
+  @SqlQuery(TASK_COLUMNS + " WHERE t.id = :id")
+  Optional<Task> task(@Bind("id") UUID id);
+
+  @SqlQuery(TASK_COLUMNS + " ORDER BY t.updated_at DESC LIMIT :limit")
+  List<Task> recent(@Bind("limit") int limit);
+
+  @SqlQuery(TASK_COLUMNS + " WHERE t.status IN (<statuses>) ORDER BY t.updated_at DESC LIMIT :limit")
+  List<Task> withStatus(@BindList("statuses") List<String> statuses, @Bind("limit") int limit);
+
+  @SqlQuery(TASK_COLUMNS + " WHERE t.server_id = :serverId ORDER BY t.updated_at DESC LIMIT :limit")
+  List<Task> forServer(@Bind("serverId") UUID serverId, @Bind("limit") int limit);
+
+  @SqlQuery("SELECT seq, type, from_status, to_status, actor, details::text AS details, created_at FROM task_events WHERE task_id = :id ORDER BY seq")
+  List<Event> events(@Bind("id") UUID id);
+
+  @SqlQuery("SELECT id, question, status, asked_by, answer, answered_by, created_at, answered_at FROM interventions WHERE task_id = :id ORDER BY created_at")
+  List<Intervention> interventions(@Bind("id") UUID id);
+
+  @SqlQuery("SELECT id, author, content, urgent, created_at FROM task_notes WHERE task_id = :id ORDER BY seq")
+  List<Note> notes(@Bind("id") UUID id);
+}

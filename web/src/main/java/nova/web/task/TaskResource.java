@@ -1,0 +1,152 @@
+package nova.web.task;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import nova.web.auth.Caller;
+import nova.web.errors.ApiException;
+import nova.workflows.task.TaskAction;
+import nova.workflows.task.TaskStatus;
+import nova.workflows.task.messages.TaskInput;
+import org.jdbi.v3.core.Jdbi;
+
+/** The people's task API: reads from PostgreSQL, actions to the task's workflow. */
+@Path("/api/v1/tasks")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TaskResource {
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  private final TaskCommands commands;
+  private final TaskHistory history;
+  private final Jdbi jdbi;
+
+  public TaskResource(TaskCommands commands, TaskHistory history, Jdbi jdbi) {
+    this.commands = commands;
+    this.history = history;
+    this.jdbi = jdbi;
+  }
+
+  @POST
+  public Response create(@Context ContainerRequestContext request, @HeaderParam(IDEMPOTENCY_KEY) String key, @NotNull @Valid TaskRequests.NewTask body) {
+    return Response.status(201).entity(commands.create(Caller.of(request), body, key)).build();
+  }
+
+  @GET
+  public List<TaskQueries.Task> list(@Context ContainerRequestContext request, @QueryParam("status") String status, @QueryParam("limit") Integer limit) {
+    Caller.of(request).requireHuman();
+    int max = limit == null ? 100 : limit;
+    if (max < 1 || max > 1000) throw ApiException.badRequest("limit must be between 1 and 1000");
+    TaskQueries q = jdbi.onDemand(TaskQueries.class);
+    return status == null || status.isBlank() ? q.recent(max) : q.withStatus(statuses(status), max);
+  }
+
+  @GET
+  @Path("{id}")
+  public TaskDetail get(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
+    Caller.of(request).requireHuman();
+    return TaskDetail.load(jdbi, id);
+  }
+
+  @GET
+  @Path("{id}/history")
+  public Response history(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
+    Caller.of(request).requireHuman();
+    TaskDetail.load(jdbi, id);
+    return Response.ok(history.json(id), MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  @POST
+  @Path("{id}/assign")
+  public TaskDetail assign(@Context ContainerRequestContext request, @HeaderParam(IDEMPOTENCY_KEY) String key, @PathParam("id") UUID id,
+      @NotNull @Valid TaskRequests.Assign body) {
+    Caller caller = Caller.of(request).requireAdmin();
+    TaskQueries.Task task = TaskDetail.load(jdbi, id).task();
+    UUID server = commands.serverIn(task.projectId(), task.projectName(), body.server());
+    return act(caller, id, TaskAction.ASSIGN, new TaskInput(caller.actor(), server, null, null, false), key);
+  }
+
+  @POST
+  @Path("{id}/cancel")
+  public TaskDetail cancel(@Context ContainerRequestContext request, @HeaderParam(IDEMPOTENCY_KEY) String key, @PathParam("id") UUID id, @Valid TaskRequests.Comment body) {
+    return human(request, id, TaskAction.CANCEL, body, false, key);
+  }
+
+  @POST
+  @Path("{id}/plan/approve")
+  public TaskDetail approvePlan(@Context ContainerRequestContext request, @HeaderParam(IDEMPOTENCY_KEY) String key, @PathParam("id") UUID id, @Valid TaskRequests.Comment body) {
+    return human(request, id, TaskAction.APPROVE_PLAN, body, false, key);
+  }
+
+  @POST
+  @Path("{id}/plan/revise")
+  public TaskDetail revisePlan(@Context ContainerRequestContext request, @HeaderParam(IDEMPOTENCY_KEY) String key, @PathParam("id") UUID id, @Valid TaskRequests.Comment body) {
+    return human(request, id, TaskAction.REVISE_PLAN, body, true, key);
+  }
+
+  @POST
+  @Path("{id}/interventions/{iid}/respond")
+  public TaskDetail respond(@Context ContainerRequestContext request, @HeaderParam(IDEMPOTENCY_KEY) String key, @PathParam("id") UUID id,
+      @PathParam("iid") UUID interventionId, @Valid TaskRequests.Comment body) {
+    Caller caller = Caller.of(request).requireAdmin();
+    TaskDetail detail = TaskDetail.load(jdbi, id);
+    if (detail.interventions().stream().noneMatch(i -> i.id().equals(interventionId))) throw ApiException.notFound("intervention", interventionId);
+    String answer = required(body, "an answer");
+    return act(caller, id, TaskAction.RESPOND, new TaskInput(caller.actor(), null, answer, interventionId, false), key);
+  }
+
+  @POST
+  @Path("{id}/review/approve")
+  public TaskDetail approveReview(@Context ContainerRequestContext request, @HeaderParam(IDEMPOTENCY_KEY) String key, @PathParam("id") UUID id, @Valid TaskRequests.Comment body) {
+    return human(request, id, TaskAction.APPROVE_REVIEW, body, false, key);
+  }
+
+  @POST
+  @Path("{id}/review/request-changes")
+  public TaskDetail requestChanges(@Context ContainerRequestContext request, @HeaderParam(IDEMPOTENCY_KEY) String key, @PathParam("id") UUID id, @Valid TaskRequests.Comment body) {
+    return human(request, id, TaskAction.REQUEST_CHANGES, body, true, key);
+  }
+
+  private TaskDetail human(ContainerRequestContext request, UUID id, TaskAction action, TaskRequests.Comment body, boolean textRequired, String key) {
+    Caller caller = Caller.of(request).requireAdmin();
+    TaskDetail.load(jdbi, id);
+    String text = textRequired ? required(body, "feedback") : (body == null ? null : body.text());
+    return act(caller, id, action, TaskInput.human(caller.actor(), text), key);
+  }
+
+  private TaskDetail act(Caller caller, UUID id, TaskAction action, TaskInput input, String key) {
+    commands.act(caller, id, action, input, key);
+    return TaskDetail.load(jdbi, id);
+  }
+
+  static String required(TaskRequests.Comment body, String what) {
+    if (body == null || body.text() == null || body.text().isBlank()) {
+      throw new ApiException(400, "invalid request: text is required (" + what + ")", java.util.Map.of("fields", java.util.Map.of("text", "must not be blank")));
+    }
+    return body.text();
+  }
+
+  static List<String> statuses(String csv) {
+    return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(s -> {
+      try {
+        return TaskStatus.fromWire(s).wireName();
+      } catch (IllegalArgumentException e) {
+        throw ApiException.badRequest("unknown status '" + s + "'; allowed: "
+            + Arrays.stream(TaskStatus.values()).map(TaskStatus::wireName).toList());
+      }
+    }).toList();
+  }
+}

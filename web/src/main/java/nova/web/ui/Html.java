@@ -1,0 +1,44 @@
+package nova.web.ui;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Map;
+import java.util.function.Supplier;
+import nova.web.auth.Caller;
+import nova.web.errors.ApiException;
+
+/** Answers for the admin app: pages, parts, redirects, and refusals as a readable flash message. */
+public final class Html {
+  private final Templates templates;
+
+  public Html(Templates templates) {
+    this.templates = templates;
+  }
+
+  public Response page(String template, Map<String, Object> params) {
+    return Response.ok(templates.render(template, params), MediaType.TEXT_HTML_TYPE).build();
+  }
+
+  public String render(String template, Map<String, Object> params) {
+    return templates.render(template, params);
+  }
+
+  /**
+   * Runs a page or part; an anonymous caller goes to the login page, and a refused request shows
+   * its message in the page's flash element instead of replacing the part.
+   */
+  public Response guarded(Caller caller, boolean partial, Supplier<Response> body) {
+    if (caller.anonymous()) {
+      return partial ? Response.status(401).header("HX-Redirect", Routes.LOGIN).build()
+          : Response.seeOther(URI.create(Routes.LOGIN)).build();
+    }
+    try {
+      return body.get();
+    } catch (ApiException refused) {
+      return Response.status(refused.status()).type(MediaType.TEXT_HTML_TYPE)
+          .header("HX-Retarget", "#" + Ids.FLASH).header("HX-Reswap", "innerHTML")
+          .entity(templates.render("shared/part/flash.jte", Map.of("message", refused.getMessage(), "error", true))).build();
+    }
+  }
+}

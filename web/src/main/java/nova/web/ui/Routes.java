@@ -1,0 +1,39 @@
+package nova.web.ui;
+
+import java.util.UUID;
+import nova.workflows.task.TaskAction;
+
+/** The admin app's paths, used by resources and imported by templates, never retyped. */
+public final class Routes {
+  public static final String BOARD = "/";
+  public static final String BOARD_COLUMNS = "/parts/board";
+  public static final String LOGIN = "/login";
+  public static final String LOGOUT = "/logout";
+  public static final String TASKS = "/tasks";
+  public static final String PROJECTS = "/projects";
+  public static final String TOKENS = "/projects/tokens";
+  public static final String KEYS = "/keys";
+  public static final String USERS = "/users";
+  public static final String EVENTS = "/events";
+  public static final String HTMX = "/assets/htmx.min.js";
+  public static final String SCRIPT = "/assets/nova.js";
+  public static final String STYLE = "/assets/nova.css";
+
+  private Routes() {}
+
+  public static String task(UUID id) {
+    return TASKS + "/" + id;
+  }
+
+  public static String taskMain(UUID id) {
+    return task(id) + "/parts/main";
+  }
+
+  public static String taskAction(UUID id, TaskAction action) {
+    return task(id) + "/actions/" + action.wireName();
+  }
+
+  public static String revokeKey(UUID id) {
+    return KEYS + "/" + id + "/revoke";
+  }
+}

@@ -1,0 +1,22 @@
+# `bin/nova test`: every test, against fresh private PostgreSQL, Redis and Temporal processes.
+# shellcheck shell=bash
+
+nova_test() {
+  use_state test
+  local t0=$SECONDS
+  provision_base
+  provision_browser
+  touch "$STATE/run/stopping"
+  stop_all
+  rm -rf "$STATE"
+  use_state test
+  PG_FSYNC=off start_postgres
+  start_redis
+  start_temporal
+  trap 'stop_all' EXIT
+  say "running every test (unit, workflow, replay, integration, browser); Maven prints each module's summary"
+  # The ITs start the Nova server from web/nova.yml; these point it at the services above.
+  NOVA_TEST_CHROMEDRIVER=$(command -v chromedriver) NOVA_TEST_CHROMIUM=$(command -v chromium) \
+    mvn -B -ntp "$@" verify </dev/null
+  say "all tests passed in $((SECONDS - t0)) s"
+}

@@ -1,0 +1,39 @@
+package nova.tests;
+
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import java.nio.file.Path;
+import nova.web.NovaApplication;
+import nova.web.NovaConfiguration;
+
+/**
+ * One Nova server per test JVM, started in-process from web/nova.yml against the PostgreSQL,
+ * Redis and Temporal processes that bin/nova test started (DATABASE_URL, REDIS_URL, TEMPORAL_ADDRESS).
+ */
+public final class NovaServer {
+  public static final String ADMIN_SECRET = "test-admin-secret-" + java.util.UUID.randomUUID();
+  public static final String ADMIN_PASSWORD = "test-admin-password";
+  public static final Path CONFIG = Path.of("..", "web", "nova.yml").toAbsolutePath().normalize();
+  private static DropwizardTestSupport<NovaConfiguration> support;
+
+  private NovaServer() {}
+
+  public static synchronized String baseUrl() {
+    if (support == null) {
+      support = new DropwizardTestSupport<>(NovaApplication.class, CONFIG.toString(),
+          ConfigOverride.config("server.applicationConnectors[0].port", "0"),
+          ConfigOverride.config("auth.adminSecret", ADMIN_SECRET),
+          ConfigOverride.config("auth.adminPassword", ADMIN_PASSWORD),
+          ConfigOverride.config("auth.credentialsFile", ""),
+          ConfigOverride.config("temporal.uiUrl", "http://temporal-ui.test:8233"),
+          ConfigOverride.config("temporal.remindAfter", "1h"));
+      try {
+        support.before();
+      } catch (Exception e) {
+        throw new IllegalStateException("the Nova server did not start; are bin/nova test's services up?", e);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(support::after));
+    }
+    return "http://127.0.0.1:" + support.getLocalPort();
+  }
+}

@@ -29,8 +29,17 @@ public class AuthFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    request.setProperty(Caller.PROPERTY, identify(request));
+    Caller caller = identify(request);
+    String path = request.getUriInfo().getPath();
+    // The API answers nobody anonymous (but the registration that trades a token for a key),
+    // before it looks at a body: 401 comes before 400.
+    if (caller.anonymous() && path.startsWith("api/") && !path.equals(REGISTER)) {
+      throw ApiException.unauthorized("log in, or send X-Admin-Secret or an API key (Authorization: Bearer sk-nova-...)");
+    }
+    request.setProperty(Caller.PROPERTY, caller);
   }
+
+  private static final String REGISTER = "api/v1/server/register";
 
   private Caller identify(ContainerRequestContext request) {
     String secret = request.getHeaderString("X-Admin-Secret");

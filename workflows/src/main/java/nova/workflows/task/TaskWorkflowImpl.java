@@ -53,8 +53,16 @@ public class TaskWorkflowImpl implements TaskWorkflow {
     return new TaskOutcome(start.taskId(), state.status(), state.seq());
   }
 
-  /** Records a reminder each time a person has kept the task waiting for another full interval. */
+  /**
+   * Records a reminder each time a person has kept the task waiting for another full interval; a
+   * task started with an interval that is not positive is never reminded about.
+   */
   private void remindWhileWaiting(long seen, Duration remindAfter) {
+    if (!remindAfter.isPositive()) {
+      // A zero interval would time out at once, forever: a reminder per loop until history overflows.
+      Workflow.await(() -> state.moves() != seen);
+      return;
+    }
     long waited = 0;
     while (!Workflow.await(remindAfter, () -> state.moves() != seen)) {
       waited += remindAfter.toSeconds();

@@ -1,0 +1,87 @@
+package nova.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A person in Debian's Chromium, headless: log in, watch a plan arrive live, approve it, see the new state without a reload. */
+class BrowserIT {
+  private static WebDriver browser;
+
+  @BeforeAll
+  static void openBrowser() throws Exception {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(System.getenv().getOrDefault("NOVA_TEST_CHROMIUM", "/usr/bin/chromium"));
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--user-data-dir=" + Files.createTempDirectory("nova-chromium"));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(Path.of(System.getenv().getOrDefault("NOVA_TEST_CHROMEDRIVER", "/usr/bin/chromedriver")).toFile())
+        .usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (browser != null) browser.quit();
+  }
+
+  @Test
+  void theAdminApprovesAPlanThatAppearedWithoutAReload() throws Exception {
+    Fixtures.Agent agent = Fixtures.agent(true);
+    String id = Fixtures.task(agent);
+    String base = NovaServer.baseUrl();
+    // htmx swaps the part while we look: an element may go stale between finding and reading it.
+    var wait = new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+
+    browser.get(base + "/login");
+    browser.findElement(By.name("username")).sendKeys("admin");
+    browser.findElement(By.name("password")).sendKeys(NovaServer.ADMIN_PASSWORD);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(ExpectedConditions.urlToBe(base + "/"));
+
+    browser.get(base + "/tasks/" + id);
+    wait.until(d -> status(d).equals("planning"));
+    JavascriptExecutor js = (JavascriptExecutor) browser;
+    js.executeScript("window.novaSamePage = true;");
+
+    agent.api().post("/api/v1/server/tasks/" + id + "/plan", Map.of("text", "Plan: add the index, then backfill"));
+    wait.until(d -> status(d).equals("plan_review"));
+    assertThat(browser.findElement(By.cssSelector(".plan")).getText()).contains("add the index, then backfill");
+
+    browser.findElement(By.cssSelector(".action-approve_plan button")).click();
+    wait.until(d -> status(d).equals("running"));
+    assertThat(js.executeScript("return window.novaSamePage === true;")).as("the page was not reloaded").isEqualTo(true);
+    assertThat(Fixtures.status(id)).isEqualTo("running");
+
+    browser.manage().window().setSize(new Dimension(390, 844));
+    Path shots = Path.of("target", "screenshots");
+    Files.createDirectories(shots);
+    Files.write(shots.resolve("task-page-phone.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    Number overflow = (Number) js.executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+    assertThat(overflow.intValue()).as("no sideways scrolling at phone width").isLessThanOrEqualTo(0);
+    browser.manage().window().setSize(new Dimension(1280, 900));
+    browser.get(base + "/");
+    Files.write(shots.resolve("board.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  private static String status(WebDriver driver) {
+    return driver.findElement(By.id("task-status")).getAttribute("data-status");
+  }
+}

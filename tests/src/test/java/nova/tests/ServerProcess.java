@@ -1,0 +1,70 @@
+package nova.tests;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** A Nova server as its own OS process, as bin/nova dev runs it, so a test can kill -9 it. */
+final class ServerProcess implements AutoCloseable {
+  private final int port;
+  private final Path log;
+  private Process process;
+
+  ServerProcess(Path log) throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      this.port = socket.getLocalPort();
+    }
+    this.log = log;
+  }
+
+  String baseUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  ServerProcess start() throws Exception {
+    Path web = Path.of("..", "web").toAbsolutePath().normalize();
+    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-cp",
+        web.resolve("target/nova-web.jar") + File.pathSeparator + web.resolve("target/lib/*"),
+        "nova.web.NovaApplication", "server", web.resolve("nova.yml").toString());
+    builder.environment().put("NOVA_HTTP_PORT", String.valueOf(port));
+    builder.environment().put("NOVA_ADMIN_SECRET", NovaServer.ADMIN_SECRET);
+    builder.environment().put("NOVA_CREDENTIALS_FILE", "");
+    builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    process = builder.start();
+    awaitReady();
+    return this;
+  }
+
+  /** SIGKILL: no shutdown hook, no graceful stop. */
+  void kill9() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  private void awaitReady() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) throw new IllegalStateException("the server exited; see " + log);
+      try {
+        if (http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return;
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("the server was not ready within 60 s; see " + log);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process != null && process.isAlive()) kill9();
+  }
+}

@@ -21,7 +21,7 @@ build_nova() {
   if build_stale; then
     say "building Nova (log: $STATE/log/build.log)"
     local started=$SECONDS
-    mvn_quiet -DskipTests -Dnova.skipChecks install
+    mvn_quiet -DskipTests install
     touch "$NOVA_HOME/var/build.stamp"
     say "built in $((SECONDS - started)) s"
   fi

@@ -3,8 +3,9 @@
 
 start_nova_server() {
   local log="$STATE/log/nova.log"
-  NOVA_CREDENTIALS_FILE="$STATE/run/first-login" NOVA_TEMPLATES_DIR="$NOVA_HOME/templates" \
-    nohup "$JAVA_HOME/bin/java" $JAVA_FLAGS -Xmx768m \
+  # Dev reads templates/ on each change; the credentials file carries first-run secrets to print_login.
+  NOVA_CREDENTIALS_FILE="${NOVA_CREDENTIALS_FILE-$STATE/run/first-login}" NOVA_TEMPLATES_DIR="${NOVA_TEMPLATES_DIR-$NOVA_HOME/templates}" \
+    nohup "$JAVA_HOME/bin/java" $JAVA_FLAGS -Xmx768m ${NOVA_SERVER_JAVA_OPTS:-} \
     -cp "$NOVA_HOME/web/target/nova-web.jar:$NOVA_HOME/web/target/lib/*" \
     nova.web.NovaApplication server "$NOVA_HOME/web/nova.yml" >>"$log" 2>&1 &
   echo $! >"$STATE/run/nova.pid"

@@ -26,17 +26,17 @@ import org.jdbi.v3.core.Jdbi;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AgentTaskResource {
   private final TaskCommands commands;
-  private final Jdbi jdbi;
+  private final TaskQueries tasks;
 
   public AgentTaskResource(TaskCommands commands, Jdbi jdbi) {
     this.commands = commands;
-    this.jdbi = jdbi;
+    this.tasks = jdbi.onDemand(TaskQueries.class);
   }
 
   @GET
   public List<TaskQueries.Task> mine(@Context ContainerRequestContext request) {
     Caller agent = Caller.of(request).requireAgent();
-    return jdbi.onDemand(TaskQueries.class).forServer(agent.serverId(), 200);
+    return tasks.forServer(agent.serverId(), 200);
   }
 
   @GET
@@ -87,7 +87,7 @@ public class AgentTaskResource {
     Caller agent = Caller.of(request).requireAgent();
     own(agent, id);
     commands.act(agent, id, TaskAction.ADD_NOTE, new TaskInput(agent.actor(), agent.serverId(), body.content(), null, Boolean.TRUE.equals(body.urgent())), key);
-    return TaskDetail.load(jdbi, id);
+    return tasks.detail(id);
   }
 
   private TaskDetail act(ContainerRequestContext request, UUID id, TaskAction action, TaskRequests.AgentText body, String requiredText, String key) {
@@ -98,11 +98,11 @@ public class AgentTaskResource {
       throw new ApiException(400, "invalid request: text is required (" + requiredText + ")", java.util.Map.of("fields", java.util.Map.of("text", "must not be blank")));
     }
     commands.act(agent, id, action, TaskInput.agent(agent.actor(), agent.serverId(), text), key);
-    return TaskDetail.load(jdbi, id);
+    return tasks.detail(id);
   }
 
   private TaskDetail own(Caller agent, UUID id) {
-    TaskDetail detail = TaskDetail.load(jdbi, id);
+    TaskDetail detail = tasks.detail(id);
     if (!agent.serverId().equals(detail.task().serverId())) {
       throw ApiException.forbidden("task " + id + " is not assigned to this server");
     }

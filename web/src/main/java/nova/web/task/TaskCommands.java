@@ -33,13 +33,13 @@ import org.jdbi.v3.core.Jdbi;
 public final class TaskCommands {
   private final WorkflowClient client;
   private final Projects projects;
-  private final Jdbi jdbi;
+  private final TaskQueries tasks;
   private final long remindAfterSeconds;
 
   public TaskCommands(WorkflowClient client, Projects projects, Jdbi jdbi, long remindAfterSeconds) {
     this.client = client;
     this.projects = projects;
-    this.jdbi = jdbi;
+    this.tasks = jdbi.onDemand(TaskQueries.class);
     this.remindAfterSeconds = remindAfterSeconds;
   }
 
@@ -62,7 +62,7 @@ public final class TaskCommands {
       if (idempotencyKey == null) throw repeated;
     }
     update(taskId, TaskWorkflow.READY, UUID.randomUUID().toString());
-    return jdbi.onDemand(TaskQueries.class).task(taskId).orElseThrow();
+    return tasks.task(taskId).orElseThrow();
   }
 
   /** The server's id, if it belongs to the task's project. */
@@ -95,7 +95,7 @@ public final class TaskCommands {
   }
 
   private ApiException rejected(Caller caller, UUID taskId, WorkflowException cause) {
-    TaskQueries.Task task = jdbi.onDemand(TaskQueries.class).task(taskId).orElseThrow(() -> ApiException.notFound("task", taskId));
+    TaskQueries.Task task = tasks.task(taskId).orElseThrow(() -> ApiException.notFound("task", taskId));
     TaskStatus status = TaskStatus.fromWire(task.status());
     var allowed = TaskAction.allowedIn(status).stream()
         .filter(a -> a.actor() == TaskAction.Actor.ANY || (a.actor() == TaskAction.Actor.AGENT) == (caller.serverId() != null))

@@ -32,13 +32,15 @@ import org.jdbi.v3.core.Jdbi;
 @Produces(MediaType.TEXT_HTML)
 public class TaskPages {
   private final Html html;
-  private final Jdbi jdbi;
+  private final TaskQueries tasks;
+  private final ProjectDao projectDao;
   private final TaskCommands commands;
   private final TaskHistory history;
 
   public TaskPages(Html html, Jdbi jdbi, TaskCommands commands, TaskHistory history) {
     this.html = html;
-    this.jdbi = jdbi;
+    this.tasks = jdbi.onDemand(TaskQueries.class);
+    this.projectDao = jdbi.onDemand(ProjectDao.class);
     this.commands = commands;
     this.history = history;
   }
@@ -52,8 +54,8 @@ public class TaskPages {
       Map<String, Object> params = new HashMap<>();
       params.put("page", new PageContext("Board", "board", caller));
       params.put("columns", columns());
-      params.put("projects", jdbi.onDemand(ProjectDao.class).projects());
-      params.put("servers", jdbi.onDemand(ProjectDao.class).servers());
+      params.put("projects", projectDao.projects());
+      params.put("servers", projectDao.servers());
       return html.page("board/page.jte", params);
     });
   }
@@ -115,7 +117,7 @@ public class TaskPages {
       UUID serverId = null;
       if (action == TaskAction.ASSIGN) {
         if (server == null || server.isBlank()) throw ApiException.badRequest("pick a server to assign the task to");
-        TaskQueries.Task task = TaskDetail.load(jdbi, id).task();
+        TaskQueries.Task task = tasks.existing(id);
         serverId = commands.serverIn(task.projectId(), task.projectName(), server);
       }
       commands.act(caller, id, action, new TaskInput(caller.actor(), serverId, blankToNull(text), intervention, false), null);
@@ -131,7 +133,7 @@ public class TaskPages {
   }
 
   private TaskPageModel model(UUID id) {
-    TaskDetail detail = TaskDetail.load(jdbi, id);
+    TaskDetail detail = tasks.detail(id);
     List<TaskHistory.Line> lines = List.of();
     String error = null;
     try {
@@ -139,12 +141,12 @@ public class TaskPages {
     } catch (RuntimeException e) {
       error = "Temporal did not answer: " + e.getMessage();
     }
-    var servers = jdbi.onDemand(ProjectDao.class).servers().stream().filter(s -> s.projectId().equals(detail.task().projectId())).toList();
+    var servers = projectDao.servers().stream().filter(s -> s.projectId().equals(detail.task().projectId())).toList();
     return new TaskPageModel(detail, TaskPageModel.humanActions(detail), TaskPageModel.lifecycle(detail), servers, lines, error, history.webUiLink(id));
   }
 
   private List<Column> columns() {
-    TaskQueries q = jdbi.onDemand(TaskQueries.class);
+    TaskQueries q = tasks;
     var tasks = q.recent(500);
     return Arrays.stream(TaskStatus.values())
         .map(s -> new Column(s.wireName(), tasks.stream().filter(t -> t.status().equals(s.wireName())).toList()))

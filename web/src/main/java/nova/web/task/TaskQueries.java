@@ -33,6 +33,16 @@ public interface TaskQueries {
   @SqlQuery(TASK_COLUMNS + " WHERE t.id = :id")
   Optional<Task> task(@Bind("id") UUID id);
 
+  /** The task or 404. */
+  default Task existing(UUID id) {
+    return task(id).orElseThrow(() -> nova.web.errors.ApiException.notFound("task", id));
+  }
+
+  /** The task with its log, interventions and notes, read on one connection. */
+  default TaskDetail detail(UUID id) {
+    return new TaskDetail(existing(id), events(id), interventions(id), notes(id));
+  }
+
   @SqlQuery(TASK_COLUMNS + " ORDER BY t.updated_at DESC LIMIT :limit")
   List<Task> recent(@Bind("limit") int limit);
 

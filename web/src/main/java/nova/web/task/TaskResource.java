@@ -32,12 +32,12 @@ public class TaskResource {
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   private final TaskCommands commands;
   private final TaskHistory history;
-  private final Jdbi jdbi;
+  private final TaskQueries tasks;
 
   public TaskResource(TaskCommands commands, TaskHistory history, Jdbi jdbi) {
     this.commands = commands;
     this.history = history;
-    this.jdbi = jdbi;
+    this.tasks = jdbi.onDemand(TaskQueries.class);
   }
 
   @POST
@@ -50,7 +50,7 @@ public class TaskResource {
     Caller.of(request).requireHuman();
     int max = limit == null ? 100 : limit;
     if (max < 1 || max > 1000) throw ApiException.badRequest("limit must be between 1 and 1000");
-    TaskQueries q = jdbi.onDemand(TaskQueries.class);
+    TaskQueries q = tasks;
     return status == null || status.isBlank() ? q.recent(max) : q.withStatus(statuses(status), max);
   }
 
@@ -58,14 +58,14 @@ public class TaskResource {
   @Path("{id}")
   public TaskDetail get(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
     Caller.of(request).requireHuman();
-    return TaskDetail.load(jdbi, id);
+    return tasks.detail(id);
   }
 
   @GET
   @Path("{id}/history")
   public Response history(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
     Caller.of(request).requireHuman();
-    TaskDetail.load(jdbi, id);
+    tasks.detail(id);
     return Response.ok(history.json(id), MediaType.APPLICATION_JSON_TYPE).build();
   }
 
@@ -74,7 +74,7 @@ public class TaskResource {
   public TaskDetail assign(@Context ContainerRequestContext request, @HeaderParam(IDEMPOTENCY_KEY) String key, @PathParam("id") UUID id,
       @NotNull @Valid TaskRequests.Assign body) {
     Caller caller = Caller.of(request).requireAdmin();
-    TaskQueries.Task task = TaskDetail.load(jdbi, id).task();
+    TaskQueries.Task task = tasks.existing(id);
     UUID server = commands.serverIn(task.projectId(), task.projectName(), body.server());
     return act(caller, id, TaskAction.ASSIGN, new TaskInput(caller.actor(), server, null, null, false), key);
   }
@@ -102,7 +102,7 @@ public class TaskResource {
   public TaskDetail respond(@Context ContainerRequestContext request, @HeaderParam(IDEMPOTENCY_KEY) String key, @PathParam("id") UUID id,
       @PathParam("iid") UUID interventionId, @Valid TaskRequests.Comment body) {
     Caller caller = Caller.of(request).requireAdmin();
-    TaskDetail detail = TaskDetail.load(jdbi, id);
+    TaskDetail detail = tasks.detail(id);
     if (detail.interventions().stream().noneMatch(i -> i.id().equals(interventionId))) throw ApiException.notFound("intervention", interventionId);
     String answer = required(body, "an answer");
     return act(caller, id, TaskAction.RESPOND, new TaskInput(caller.actor(), null, answer, interventionId, false), key);
@@ -122,14 +122,14 @@ public class TaskResource {
 
   private TaskDetail human(ContainerRequestContext request, UUID id, TaskAction action, TaskRequests.Comment body, boolean textRequired, String key) {
     Caller caller = Caller.of(request).requireAdmin();
-    TaskDetail.load(jdbi, id);
+    tasks.detail(id);
     String text = textRequired ? required(body, "feedback") : (body == null ? null : body.text());
     return act(caller, id, action, TaskInput.human(caller.actor(), text), key);
   }
 
   private TaskDetail act(Caller caller, UUID id, TaskAction action, TaskInput input, String key) {
     commands.act(caller, id, action, input, key);
-    return TaskDetail.load(jdbi, id);
+    return tasks.detail(id);
   }
 
   static String required(TaskRequests.Comment body, String what) {

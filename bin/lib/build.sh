@@ -21,6 +21,7 @@ build_nova() {
   if build_stale; then
     say "building Nova (log: $STATE/log/build.log)"
     local started=$SECONDS
+    rm -rf "$NOVA_HOME/web/target/lib" # the server's classpath is lib/*: no jar of an older version may linger
     mvn_quiet -DskipTests install
     touch "$NOVA_HOME/var/build.stamp"
     say "built in $((SECONDS - started)) s"

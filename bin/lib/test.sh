@@ -4,6 +4,8 @@
 nova_test() {
   use_state test
   local t0=$SECONDS
+  # Tests always get fresh private services, whatever this shell points dev at.
+  unset DATABASE_URL REDIS_URL TEMPORAL_ADDRESS
   provision_base
   provision_browser
   touch "$STATE/run/stopping"

@@ -9,6 +9,12 @@
   var url = document.body.dataset.events;
   if (!url || !window.EventSource) return;
   var source = new EventSource(url);
+  var opened = false;
+  source.addEventListener("open", function () {
+    // EventSource reconnects by itself; what happened while it was away is fetched again.
+    if (opened) htmx.trigger(document.body, "nova:resync");
+    opened = true;
+  });
   source.addEventListener("task", function (message) {
     var event = JSON.parse(message.data);
     htmx.trigger(document.body, "nova:task-" + event.task_id, event);

@@ -33,6 +33,7 @@ import nova.web.platform.Temporal;
 import nova.web.project.ProjectResource;
 import nova.web.project.Projects;
 import nova.web.task.AgentTaskResource;
+import nova.web.task.LostWorkflows;
 import nova.web.task.TaskCommands;
 import nova.web.task.TaskHistory;
 import nova.web.task.TaskResource;
@@ -63,6 +64,7 @@ public class NovaApplication extends Application<NovaConfiguration> {
     Temporal temporal = manage(environment, new Temporal(config.temporal.address, config.temporal.namespace,
         new TaskStoreActivitiesImpl(database.jdbi(), json), new NotifyActivitiesImpl(redis.client(), json)));
     TaskEventHub hub = manage(environment, new TaskEventHub(redis));
+    manage(environment, new LostWorkflows(temporal.client(), database.jdbi(), config.temporal.remindAfter.toSeconds()));
 
     FirstRun firstRun = new FirstRun(database.jdbi(), config.auth);
     firstRun.ensureAdmin();

@@ -51,6 +51,9 @@ public final class FirstRun {
   public void ensureAdmin() {
     AdminUserDao users = jdbi.onDemand(AdminUserDao.class);
     if (users.count() > 0) return;
+    if (!config.adminPassword.isBlank() && config.adminPassword.length() < Passwords.MIN_LENGTH) {
+      throw new IllegalArgumentException("NOVA_ADMIN_PASSWORD must have at least " + Passwords.MIN_LENGTH + " characters");
+    }
     String password = config.adminPassword.isBlank() ? Secrets.randomToken(15) : config.adminPassword;
     if (users.insert(UUID.randomUUID(), "admin", Passwords.hash(password), Role.ADMIN.wireName()) == 1 && config.adminPassword.isBlank()) {
       shownOnce.add("log in as admin with password: " + password);

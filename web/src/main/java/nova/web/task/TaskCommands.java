@@ -60,6 +60,9 @@ public final class TaskCommands {
       WorkflowClient.start(workflow::run, start);
     } catch (WorkflowExecutionAlreadyStarted repeated) {
       if (idempotencyKey == null) throw repeated;
+      // A repeat: answer with the task the first request made, even if its workflow has ended since.
+      var stored = tasks.task(taskId);
+      if (stored.isPresent()) return stored.get();
     }
     update(taskId, TaskWorkflow.READY, UUID.randomUUID().toString());
     return tasks.task(taskId).orElseThrow();

@@ -27,6 +27,18 @@ public final class TaskHistory {
     return client.fetchHistory(TaskWorkflow.workflowId(taskId)).toJson(true);
   }
 
+  /** The JSON history, or 404 when Temporal no longer has the run (the dev server keeps runs in memory only). */
+  public String jsonOrRefusal(UUID taskId) {
+    try {
+      return json(taskId);
+    } catch (io.grpc.StatusRuntimeException e) {
+      if (e.getStatus().getCode() == io.grpc.Status.Code.NOT_FOUND) {
+        throw nova.web.errors.ApiException.notFound("workflow history of task", taskId);
+      }
+      throw new nova.web.errors.ApiException(503, "Temporal did not answer: " + e.getStatus().getCode());
+    }
+  }
+
   public List<Line> lines(UUID taskId) {
     return client.fetchHistory(TaskWorkflow.workflowId(taskId)).getEvents().stream().map(TaskHistory::line).toList();
   }

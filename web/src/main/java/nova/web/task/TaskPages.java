@@ -111,7 +111,7 @@ public class TaskPages {
     return html.guarded(caller, true, () -> {
       caller.requireAdmin();
       TaskAction action = humanAction(actionName);
-      UUID intervention = interventionId == null || interventionId.isBlank() ? null : UUID.fromString(interventionId);
+      UUID intervention = interventionId == null || interventionId.isBlank() ? null : uuid(interventionId);
       boolean needsText = action == TaskAction.REVISE_PLAN || action == TaskAction.REQUEST_CHANGES || action == TaskAction.RESPOND;
       if (needsText && (text == null || text.isBlank())) throw ApiException.badRequest("please write " + (action == TaskAction.RESPOND ? "an answer" : "what should change"));
       UUID serverId = null;
@@ -156,6 +156,14 @@ public class TaskPages {
   private static TaskAction humanAction(String name) {
     return Arrays.stream(TaskAction.values()).filter(a -> a.actor() == TaskAction.Actor.HUMAN && a.wireName().equals(name)).findFirst()
         .orElseThrow(() -> ApiException.badRequest("unknown action '" + name + "'"));
+  }
+
+  private static UUID uuid(String value) {
+    try {
+      return UUID.fromString(value);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("'" + value + "' is not an intervention id");
+    }
   }
 
   private static String blankToNull(String text) {

@@ -66,7 +66,7 @@ public class TaskResource {
   public Response history(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
     Caller.of(request).requireHuman();
     tasks.detail(id);
-    return Response.ok(history.json(id), MediaType.APPLICATION_JSON_TYPE).build();
+    return Response.ok(history.jsonOrRefusal(id), MediaType.APPLICATION_JSON_TYPE).build();
   }
 
   @POST

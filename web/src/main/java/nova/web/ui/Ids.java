@@ -19,4 +19,7 @@ public final class Ids {
   }
 
   public static final String ANY_TASK_EVENT = "nova:task";
+
+  /** Raised when the live stream reconnects: events may have been missed, so every live part reloads. */
+  public static final String RESYNC = "nova:resync";
 }

@@ -7,23 +7,14 @@ import java.time.Duration;
 /**
  * Projections and notices are short local activities: they run inside the workflow task that
  * accepted the action, so an action's HTTP call returns once its projection is readable. They
- * retry without a deadline: an accepted action waits out a database outage rather than being lost.
+ * retry without a deadline and no failure is non-retryable: an accepted action waits out a
+ * database outage rather than being lost, and its projection is written before the action completes.
  */
 final class TaskActivityOptions {
   static final Duration START_TO_CLOSE = Duration.ofSeconds(10);
   static final Duration FIRST_RETRY = Duration.ofMillis(200);
   static final Duration LONGEST_RETRY = Duration.ofSeconds(10);
 
-  /** Failures no retry can mend. */
-  enum NonRetryable {
-    INVALID_PROJECTION("nova.activities.store.InvalidProjection");
-
-    final String type;
-
-    NonRetryable(String type) {
-      this.type = type;
-    }
-  }
 
   static final LocalActivityOptions LOCAL =
       LocalActivityOptions.newBuilder()
@@ -32,7 +23,6 @@ final class TaskActivityOptions {
               RetryOptions.newBuilder()
                   .setInitialInterval(FIRST_RETRY)
                   .setMaximumInterval(LONGEST_RETRY)
-                  .setDoNotRetry(java.util.Arrays.stream(NonRetryable.values()).map(n -> n.type).toArray(String[]::new))
                   .build())
           .build();
 

@@ -18,6 +18,14 @@ final class TaskState {
     this.taskId = taskId;
   }
 
+  TaskState(UUID taskId, nova.workflows.task.messages.TaskResume resume) {
+    this.taskId = taskId;
+    this.status = resume.status();
+    this.seq = resume.seq();
+    this.serverId = resume.serverId();
+    this.openInterventionId = resume.openInterventionId();
+  }
+
   TaskStatus status() {
     return status;
   }
@@ -85,6 +93,10 @@ final class TaskState {
 
   TaskChange created(String actor, long now) {
     return new TaskChange(taskId, seq, "created", null, status, actor, null, null, null, false, now);
+  }
+
+  TaskChange resumed(long now) {
+    return change("resumed", status, TaskInput.human("nova", "the workflow was started again from the stored task"), openInterventionId, now);
   }
 
   TaskChange reminder(long waitedSeconds, long now) {

@@ -26,18 +26,24 @@ public class TaskWorkflowImpl implements TaskWorkflow {
   @WorkflowInit
   public TaskWorkflowImpl(TaskStart start) {
     this.start = start;
-    this.state = new TaskState(start.taskId());
+    this.state = start.resume() == null ? new TaskState(start.taskId()) : new TaskState(start.taskId(), start.resume());
   }
 
   @Override
   public TaskOutcome run(TaskStart start) {
     lock.lock();
-    TaskChange created = state.created(start.createdBy(), Workflow.currentTimeMillis());
-    store.recordCreated(start, created);
-    notify.taskChanged(created);
+    TaskChange first = start.resume() == null
+        ? state.created(start.createdBy(), Workflow.currentTimeMillis())
+        : state.resumed(Workflow.currentTimeMillis());
+    if (start.resume() == null) {
+      store.recordCreated(start, first);
+    } else {
+      store.record(first);
+    }
+    notify.taskChanged(first);
     stored = true;
     lock.unlock();
-    if (start.serverId() != null) {
+    if (start.serverId() != null && start.resume() == null) {
       act(TaskAction.ASSIGN, new TaskInput(start.createdBy(), start.serverId(), null, null, false));
     }
     Duration remindAfter = Duration.ofSeconds(start.reminderAfterSeconds());

@@ -4,7 +4,8 @@ import java.util.UUID;
 
 /**
  * Starts a task's workflow. The reminder interval travels with the task so that a change of
- * configuration never alters the timers of a running workflow.
+ * configuration never alters the timers of a running workflow. {@code resume} is set only when a
+ * lost workflow is started again from its projection.
  */
 public record TaskStart(
     UUID taskId,
@@ -14,4 +15,11 @@ public record TaskStart(
     UUID serverId,
     boolean requirePlanApproval,
     long reminderAfterSeconds,
-    String createdBy) {}
+    String createdBy,
+    TaskResume resume) {
+
+  public TaskStart(UUID taskId, UUID projectId, String title, String spec, UUID serverId, boolean requirePlanApproval,
+      long reminderAfterSeconds, String createdBy) {
+    this(taskId, projectId, title, spec, serverId, requirePlanApproval, reminderAfterSeconds, createdBy, null);
+  }
+}

@@ -1,0 +1,59 @@
+package nova.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import nova.web.platform.Database;
+import nova.web.task.LostWorkflows;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A task whose workflow Temporal no longer has (as after a restart of the in-memory dev server)
+ * is started again from its stored state and takes actions as before.
+ */
+class LostWorkflowsIT {
+  @Test
+  void aTaskWhoseWorkflowWasLostResumesWhereItStood() {
+    Fixtures.Agent agent = Fixtures.agent(true);
+    String projectId = Api.admin().get("/api/v1/projects").json().findParents("name").stream()
+        .filter(p -> p.path("name").asText().equals(agent.projectName())).findFirst().orElseThrow().path("id").asText();
+    UUID task = UUID.randomUUID();
+    Database database = new Database(System.getenv().getOrDefault("DATABASE_URL", "postgresql://nova@127.0.0.1:55442/nova"));
+    WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
+        .setTarget(System.getenv().getOrDefault("TEMPORAL_ADDRESS", "127.0.0.1:7243")).build());
+    try {
+      storeTaskInPlanReviewWithoutAWorkflow(database.jdbi(), task, UUID.fromString(projectId), UUID.fromString(agent.serverId()));
+      int resumed = new LostWorkflows(WorkflowClient.newInstance(service), database.jdbi(), 3600).resumeAll();
+      assertThat(resumed).isGreaterThanOrEqualTo(1);
+      assertThat(new LostWorkflows(WorkflowClient.newInstance(service), database.jdbi(), 3600).resumeAll()).as("nothing left to resume").isZero();
+    } finally {
+      service.shutdown();
+      database.stop();
+    }
+    var approved = Fixtures.expect(Api.admin().post("/api/v1/tasks/" + task + "/plan/approve", Map.of()), "running").json();
+    assertThat(LifecycleIT.types(approved)).containsExactly("created", "assigned", "plan_mode", "plan_submitted", "resumed", "plan_approved");
+    Fixtures.expect(agent.api().post("/api/v1/server/tasks/" + task + "/complete", Map.of("text", "done")), "done");
+  }
+
+  private static void storeTaskInPlanReviewWithoutAWorkflow(Jdbi jdbi, UUID task, UUID project, UUID server) {
+    Instant at = Instant.now();
+    jdbi.useTransaction(h -> {
+      h.createUpdate("""
+          INSERT INTO tasks (id, project_id, title, spec, status, server_id, plan, version, created_by, created_at, updated_at)
+          VALUES (:id, :project, 'lost', 'spec', 'plan_review', :server, 'the plan', 3, 'test', :at, :at)""")
+          .bind("id", task).bind("project", project).bind("server", server).bind("at", at).execute();
+      String[][] events = {{"0", "created", null, "pending"}, {"1", "assigned", "pending", "assigned"},
+          {"2", "plan_mode", "assigned", "planning"}, {"3", "plan_submitted", "planning", "plan_review"}};
+      for (String[] e : events) {
+        h.createUpdate("INSERT INTO task_events (task_id, seq, type, from_status, to_status, actor, created_at) VALUES (:t, :seq, :type, :from, :to, 'test', :at)")
+            .bind("t", task).bind("seq", Long.parseLong(e[0])).bind("type", e[1]).bind("from", e[2]).bind("to", e[3]).bind("at", at).execute();
+      }
+    });
+  }
+}

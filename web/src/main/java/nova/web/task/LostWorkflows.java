@@ -1,0 +1,84 @@
+package nova.web.task;
+
+import io.dropwizard.lifecycle.Managed;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import nova.web.project.ProjectDao;
+import nova.workflows.task.TaskStatus;
+import nova.workflows.task.TaskWorkflow;
+import nova.workflows.task.messages.TaskResume;
+import nova.workflows.task.messages.TaskStart;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * At start, finds unfinished tasks whose workflow Temporal no longer knows (the dev server keeps
+ * runs in memory, so a restart of it loses them) and starts each again from its stored state.
+ * On a real cluster nothing is lost and this finds nothing.
+ */
+public final class LostWorkflows implements Managed {
+  private static final Logger LOG = LoggerFactory.getLogger(LostWorkflows.class);
+  private final WorkflowClient client;
+  private final TaskQueries tasks;
+  private final ProjectDao projects;
+  private final long remindAfterSeconds;
+
+  public LostWorkflows(WorkflowClient client, Jdbi jdbi, long remindAfterSeconds) {
+    this.client = client;
+    this.tasks = jdbi.onDemand(TaskQueries.class);
+    this.projects = jdbi.onDemand(ProjectDao.class);
+    this.remindAfterSeconds = remindAfterSeconds;
+  }
+
+  @Override
+  public void start() {
+    int resumed = resumeAll();
+    if (resumed > 0) LOG.warn("resumed {} unfinished tasks whose workflows Temporal no longer had", resumed);
+  }
+
+  /** Returns how many tasks were started again. */
+  public int resumeAll() {
+    List<String> open = Arrays.stream(TaskStatus.values()).filter(s -> !s.isFinal()).map(TaskStatus::wireName).toList();
+    int resumed = 0;
+    for (TaskQueries.Task task : tasks.withStatus(open, 10_000)) {
+      if (!known(task.id())) {
+        resume(task);
+        resumed++;
+      }
+    }
+    return resumed;
+  }
+
+  private boolean known(UUID taskId) {
+    try {
+      client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
+          .setNamespace(client.getOptions().getNamespace())
+          .setExecution(WorkflowExecution.newBuilder().setWorkflowId(TaskWorkflow.workflowId(taskId)))
+          .build());
+      return true;
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) return false;
+      throw e;
+    }
+  }
+
+  private void resume(TaskQueries.Task task) {
+    UUID openIntervention = tasks.interventions(task.id()).stream().filter(i -> i.status().equals("open"))
+        .map(TaskQueries.Intervention::id).findFirst().orElse(null);
+    boolean requirePlan = projects.project(task.projectId()).map(ProjectDao.Project::requirePlanApproval).orElse(false);
+    TaskStart start = new TaskStart(task.id(), task.projectId(), task.title(), task.spec(), task.serverId(), requirePlan,
+        remindAfterSeconds, task.createdBy(),
+        new TaskResume(TaskStatus.fromWire(task.status()), task.version(), task.serverId(), openIntervention));
+    TaskWorkflow workflow = client.newWorkflowStub(TaskWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(TaskWorkflow.workflowId(task.id())).setTaskQueue(TaskWorkflow.TASK_QUEUE).build());
+    WorkflowClient.start(workflow::run, start);
+  }
+}

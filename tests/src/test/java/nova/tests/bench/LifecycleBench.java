@@ -29,20 +29,23 @@ public final class LifecycleBench {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
   private final String secret;
+  private final String temporalAddress;
   private final Percentiles humanToVisible = new Percentiles();
   private final Percentiles readBaseline = new Percentiles();
 
-  LifecycleBench(String base, String secret) {
+  LifecycleBench(String base, String secret, String temporalAddress) {
     this.base = base;
     this.secret = secret;
+    this.temporalAddress = temporalAddress;
   }
 
   public static void main(String[] args) throws Exception {
     String base = args[0];
     String secret = args[1];
-    int tasks = args.length > 2 ? Integer.parseInt(args[2]) : 200;
-    int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 16;
-    new LifecycleBench(base, secret).run(tasks, concurrency);
+    String temporal = args[2];
+    int tasks = args.length > 3 ? Integer.parseInt(args[3]) : 200;
+    int concurrency = args.length > 4 ? Integer.parseInt(args[4]) : 16;
+    new LifecycleBench(base, secret, temporal).run(tasks, concurrency);
   }
 
   void run(int tasks, int concurrency) throws Exception {
@@ -56,12 +59,22 @@ public final class LifecycleBench {
     long started = System.nanoTime();
     drive(agents, project, tasks, concurrency, true);
     double seconds = (System.nanoTime() - started) / 1e9;
+    System.out.printf("measuring the baseline: no-op Workflow Updates, %d at a time, for 10 s%n", concurrency);
+    List<String> open = new ArrayList<>();
+    for (int i = 0; i < concurrency; i++) {
+      open.add(post(adminHeaders(), "/api/v1/tasks", Map.of("title", "baseline", "spec", "s", "project", project), 201).path("id").asText());
+    }
+    UpdateCeiling.Result ceiling = new UpdateCeiling(temporalAddress).measure(open, concurrency, 10_000);
+    double bound = ceiling.updatesPerSecond() / UpdateCeiling.ROUND_TRIPS_PER_LIFECYCLE;
     System.out.println();
     System.out.printf("lifecycles:                  %d in %.1f s = %.1f lifecycles/s (target >= 20)%n", tasks, seconds, tasks / seconds);
     System.out.printf("human action -> visible:     %s (target p99 < 150 ms)%n", humanToVisible.summary());
     System.out.printf("baseline GET /tasks/{id}:    %s%n", readBaseline.summary());
     System.out.printf("ratio action/read:           p50 %.1fx, p99 %.1fx%n",
         humanToVisible.millis(50) / readBaseline.millis(50), humanToVisible.millis(99) / readBaseline.millis(99));
+    System.out.printf("baseline no-op Update:       %.0f updates/s, %s%n", ceiling.updatesPerSecond(), ceiling.latency().summary());
+    System.out.printf("ceiling from Temporal alone: %.1f lifecycles/s (%d round trips each); achieved %.0f%% of it%n",
+        bound, UpdateCeiling.ROUND_TRIPS_PER_LIFECYCLE, 100 * (tasks / seconds) / bound);
   }
 
   private void drive(List<String[]> agents, String project, int tasks, int concurrency, boolean measure) throws Exception {

@@ -3,7 +3,7 @@
 
 mvn_quiet() { # shows one line per module instead of Maven's full log
   local log="$STATE/log/build.log"
-  if ! mvn -B -ntp "$@" >"$log" 2>&1 < /dev/null; then
+  if ! mvn -B -ntp -Dstyle.color=never "$@" >"$log" 2>&1 < /dev/null; then
     grep -E '\[ERROR\]' "$log" | head -30 >&2
     die "build failed (full log: $log)"
   fi
@@ -31,8 +31,9 @@ build_nova() {
 temporal_classpath() {
   local cp="$NOVA_HOME/var/temporal.classpath"
   if [ ! -s "$cp" ] || [ "$NOVA_HOME/bin/temporal/pom.xml" -nt "$cp" ] || [ "$NOVA_HOME/pom.xml" -nt "$cp" ]; then
-    mvn -B -ntp -q -f "$NOVA_HOME/bin/temporal/pom.xml" dependency:build-classpath -Dmdep.outputFile="$cp" >&2 </dev/null ||
-      die "could not resolve Temporal's dev server"
+    mvn -B -ntp -q -Dstyle.color=never -f "$NOVA_HOME/bin/temporal/pom.xml" dependency:build-classpath -Dmdep.outputFile="$cp" \
+      >"$STATE/log/temporal-classpath.log" 2>&1 </dev/null || die "could not resolve Temporal's dev server ($STATE/log/temporal-classpath.log)"
+    touch "$cp" # the plugin leaves an unchanged file alone, which would make it look stale forever
   fi
   cat "$cp"
 }

@@ -9,6 +9,7 @@ start_nova_server() {
     -cp "$NOVA_HOME/web/target/nova-web.jar:$NOVA_HOME/web/target/lib/*" \
     nova.web.NovaApplication server "$NOVA_HOME/web/nova.yml" >>"$log" 2>&1 &
   echo $! >"$STATE/run/nova.pid"
+  disown # the supervisor reports a crash itself; bash's job notice would only repeat it
 }
 
 wait_ready() {
@@ -28,10 +29,8 @@ print_login() {
     # Generated secrets are shown once, then only their hashes remain.
     sed 's/^/     /' "$STATE/run/first-login"
     rm -f "$STATE/run/first-login"
-  elif [ -n "${NOVA_ADMIN_PASSWORD:-}" ]; then
-    say "log in as admin with NOVA_ADMIN_PASSWORD"
   else
-    say "log in as admin with the password printed on the first run"
+    say "log in at http://localhost:$port/login as admin, with the password of the first run (NOVA_ADMIN_PASSWORD, or the one printed then)"
   fi
   say "logs: $STATE/log/nova.log · stop: Ctrl-C or bin/nova stop"
 }
@@ -61,7 +60,9 @@ nova_dev() {
   start_postgres
   start_redis
   start_temporal
-  trap 'touch "$STATE/run/stopping"; say "stopping"; stop_all; exit 0' INT TERM
+  # A closed terminal or pipe must not kill this script before it has stopped what it started.
+  trap '' PIPE
+  trap 'touch "$STATE/run/stopping"; say "stopping" 2>/dev/null || true; stop_all; exit 0' INT TERM HUP
   start_nova_server
   say "starting the Nova server"
   wait_ready || { tail -30 "$STATE/log/nova.log" >&2; stop_all; die "the Nova server did not start (log: $STATE/log/nova.log)"; }

@@ -45,6 +45,16 @@ public final class Fixtures {
     return created.text("id");
   }
 
+  public static String projectId(String projectName) {
+    return Api.admin().get("/api/v1/projects").json().findParents("name").stream()
+        .filter(p -> p.path("name").asText().equals(projectName)).findFirst().orElseThrow().path("id").asText();
+  }
+
+  /** The test run's own PostgreSQL, for the few tests that look beneath the API. */
+  public static nova.web.platform.Database database() {
+    return new nova.web.platform.Database(System.getenv().getOrDefault("DATABASE_URL", "postgresql://nova@127.0.0.1:55442/nova"));
+  }
+
   public static String status(String taskId) {
     return Api.admin().get("/api/v1/tasks/" + taskId).json().path("task").path("status").asText();
   }

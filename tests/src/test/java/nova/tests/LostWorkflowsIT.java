@@ -21,10 +21,9 @@ class LostWorkflowsIT {
   @Test
   void aTaskWhoseWorkflowWasLostResumesWhereItStood() {
     Fixtures.Agent agent = Fixtures.agent(true);
-    String projectId = Api.admin().get("/api/v1/projects").json().findParents("name").stream()
-        .filter(p -> p.path("name").asText().equals(agent.projectName())).findFirst().orElseThrow().path("id").asText();
+    String projectId = Fixtures.projectId(agent.projectName());
     UUID task = UUID.randomUUID();
-    Database database = new Database(System.getenv().getOrDefault("DATABASE_URL", "postgresql://nova@127.0.0.1:55442/nova"));
+    Database database = Fixtures.database();
     WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
         .setTarget(System.getenv().getOrDefault("TEMPORAL_ADDRESS", "127.0.0.1:7243")).build());
     try {

@@ -18,9 +18,8 @@ class ProjectionStoreIT {
   @Test
   void aRetriedEventIsWrittenOnce() {
     Fixtures.Agent agent = Fixtures.agent(true);
-    String projectId = Api.admin().get("/api/v1/projects").json().findParents("name").stream()
-        .filter(p -> p.path("name").asText().equals(agent.projectName())).findFirst().orElseThrow().path("id").asText();
-    Database database = new Database(System.getenv().getOrDefault("DATABASE_URL", "postgresql://nova@127.0.0.1:55442/nova"));
+    String projectId = Fixtures.projectId(agent.projectName());
+    Database database = Fixtures.database();
     try {
       Jdbi jdbi = database.jdbi();
       TaskStoreActivitiesImpl store = new TaskStoreActivitiesImpl(jdbi, new ObjectMapper());

@@ -13,10 +13,12 @@ import nova.workflows.task.messages.TaskStart;
 final class RecordingTaskActivities implements TaskStoreActivities, NotifyActivities {
   private final List<TaskChange> stored = new CopyOnWriteArrayList<>();
   private final List<TaskChange> notified = new CopyOnWriteArrayList<>();
+  private final List<UUID> created = new CopyOnWriteArrayList<>();
 
   @Override
-  public void recordCreated(TaskStart start, TaskChange created) {
-    stored.add(created);
+  public void recordCreated(TaskStart start, TaskChange change) {
+    created.add(start.taskId());
+    stored.add(change);
   }
 
   @Override
@@ -32,6 +34,11 @@ final class RecordingTaskActivities implements TaskStoreActivities, NotifyActivi
   /** The changes stored for one task, oldest first; one instance serves every test of a class. */
   List<TaskChange> stored(UUID taskId) {
     return stored.stream().filter(c -> c.taskId().equals(taskId)).toList();
+  }
+
+  /** Whether the task's row was created, rather than only events recorded for it. */
+  boolean recordedCreation(UUID taskId) {
+    return created.contains(taskId);
   }
 
   List<TaskChange> notified(UUID taskId) {

@@ -1,13 +1,17 @@
 package nova.workflows.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
 import java.util.UUID;
 import nova.workflows.task.messages.TaskInput;
 import nova.workflows.task.messages.TaskOutcome;
+import nova.workflows.task.messages.TaskResume;
 import nova.workflows.task.messages.TaskSnapshot;
 import nova.workflows.task.messages.TaskStart;
 
@@ -47,18 +51,9 @@ final class TaskDriver {
   }
 
   Task start(boolean requirePlanApproval, UUID server, long reminderAfterSeconds) {
-    UUID taskId = UUID.randomUUID();
-    TaskWorkflow workflow =
-        client.newWorkflowStub(
-            TaskWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setTaskQueue(taskQueue)
-                .setWorkflowId(TaskWorkflow.workflowId(taskId))
-                .build());
-    WorkflowClient.start(
-        workflow::run,
+    return launch(
         new TaskStart(
-            taskId,
+            UUID.randomUUID(),
             UUID.randomUUID(),
             "Fix the build",
             "spec",
@@ -66,8 +61,37 @@ final class TaskDriver {
             requirePlanApproval,
             reminderAfterSeconds,
             ADMIN));
+  }
+
+  /**
+   * A task started again at {@code status} and {@code seq} after its workflow was lost, assigned to
+   * {@link #serverId}; the start carries the server too, as the web layer's does.
+   */
+  Task resume(TaskStatus status, long seq, UUID openInterventionId, long reminderAfterSeconds) {
+    return launch(
+        new TaskStart(
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            "Fix the build",
+            "spec",
+            serverId,
+            true,
+            reminderAfterSeconds,
+            ADMIN,
+            new TaskResume(status, seq, serverId, openInterventionId)));
+  }
+
+  private Task launch(TaskStart start) {
+    TaskWorkflow workflow =
+        client.newWorkflowStub(
+            TaskWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(taskQueue)
+                .setWorkflowId(TaskWorkflow.workflowId(start.taskId()))
+                .build());
+    WorkflowClient.start(workflow::run, start);
     workflow.ready();
-    return new Task(taskId, workflow);
+    return new Task(start.taskId(), workflow);
   }
 
   /** A fresh task in {@code status}; a final status means its workflow has already completed. */
@@ -109,5 +133,18 @@ final class TaskDriver {
           new TaskInput(ADMIN, action == TaskAction.ASSIGN ? serverId : null, text, null, false);
       case ANY -> TaskInput.human(ADMIN, text);
     };
+  }
+
+  /** Asserts that a validator refused the update, for {@code reason}. */
+  static void assertRejected(Runnable update, String reason) {
+    assertThatThrownBy(update::run)
+        .isInstanceOf(WorkflowUpdateException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.getType()).isEqualTo(TransitionRejected.TYPE);
+              assertThat(failure.getOriginalMessage()).startsWith(reason);
+            });
   }
 }

@@ -30,7 +30,14 @@ class TaskWorkflowReplayTest {
   private static final String FULL_LIFECYCLE = "histories/task-plan-mode-full.json";
 
   @ParameterizedTest
-  @ValueSource(strings = {FULL_LIFECYCLE, "histories/task-cancel.json", "histories/task-fail.json"})
+  @ValueSource(
+      strings = {
+        FULL_LIFECYCLE,
+        "histories/task-cancel.json",
+        "histories/task-fail.json",
+        // Started with a TaskResume in needs_human, answered, reviewed and approved.
+        "histories/task-resumed.json"
+      })
   void recordedHistoriesReplayAgainstTheCurrentWorkflow(String resource) throws Exception {
     assertThat(lastEventType(resource))
         .isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);

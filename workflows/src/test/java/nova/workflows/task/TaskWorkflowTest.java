@@ -3,6 +3,7 @@ package nova.workflows.task;
 import static nova.workflows.task.TaskDriver.ADMIN;
 import static nova.workflows.task.TaskDriver.AGENT;
 import static nova.workflows.task.TaskDriver.NO_REMINDER_SOON;
+import static nova.workflows.task.TaskDriver.assertRejected;
 import static nova.workflows.task.TaskStatus.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,7 +13,6 @@ import io.temporal.client.UpdateOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateStage;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
@@ -257,18 +257,6 @@ class TaskWorkflowTest {
 
     assertThat(task.untyped().startUpdate(approve, human(null)).getResult().status())
         .isEqualTo(RUNNING);
-  }
-
-  private static void assertRejected(Runnable update, String reason) {
-    assertThatThrownBy(update::run)
-        .isInstanceOf(WorkflowUpdateException.class)
-        .cause()
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            failure -> {
-              assertThat(failure.getType()).isEqualTo(TransitionRejected.TYPE);
-              assertThat(failure.getOriginalMessage()).startsWith(reason);
-            });
   }
 
   private static UpdateOptions<TaskSnapshot> withId(TaskAction action, String updateId) {

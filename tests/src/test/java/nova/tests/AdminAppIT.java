@@ -46,6 +46,11 @@ class AdminAppIT {
     assertThat(approved.body()).contains("data-status=\"running\"");
     assertThat(Fixtures.status(id)).isEqualTo("running");
 
+    Api.Reply noted = admin.form("/tasks/" + id + "/actions/add_note", "text=mind+the+migration", true);
+    assertThat(noted.status()).as(noted.body()).isEqualTo(200);
+    assertThat(noted.body()).contains("mind the migration", "admin:admin");
+    assertThat(admin.form("/tasks/" + id + "/actions/add_note", "text=", true).status()).isEqualTo(400);
+
     Api.Reply again = admin.form("/tasks/" + id + "/actions/approve_plan", "text=", true);
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.body()).contains("not allowed while the task is running");

@@ -69,6 +69,7 @@ class AuthMatrixIT {
         new Endpoint("POST", "/api/v1/tasks/{task}/interventions/{task}/respond", TEXT, Kind.HUMAN_ACT),
         new Endpoint("POST", "/api/v1/tasks/{task}/review/approve", Map.of(), Kind.HUMAN_ACT),
         new Endpoint("POST", "/api/v1/tasks/{task}/review/request-changes", TEXT, Kind.HUMAN_ACT),
+        new Endpoint("POST", "/api/v1/tasks/{task}/notes", Map.of("content", "n"), Kind.HUMAN_ACT),
         new Endpoint("GET", "/api/v1/server/tasks", null, Kind.AGENT),
         new Endpoint("GET", "/api/v1/server/tasks/{task}", null, Kind.AGENT),
         new Endpoint("POST", "/api/v1/server/tasks/{task}/start", Map.of(), Kind.AGENT),

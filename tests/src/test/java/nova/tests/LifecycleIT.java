@@ -34,15 +34,17 @@ class LifecycleIT {
     assertThat(seenByAgent.path("status").asText()).isEqualTo("answered");
 
     expect(agent.api().post(mine + "/notes", Map.of("content", "halfway", "urgent", true)), "running");
+    expect(admin.post(base + "/notes", Map.of("content", "thanks, carry on")), "running");
     expect(agent.api().post(mine + "/submit", Map.of("text", "PR #1")), "review");
     expect(admin.post(base + "/review/request-changes", Map.of("text", "rename the flag")), "running");
     expect(agent.api().post(mine + "/submit", Map.of("text", "PR #1, amended")), "review");
     JsonNode done = expect(admin.post(base + "/review/approve", Map.of()), "done").json();
 
     assertThat(types(done)).containsExactly("created", "assigned", "plan_mode", "plan_submitted", "plan_revision_requested",
-        "plan_submitted", "plan_approved", "help_requested", "intervention_answered", "note_added", "submitted_for_review",
+        "plan_submitted", "plan_approved", "help_requested", "intervention_answered", "note_added", "note_added", "submitted_for_review",
         "changes_requested", "submitted_for_review", "review_approved");
     assertThat(done.path("notes").get(0).path("urgent").asBoolean()).isTrue();
+    assertThat(done.path("notes").get(1).path("author").asText()).isEqualTo("admin-secret");
     assertThat(done.path("task").path("result").asText()).isEqualTo("PR #1, amended");
   }
 

@@ -14,6 +14,11 @@ public record TaskPageModel(
     String historyError,
     String temporalLink) {
 
+  /** Notes can be added until the task is final. */
+  public boolean acceptsNotes() {
+    return TaskAction.ADD_NOTE.allowedFrom(TaskStatus.fromWire(detail.task().status()));
+  }
+
   /** The intervention waiting for an answer, if any. */
   public TaskQueries.Intervention openIntervention() {
     return detail.interventions().stream().filter(i -> i.status().equals("open")).findFirst().orElse(null);

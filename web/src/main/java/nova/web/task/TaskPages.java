@@ -112,8 +112,15 @@ public class TaskPages {
       caller.requireAdmin();
       TaskAction action = humanAction(actionName);
       UUID intervention = interventionId == null || interventionId.isBlank() ? null : uuid(interventionId);
-      boolean needsText = action == TaskAction.REVISE_PLAN || action == TaskAction.REQUEST_CHANGES || action == TaskAction.RESPOND;
-      if (needsText && (text == null || text.isBlank())) throw ApiException.badRequest("please write " + (action == TaskAction.RESPOND ? "an answer" : "what should change"));
+      boolean needsText = action == TaskAction.REVISE_PLAN || action == TaskAction.REQUEST_CHANGES || action == TaskAction.RESPOND
+          || action == TaskAction.ADD_NOTE;
+      if (needsText && (text == null || text.isBlank())) {
+        throw ApiException.badRequest("please write " + switch (action) {
+          case RESPOND -> "an answer";
+          case ADD_NOTE -> "the note";
+          default -> "what should change";
+        });
+      }
       UUID serverId = null;
       if (action == TaskAction.ASSIGN) {
         if (server == null || server.isBlank()) throw ApiException.badRequest("pick a server to assign the task to");
@@ -154,7 +161,7 @@ public class TaskPages {
   }
 
   private static TaskAction humanAction(String name) {
-    return Arrays.stream(TaskAction.values()).filter(a -> a.actor() == TaskAction.Actor.HUMAN && a.wireName().equals(name)).findFirst()
+    return Arrays.stream(TaskAction.values()).filter(a -> a.actor() != TaskAction.Actor.AGENT && a.wireName().equals(name)).findFirst()
         .orElseThrow(() -> ApiException.badRequest("unknown action '" + name + "'"));
   }
 

@@ -120,6 +120,15 @@ public class TaskResource {
     return human(request, id, TaskAction.REQUEST_CHANGES, body, true, key);
   }
 
+  @POST
+  @Path("{id}/notes")
+  public TaskDetail note(@Context ContainerRequestContext request, @HeaderParam(IDEMPOTENCY_KEY) String key, @PathParam("id") UUID id,
+      @NotNull @Valid TaskRequests.NewNote body) {
+    Caller caller = Caller.of(request).requireAdmin();
+    tasks.existing(id);
+    return act(caller, id, TaskAction.ADD_NOTE, new TaskInput(caller.actor(), null, body.content(), null, Boolean.TRUE.equals(body.urgent())), key);
+  }
+
   private TaskDetail human(ContainerRequestContext request, UUID id, TaskAction action, TaskRequests.Comment body, boolean textRequired, String key) {
     Caller caller = Caller.of(request).requireAdmin();
     tasks.detail(id);

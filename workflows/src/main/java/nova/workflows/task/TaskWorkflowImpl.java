@@ -14,6 +14,7 @@ import nova.workflows.task.messages.TaskStart;
 
 /** See {@link TaskWorkflow}. Handlers run one at a time under a lock, so events are stored in order. */
 public class TaskWorkflowImpl implements TaskWorkflow {
+  static final String RESUME_INTO_PLAN_MODE = "resume-into-plan-mode";
   private final TaskStoreActivities store =
       Workflow.newLocalActivityStub(TaskStoreActivities.class, TaskActivityOptions.LOCAL);
   private final NotifyActivities notify =
@@ -41,6 +42,11 @@ public class TaskWorkflowImpl implements TaskWorkflow {
       store.record(first);
     }
     notify.taskChanged(first);
+    if (start.resume() != null && state.status() == TaskStatus.ASSIGNED && start.requirePlanApproval()
+        && Workflow.getVersion(RESUME_INTO_PLAN_MODE, Workflow.DEFAULT_VERSION, 1) == 1) {
+      // Lost between "assigned" and its automatic "plan_mode": take that step now, or the agent could start unplanned.
+      persist(state.enterPlanMode(Workflow.currentTimeMillis()));
+    }
     stored = true;
     lock.unlock();
     if (start.serverId() != null && start.resume() == null) {

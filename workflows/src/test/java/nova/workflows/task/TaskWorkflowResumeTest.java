@@ -126,6 +126,18 @@ class TaskWorkflowResumeTest {
   }
 
   @Test
+  void aTaskLostBetweenAssignedAndPlanModeEntersPlanModeBeforeTheAgentCanStart() {
+    Task task = driver.resume(ASSIGNED, 1, null, NO_REMINDER_SOON);
+
+    assertThat(task.workflow().snapshot().status()).isEqualTo(PLANNING);
+    assertThat(activities.stored(task.id()))
+        .extracting(TaskChange::type, TaskChange::seq, TaskChange::to)
+        .containsExactly(tuple("resumed", 2L, ASSIGNED), tuple("plan_mode", 3L, PLANNING));
+    assertRejected(() -> task.workflow().start(agent(null)), "'start' is not allowed while the task is planning");
+    assertThat(task.workflow().submitPlan(agent("1. reproduce 2. fix")).status()).isEqualTo(PLAN_REVIEW);
+  }
+
+  @Test
   void anotherServersAgentIsRefusedByAResumedTask() {
     Task task = driver.resume(RUNNING, 5, null, NO_REMINDER_SOON);
     UUID otherServer = UUID.randomUUID();

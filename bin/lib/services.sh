@@ -59,7 +59,7 @@ start_temporal() {
   if ! alive "$STATE/run/temporal.pid"; then
     # Its own process, so that restarting the Nova server keeps every workflow.
     nohup "$JAVA_HOME/bin/java" -Xmx1g $JAVA_FLAGS -cp "$(temporal_classpath)" \
-      io.temporal.testserver.TestServer "$TEMPORAL_PORT" >"$STATE/log/temporal.log" 2>&1 &
+      nova.temporal.DevTemporalServer "$TEMPORAL_PORT" >"$STATE/log/temporal.log" 2>&1 &
     echo $! >"$STATE/run/temporal.pid"
     wait_port 127.0.0.1 "$TEMPORAL_PORT" 30 Temporal
   fi

@@ -61,7 +61,7 @@ public class NovaApplication extends Application<NovaConfiguration> {
     ObjectMapper json = configureJson(environment.getObjectMapper());
     Database database = manage(environment, new Database(config.databaseUrl));
     Redis redis = manage(environment, new Redis(config.redisUrl));
-    Temporal temporal = manage(environment, new Temporal(config.temporal.address, config.temporal.namespace,
+    Temporal temporal = manage(environment, new Temporal(config.temporal.address, config.temporal.namespace, config.temporal.workflowPollers,
         new TaskStoreActivitiesImpl(database.jdbi(), json), new NotifyActivitiesImpl(redis.client(), json)));
     TaskEventHub hub = manage(environment, new TaskEventHub(redis));
     manage(environment, new LostWorkflows(temporal.client(), database.jdbi(), config.temporal.remindAfter.toSeconds()));

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.Nulls;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.util.Duration;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
@@ -25,6 +27,11 @@ public class NovaConfiguration extends Configuration {
     @JsonProperty @JsonSetter(nulls = Nulls.AS_EMPTY) public String uiUrl = "";
     /** How long a task may wait on a person before a reminder is recorded. */
     @NotNull @JsonProperty public Duration remindAfter = Duration.hours(4);
+    /**
+     * Concurrent workflow-task polls. Fewer than the workflows acting at once lets some wait
+     * seconds behind the rest (16 workflows updated at once: with 5 pollers some waited 8 s; with 16, none over 64 ms).
+     */
+    @Min(2) @Max(256) @JsonProperty public int workflowPollers = 16;
   }
 
   public static class Auth {

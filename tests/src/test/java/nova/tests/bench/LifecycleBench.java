@@ -53,8 +53,11 @@ public final class LifecycleBench {
     post(adminHeaders(), "/api/v1/projects", Map.of("name", project, "require_plan_approval", true), 201);
     List<String[]> agents = new ArrayList<>();
     for (int i = 0; i < concurrency; i++) agents.add(register(project, "bench-agent-" + i));
-    System.out.printf("warming up with %d lifecycles%n", concurrency);
-    drive(agents, project, concurrency, concurrency, false);
+    // The JIT is still compiling Jersey, Temporal and JDBI paths for the first hundred or so
+    // lifecycles (a quarter of the server's CPU at 16): measure the server as it runs, not as it starts.
+    int warmup = Math.max(128, 4 * concurrency);
+    System.out.printf("warming up with %d lifecycles%n", warmup);
+    drive(agents, project, warmup, concurrency, false);
     System.out.printf("driving %d tasks through the whole lifecycle, %d at a time%n", tasks, concurrency);
     long started = System.nanoTime();
     drive(agents, project, tasks, concurrency, true);

@@ -22,14 +22,14 @@ public final class Temporal implements Managed {
   private final WorkflowClient client;
   private final WorkerFactory workers;
 
-  public Temporal(String address, String namespace, TaskStoreActivities store, NotifyActivities notify) {
+  public Temporal(String address, String namespace, int workflowPollers, TaskStoreActivities store, NotifyActivities notify) {
     this.service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(address).setRpcTimeout(Duration.ofSeconds(10)).build());
     this.client = WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
     this.workers =
         WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder().setUsingVirtualWorkflowThreads(true).build());
-    Worker worker = workers.newWorker(TaskWorkflow.TASK_QUEUE, WorkerOptions.newBuilder().setUsingVirtualThreads(true).build());
+    Worker worker = workers.newWorker(TaskWorkflow.TASK_QUEUE, WorkerOptions.newBuilder().setUsingVirtualThreads(true).setMaxConcurrentWorkflowTaskPollers(workflowPollers).build());
     worker.registerWorkflowImplementationTypes(TaskWorkflowImpl.class);
     worker.registerActivitiesImplementations(store, notify);
   }

@@ -42,7 +42,8 @@ public class AgentTaskResource {
   @GET
   @Path("{id}")
   public TaskDetail get(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
-    return own(Caller.of(request).requireAgent(), id);
+    own(Caller.of(request).requireAgent(), id);
+    return tasks.detail(id);
   }
 
   @POST
@@ -101,11 +102,9 @@ public class AgentTaskResource {
     return tasks.detail(id);
   }
 
-  private TaskDetail own(Caller agent, UUID id) {
-    TaskDetail detail = tasks.detail(id);
-    if (!agent.serverId().equals(detail.task().serverId())) {
+  private void own(Caller agent, UUID id) {
+    if (!agent.serverId().equals(tasks.existing(id).serverId())) {
       throw ApiException.forbidden("task " + id + " is not assigned to this server");
     }
-    return detail;
   }
 }

@@ -65,7 +65,7 @@ public class TaskResource {
   @Path("{id}/history")
   public Response history(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
     Caller.of(request).requireHuman();
-    tasks.detail(id);
+    tasks.existing(id);
     return Response.ok(history.jsonOrRefusal(id), MediaType.APPLICATION_JSON_TYPE).build();
   }
 
@@ -102,8 +102,8 @@ public class TaskResource {
   public TaskDetail respond(@Context ContainerRequestContext request, @HeaderParam(IDEMPOTENCY_KEY) String key, @PathParam("id") UUID id,
       @PathParam("iid") UUID interventionId, @Valid TaskRequests.Comment body) {
     Caller caller = Caller.of(request).requireAdmin();
-    TaskDetail detail = tasks.detail(id);
-    if (detail.interventions().stream().noneMatch(i -> i.id().equals(interventionId))) throw ApiException.notFound("intervention", interventionId);
+    tasks.existing(id);
+    if (tasks.interventions(id).stream().noneMatch(i -> i.id().equals(interventionId))) throw ApiException.notFound("intervention", interventionId);
     String answer = required(body, "an answer");
     return act(caller, id, TaskAction.RESPOND, new TaskInput(caller.actor(), null, answer, interventionId, false), key);
   }
@@ -131,7 +131,7 @@ public class TaskResource {
 
   private TaskDetail human(ContainerRequestContext request, UUID id, TaskAction action, TaskRequests.Comment body, boolean textRequired, String key) {
     Caller caller = Caller.of(request).requireAdmin();
-    tasks.detail(id);
+    tasks.existing(id);
     String text = textRequired ? required(body, "feedback") : (body == null ? null : body.text());
     return act(caller, id, action, TaskInput.human(caller.actor(), text), key);
   }

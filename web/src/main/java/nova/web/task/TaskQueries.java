@@ -4,16 +4,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /** Reads of task projections: lists and pages come from here, never from Temporal. */
-@RegisterConstructorMapper(TaskQueries.Task.class)
-@RegisterConstructorMapper(TaskQueries.Event.class)
-@RegisterConstructorMapper(TaskQueries.Intervention.class)
-@RegisterConstructorMapper(TaskQueries.Note.class)
+@RegisterRowMapper(TaskRows.TaskMapper.class)
+@RegisterRowMapper(TaskRows.EventMapper.class)
+@RegisterRowMapper(TaskRows.InterventionMapper.class)
+@RegisterRowMapper(TaskRows.NoteMapper.class)
 public interface TaskQueries {
   String TASK_COLUMNS = """
       SELECT t.id, t.project_id, p.name AS project_name, t.title, t.spec, t.status, t.server_id, s.name AS server_name,

@@ -57,6 +57,33 @@ class AdminAppIT {
   }
 
   @Test
+  void fiveWrongPasswordsLockAnAccountForAWhileWithoutLockingOutOthers() throws Exception {
+    String name = Fixtures.unique("guessed");
+    assertThat(Api.admin().post("/api/v1/users", Map.of("username", name, "password", "right password", "role", "viewer")).status()).isEqualTo(201);
+    for (int i = 0; i < 5; i++) {
+      assertThat(Session.attempt(name, "guess " + i).statusCode()).isEqualTo(401);
+    }
+
+    var locked = Session.attempt(name, "right password");
+    assertThat(locked.statusCode()).isEqualTo(429);
+    assertThat(locked.body()).contains("Too many failed logins").contains("try again in 15 minutes");
+    assertThat(Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 900L);
+    assertThat(locked.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("nova_session="));
+    assertThat(Session.login("admin", NovaServer.ADMIN_PASSWORD).cookie()).startsWith("nova_session=");
+  }
+
+  @Test
+  void aSuccessfulLoginForgetsEarlierFailures() throws Exception {
+    String name = Fixtures.unique("forgetful");
+    assertThat(Api.admin().post("/api/v1/users", Map.of("username", name, "password", "right password", "role", "viewer")).status()).isEqualTo(201);
+    for (int i = 0; i < 4; i++) assertThat(Session.attempt(name, "typo " + i).statusCode()).isEqualTo(401);
+    assertThat(Session.attempt(name, "right password").statusCode()).isEqualTo(303);
+
+    for (int i = 0; i < 4; i++) assertThat(Session.attempt(name, "typo again " + i).statusCode()).isEqualTo(401);
+    assertThat(Session.attempt(name, "right password").statusCode()).isEqualTo(303);
+  }
+
+  @Test
   void aViewerSeesTheTaskPageButCannotAct() throws Exception {
     String name = Fixtures.unique("viewer");
     assertThat(Api.admin().post("/api/v1/users", Map.of("username", name, "password", "viewer password", "role", "viewer")).status()).isEqualTo(201);

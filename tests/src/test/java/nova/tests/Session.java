@@ -17,18 +17,24 @@ public record Session(String cookie, String csrf) {
 
   public static Session login(String username, String password) throws Exception {
     String base = NovaServer.baseUrl();
-    HttpResponse<String> form = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString());
-    String loginCsrf = match(form.body(), "name=\"_csrf\" value=\"([^\"]+)\"");
-    String loginCookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-    String body = "username=" + enc(username) + "&password=" + enc(password) + "&_csrf=" + enc(loginCsrf);
-    HttpResponse<String> loggedIn = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Cookie", loginCookie)
-        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> loggedIn = attempt(username, password);
     assertThat(loggedIn.statusCode()).as(loggedIn.body()).isEqualTo(303);
     String cookie = loggedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("nova_session=")).findFirst().orElseThrow().split(";")[0];
     HttpResponse<String> board = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/")).header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
     String csrf = match(board.body(), "X-CSRF-Token&#34;: &#34;([^&]+)&#34;|X-CSRF-Token\": \"([^\"]+)\"");
     return new Session(cookie, csrf);
+  }
+
+  /** Fills in and sends the login form, as a browser would, and answers what the server said. */
+  public static HttpResponse<String> attempt(String username, String password) throws Exception {
+    String base = NovaServer.baseUrl();
+    HttpResponse<String> form = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString());
+    String loginCsrf = match(form.body(), "name=\"_csrf\" value=\"([^\"]+)\"");
+    String loginCookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    String body = "username=" + enc(username) + "&password=" + enc(password) + "&_csrf=" + enc(loginCsrf);
+    return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Cookie", loginCookie)
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   public Api api() {

@@ -18,6 +18,7 @@ import nova.web.auth.AccessResource;
 import nova.web.auth.AuthFilter;
 import nova.web.auth.CsrfFilter;
 import nova.web.auth.FirstRun;
+import nova.web.auth.LoginThrottle;
 import nova.web.auth.SessionCookie;
 import nova.web.errors.ApiExceptionMapper;
 import nova.web.errors.BodyLimitFilter;
@@ -83,7 +84,8 @@ public class NovaApplication extends Application<NovaConfiguration> {
     environment.jersey().register(new AgentTaskResource(commands, database.jdbi()));
     environment.jersey().register(new EventsResource(hub));
     environment.jersey().register(new HealthResource(readiness(database, redis, temporal)));
-    new UiModule(config, database.jdbi(), projects, access, commands, history, sessions, config.auth.secureCookies).register(environment.jersey());
+    new UiModule(config, database.jdbi(), projects, access, commands, history, sessions,
+        new LoginThrottle(redis.client()), config.auth.secureCookies).register(environment.jersey());
   }
 
   private static ObjectMapper configureJson(ObjectMapper json) {

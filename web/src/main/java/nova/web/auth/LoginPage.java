@@ -1,5 +1,6 @@
 package nova.web.auth;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -30,12 +31,14 @@ public class LoginPage {
   private final Html html;
   private final Jdbi jdbi;
   private final SessionCookie sessions;
+  private final LoginThrottle throttle;
   private final boolean secure;
 
-  public LoginPage(Html html, Jdbi jdbi, SessionCookie sessions, boolean secure) {
+  public LoginPage(Html html, Jdbi jdbi, SessionCookie sessions, LoginThrottle throttle, boolean secure) {
     this.html = html;
     this.jdbi = jdbi;
     this.sessions = sessions;
+    this.throttle = throttle;
     this.secure = secure;
   }
 
@@ -48,14 +51,25 @@ public class LoginPage {
   @POST
   @Path("login")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response login(@Context ContainerRequestContext request, @FormParam("username") String username,
-      @FormParam("password") String password, @FormParam(CsrfFilter.FIELD) String csrf) {
+  public Response login(@Context ContainerRequestContext request, @Context HttpServletRequest servlet,
+      @FormParam("username") String username, @FormParam("password") String password, @FormParam(CsrfFilter.FIELD) String csrf) {
     Cookie expected = request.getCookies().get(LOGIN_CSRF);
     if (expected == null || !Secrets.same(expected.getValue(), csrf)) return show("The form expired; please try again.", 403);
+    String address = servlet.getRemoteAddr();
+    var wait = throttle.lockedOut(username, address);
+    if (wait.isPresent()) {
+      long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);
+      return Response.fromResponse(show("Too many failed logins for this account or address; try again in " + minutes
+          + (minutes == 1 ? " minute." : " minutes."), 429)).header("Retry-After", wait.get().toSeconds()).build();
+    }
     var user = username == null ? null : jdbi.onDemand(AdminUserDao.class).byName(username.trim()).orElse(null);
     // Hash even for an unknown user, so timing does not tell which names exist.
     boolean ok = Passwords.matches(password == null ? "" : password, user == null ? DUMMY_HASH : user.passwordHash()) && user != null;
-    if (!ok) return show("Wrong username or password.", 401);
+    if (!ok) {
+      throttle.failed(username, address);
+      return show("Wrong username or password.", 401);
+    }
+    throttle.succeeded(username);
     return Response.seeOther(URI.create(Routes.BOARD))
         .cookie(cookie(SessionCookie.NAME, sessions.issue(user.id(), Instant.now()), (int) SessionCookie.LIFETIME.toSeconds()))
         .build();

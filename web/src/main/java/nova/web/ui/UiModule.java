@@ -5,6 +5,7 @@ import nova.web.NovaConfiguration;
 import nova.web.auth.Access;
 import nova.web.auth.AccessPage;
 import nova.web.auth.LoginPage;
+import nova.web.auth.LoginThrottle;
 import nova.web.auth.SessionCookie;
 import nova.web.project.ProjectPage;
 import nova.web.project.Projects;
@@ -16,12 +17,12 @@ import org.jdbi.v3.core.Jdbi;
 /** The admin app: its pages, parts and assets. */
 public record UiModule(
     NovaConfiguration config, Jdbi jdbi, Projects projects, Access access, TaskCommands commands, TaskHistory history,
-    SessionCookie sessions, boolean secureCookies) {
+    SessionCookie sessions, LoginThrottle throttle, boolean secureCookies) {
 
   public void register(JerseyEnvironment jersey) {
     Html html = new Html(new Templates(config.templatesDir));
     jersey.register(new AssetsResource());
-    jersey.register(new LoginPage(html, jdbi, sessions, secureCookies));
+    jersey.register(new LoginPage(html, jdbi, sessions, throttle, secureCookies));
     jersey.register(new TaskPages(html, jdbi, commands, history));
     jersey.register(new ProjectPage(html, jdbi, projects));
     jersey.register(new AccessPage(html, access));

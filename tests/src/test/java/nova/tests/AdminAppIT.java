@@ -84,6 +84,29 @@ class AdminAppIT {
   }
 
   @Test
+  void aTaskAwaitingAPersonStaysOnTheBoardHoweverManyTasksMovedSince() throws Exception {
+    Fixtures.Agent agent = Fixtures.agent(true);
+    String waiting = Fixtures.taskInPlanReview(agent);
+    String title = Api.admin().get("/api/v1/tasks/" + waiting).json().path("task").path("title").asText();
+    // Finished tasks straight into the projection: the board reads PostgreSQL only, and final tasks have no workflow to resume.
+    var database = Fixtures.database();
+    try {
+      database.jdbi().useHandle(h -> h.execute("""
+          INSERT INTO tasks (id, project_id, title, spec, status, version, created_by, created_at, updated_at)
+          SELECT gen_random_uuid(), CAST(? AS uuid), 'finished ' || n, 's', 'cancelled', 1, 'admin', now(), now() + interval '1 second'
+          FROM generate_series(1, 120) AS n""", Fixtures.projectId(agent.projectName())));
+    } finally {
+      database.stop();
+    }
+
+    String board = Session.login("admin", NovaServer.ADMIN_PASSWORD).api().get("/").body();
+
+    assertThat(board).contains(title);
+    long cancelled = Api.admin().get("/api/v1/tasks?status=cancelled&limit=1000").json().size();
+    assertThat(board).contains("The newest 100 of " + cancelled);
+  }
+
+  @Test
   void aViewerSeesTheTaskPageButCannotAct() throws Exception {
     String name = Fixtures.unique("viewer");
     assertThat(Api.admin().post("/api/v1/users", Map.of("username", name, "password", "viewer password", "role", "viewer")).status()).isEqualTo(201);

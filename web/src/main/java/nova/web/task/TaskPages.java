@@ -45,7 +45,14 @@ public class TaskPages {
     this.history = history;
   }
 
-  public record Column(String status, List<TaskQueries.Task> tasks) {}
+  /** A board column: the newest tasks of one status, and how many have it in all. */
+  public record Column(String status, List<TaskQueries.Task> tasks, long total) {
+    public boolean truncated() {
+      return total > tasks.size();
+    }
+  }
+
+  static final int BOARD_COLUMN_LIMIT = 100;
 
   @GET
   public Response board(@Context ContainerRequestContext request) {
@@ -153,10 +160,11 @@ public class TaskPages {
   }
 
   private List<Column> columns() {
-    TaskQueries q = tasks;
-    var tasks = q.recent(500);
-    return Arrays.stream(TaskStatus.values())
-        .map(s -> new Column(s.wireName(), tasks.stream().filter(t -> t.status().equals(s.wireName())).toList()))
+    List<String> statuses = Arrays.stream(TaskStatus.values()).map(TaskStatus::wireName).toList();
+    var newest = tasks.newestOfEach(statuses, BOARD_COLUMN_LIMIT);
+    var totals = tasks.countsByStatus();
+    return statuses.stream()
+        .map(s -> new Column(s, newest.stream().filter(t -> t.status().equals(s)).toList(), totals.getOrDefault(s, 0L)))
         .toList();
   }
 

@@ -2,9 +2,12 @@ package nova.web.task;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.KeyColumn;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -48,6 +51,18 @@ public interface TaskQueries {
 
   @SqlQuery(TASK_COLUMNS + " WHERE t.status IN (<statuses>) ORDER BY t.updated_at DESC LIMIT :limit")
   List<Task> withStatus(@BindList("statuses") List<String> statuses, @Bind("limit") int limit);
+
+  /** The newest tasks of each status, up to perStatus each, by index: an old task never drops off for lack of room. */
+  @SqlQuery(TASK_COLUMNS + "\n" + """
+       WHERE t.id IN (SELECT newest.id FROM unnest(ARRAY[<statuses>]) AS st(status)
+         CROSS JOIN LATERAL (SELECT id FROM tasks WHERE status = st.status ORDER BY updated_at DESC LIMIT :perStatus) newest)
+       ORDER BY t.updated_at DESC""")
+  List<Task> newestOfEach(@BindList("statuses") List<String> statuses, @Bind("perStatus") int perStatus);
+
+  @SqlQuery("SELECT status, count(*) AS total FROM tasks GROUP BY status")
+  @KeyColumn("status")
+  @ValueColumn("total")
+  Map<String, Long> countsByStatus();
 
   @SqlQuery(TASK_COLUMNS + " WHERE t.server_id = :serverId ORDER BY t.updated_at DESC LIMIT :limit")
   List<Task> forServer(@Bind("serverId") UUID serverId, @Bind("limit") int limit);

@@ -16,10 +16,19 @@ public record Session(String cookie, String csrf) {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   public static Session login(String username, String password) throws Exception {
-    String base = NovaServer.baseUrl();
     HttpResponse<String> loggedIn = attempt(username, password);
     assertThat(loggedIn.statusCode()).as(loggedIn.body()).isEqualTo(303);
-    String cookie = loggedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("nova_session=")).findFirst().orElseThrow().split(";")[0];
+    return of(sessionCookie(loggedIn));
+  }
+
+  /** The session cookie a response set, as a browser would keep it. */
+  public static String sessionCookie(HttpResponse<String> response) {
+    return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("nova_session=")).findFirst().orElseThrow().split(";")[0];
+  }
+
+  /** A browser holding this session cookie, with the CSRF token its pages carry. */
+  public static Session of(String cookie) throws Exception {
+    String base = NovaServer.baseUrl();
     HttpResponse<String> board = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/")).header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
     String csrf = match(board.body(), "X-CSRF-Token&#34;: &#34;([^&]+)&#34;|X-CSRF-Token\": \"([^\"]+)\"");
     return new Session(cookie, csrf);
@@ -35,6 +44,19 @@ public record Session(String cookie, String csrf) {
     return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Cookie", loginCookie)
         .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Posts a form from a page as htmx does, keeping the response's headers. */
+  public HttpResponse<String> post(String path, String body) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(NovaServer.baseUrl() + path)).header("Cookie", cookie)
+        .header("X-CSRF-Token", csrf).header("HX-Request", "true").header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Whether this session still opens the board (a void session is sent to the login page). */
+  public boolean valid() throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(NovaServer.baseUrl() + "/")).header("Cookie", cookie).build(),
+        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
   }
 
   public Api api() {

@@ -12,7 +12,12 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** People who log in to the admin app. */
 @RegisterConstructorMapper(AdminUserDao.User.class)
 public interface AdminUserDao {
-  record User(UUID id, String username, String passwordHash, String role, Instant createdAt) {}
+  record User(UUID id, String username, String passwordHash, String role, Instant createdAt, Instant sessionsRevokedAt) {
+    /** A session issued before the user last revoked their sessions is void. */
+    public boolean accepts(Instant sessionIssued) {
+      return sessionsRevokedAt == null || !sessionIssued.isBefore(sessionsRevokedAt);
+    }
+  }
 
   @SqlQuery("SELECT * FROM admin_users WHERE username = :username")
   Optional<User> byName(@Bind("username") String username);
@@ -25,6 +30,13 @@ public interface AdminUserDao {
 
   @SqlQuery("SELECT count(*) FROM admin_users")
   int count();
+
+  /** A new password ends every session issued before now. */
+  @SqlUpdate("UPDATE admin_users SET password_hash = :hash, sessions_revoked_at = :now WHERE id = :id")
+  int changePassword(@Bind("id") UUID id, @Bind("hash") String hash, @Bind("now") Instant now);
+
+  @SqlUpdate("UPDATE admin_users SET sessions_revoked_at = :now WHERE id = :id")
+  int revokeSessions(@Bind("id") UUID id, @Bind("now") Instant now);
 
   /** Returns 0 when the name is taken. */
   @SqlUpdate("""

@@ -83,6 +83,7 @@ public class AuthFilter implements ContainerRequestFilter {
   private Optional<Caller> bySession(String cookie) {
     return sessions.read(cookie, Instant.now())
         .flatMap(session -> users.byId(session.userId())
+            .filter(user -> user.accepts(session.issued()))
             .map(user -> new Caller(Role.fromWire(user.role()), "admin:" + user.username(), user.id(), null, true, sessions.csrfToken(session))));
   }
 }

@@ -71,7 +71,7 @@ public class LoginPage {
     }
     throttle.succeeded(username);
     return Response.seeOther(URI.create(Routes.BOARD))
-        .cookie(cookie(SessionCookie.NAME, sessions.issue(user.id(), Instant.now()), (int) SessionCookie.LIFETIME.toSeconds()))
+        .cookie(sessions.issueCookie(user.id(), Instant.now(), secure))
         .build();
   }
 
@@ -91,8 +91,7 @@ public class LoginPage {
   }
 
   private NewCookie cookie(String name, String value, int maxAge) {
-    return new NewCookie.Builder(name).value(value).path("/").maxAge(maxAge).httpOnly(true).secure(secure)
-        .sameSite(NewCookie.SameSite.LAX).build();
+    return SessionCookie.httpCookie(name, value, maxAge, secure);
   }
 
   private static final String DUMMY_HASH = Passwords.hash("not-a-real-password");

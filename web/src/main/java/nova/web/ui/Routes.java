@@ -14,6 +14,9 @@ public final class Routes {
   public static final String TOKENS = "/projects/tokens";
   public static final String KEYS = "/keys";
   public static final String USERS = "/users";
+  public static final String ACCOUNT = "/account";
+  public static final String ACCOUNT_PASSWORD = "/account/password";
+  public static final String ACCOUNT_SESSIONS = "/account/sessions/revoke";
   public static final String EVENTS = "/events";
   public static final String HTMX = "/assets/htmx.min.js";
   public static final String SCRIPT = "/assets/nova.js";

@@ -4,6 +4,7 @@ import io.dropwizard.jersey.setup.JerseyEnvironment;
 import nova.web.NovaConfiguration;
 import nova.web.auth.Access;
 import nova.web.auth.AccessPage;
+import nova.web.auth.AccountPage;
 import nova.web.auth.LoginPage;
 import nova.web.auth.LoginThrottle;
 import nova.web.auth.SessionCookie;
@@ -26,5 +27,6 @@ public record UiModule(
     jersey.register(new TaskPages(html, jdbi, commands, history));
     jersey.register(new ProjectPage(html, jdbi, projects));
     jersey.register(new AccessPage(html, access));
+    jersey.register(new AccountPage(html, jdbi, sessions, throttle, secureCookies));
   }
 }

@@ -1,0 +1,113 @@
+package nova.web.auth;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import nova.web.errors.ApiException;
+import nova.web.ui.Html;
+import nova.web.ui.PageContext;
+import nova.web.ui.Routes;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * A person's own account: a new password, or logging out everywhere. Either ends every other
+ * session of theirs; this browser gets a fresh one, and a reload for its new CSRF token.
+ */
+@Path(Routes.ACCOUNT)
+@Produces(MediaType.TEXT_HTML)
+public class AccountPage {
+  private static final Map<String, String> DONE = Map.of(
+      "password", "Password changed. Every other session of yours is logged out.",
+      "sessions", "Every other session of yours is logged out.");
+  private final Html html;
+  private final Jdbi jdbi;
+  private final SessionCookie sessions;
+  private final LoginThrottle throttle;
+  private final boolean secure;
+
+  public AccountPage(Html html, Jdbi jdbi, SessionCookie sessions, LoginThrottle throttle, boolean secure) {
+    this.html = html;
+    this.jdbi = jdbi;
+    this.sessions = sessions;
+    this.throttle = throttle;
+    this.secure = secure;
+  }
+
+  @GET
+  public Response page(@Context ContainerRequestContext request, @QueryParam("done") String done) {
+    Caller caller = Caller.of(request);
+    return html.guarded(caller, false, () -> {
+      Map<String, Object> params = new HashMap<>();
+      params.put("page", new PageContext("Account", "account", caller));
+      params.put("person", caller.userId() != null);
+      params.put("done", DONE.get(done));
+      return html.page("account/page.jte", params);
+    });
+  }
+
+  @POST
+  @Path("password")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response changePassword(@Context ContainerRequestContext request, @Context HttpServletRequest servlet,
+      @FormParam("current") String current, @FormParam("password") String password, @FormParam("repeat") String repeat) {
+    Caller caller = Caller.of(request);
+    return html.guarded(caller, true, () -> {
+      AdminUserDao.User user = person(caller);
+      String address = servlet.getRemoteAddr();
+      if (throttle.lockedOut(user.username(), address).isPresent()) {
+        throw new ApiException(429, "too many wrong passwords; try again later", Map.of());
+      }
+      if (!Passwords.matches(current == null ? "" : current, user.passwordHash())) {
+        throttle.failed(user.username(), address);
+        throw new ApiException(400, "the current password is wrong", Map.of("fields", Map.of("current", "does not match")));
+      }
+      if (password == null || password.length() < Passwords.MIN_LENGTH) {
+        throw new ApiException(400, "the new password needs at least " + Passwords.MIN_LENGTH + " characters",
+            Map.of("fields", Map.of("password", "too short")));
+      }
+      if (!password.equals(repeat)) {
+        throw new ApiException(400, "the new password and its repetition differ", Map.of("fields", Map.of("repeat", "differs")));
+      }
+      Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS); // as the cookie keeps it
+      jdbi.onDemand(AdminUserDao.class).changePassword(user.id(), Passwords.hash(password), now);
+      return freshSession(user, now, "password");
+    });
+  }
+
+  @POST
+  @Path("sessions/revoke")
+  public Response logOutEverywhere(@Context ContainerRequestContext request) {
+    Caller caller = Caller.of(request);
+    return html.guarded(caller, true, () -> {
+      AdminUserDao.User user = person(caller);
+      Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS); // as the cookie keeps it
+      jdbi.onDemand(AdminUserDao.class).revokeSessions(user.id(), now);
+      return freshSession(user, now, "sessions");
+    });
+  }
+
+  private AdminUserDao.User person(Caller caller) {
+    if (caller.userId() == null) {
+      throw ApiException.badRequest("only a person logged in to the admin app has an account here; API keys and the admin secret do not");
+    }
+    return jdbi.onDemand(AdminUserDao.class).byId(caller.userId()).orElseThrow(() -> ApiException.notFound("user", caller.userId()));
+  }
+
+  private Response freshSession(AdminUserDao.User user, Instant now, String done) {
+    return Response.noContent().cookie(sessions.issueCookie(user.id(), now, secure))
+        .header("HX-Redirect", Routes.ACCOUNT + "?done=" + done).build();
+  }
+}

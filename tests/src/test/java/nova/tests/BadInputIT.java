@@ -15,6 +15,8 @@ class BadInputIT {
     String missing = UUID.randomUUID().toString();
     assertError(Api.admin().get("/api/v1/tasks/" + missing), 404, "task " + missing + " does not exist");
     assertError(Api.admin().post("/api/v1/tasks/" + missing + "/plan/approve", Map.of()), 404, "does not exist");
+    assertError(Api.admin().post("/api/v1/tasks/" + missing + "/plan/revise", Map.of()), 404, "does not exist");
+    assertError(Api.admin().post("/api/v1/tasks/" + missing + "/review/request-changes", Map.of("text", "c")), 404, "does not exist");
     assertError(agent.api().get("/api/v1/server/tasks/" + missing), 404, "does not exist");
     assertError(Api.admin().delete("/api/v1/keys/" + missing), 404, "does not exist");
     assertError(Api.admin().post("/api/v1/tasks", Map.of("title", "t", "spec", "s", "project", "no-such-project")), 404, "project no-such-project");

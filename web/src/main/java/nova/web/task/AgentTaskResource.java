@@ -42,8 +42,10 @@ public class AgentTaskResource {
   @GET
   @Path("{id}")
   public TaskDetail get(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
-    own(Caller.of(request).requireAgent(), id);
-    return tasks.detail(id);
+    Caller agent = Caller.of(request).requireAgent();
+    TaskDetail detail = tasks.detail(id);
+    requireOwner(agent, detail.task());
+    return detail;
   }
 
   @POST
@@ -103,8 +105,12 @@ public class AgentTaskResource {
   }
 
   private void own(Caller agent, UUID id) {
-    if (!agent.serverId().equals(tasks.existing(id).serverId())) {
-      throw ApiException.forbidden("task " + id + " is not assigned to this server");
+    requireOwner(agent, tasks.existing(id));
+  }
+
+  private static void requireOwner(Caller agent, TaskQueries.Task task) {
+    if (!agent.serverId().equals(task.serverId())) {
+      throw ApiException.forbidden("task " + task.id() + " is not assigned to this server");
     }
   }
 }

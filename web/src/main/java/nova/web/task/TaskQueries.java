@@ -11,6 +11,7 @@ import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 
 /** Reads of task projections: lists and pages come from here, never from Temporal. */
 @RegisterRowMapper(TaskRows.TaskMapper.class)
@@ -18,10 +19,24 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 @RegisterRowMapper(TaskRows.InterventionMapper.class)
 @RegisterRowMapper(TaskRows.NoteMapper.class)
 public interface TaskQueries {
-  String TASK_COLUMNS = """
+  String TASK_SELECT = """
       SELECT t.id, t.project_id, p.name AS project_name, t.title, t.spec, t.status, t.server_id, s.name AS server_name,
-             t.plan, t.plan_feedback, t.result, t.version, t.created_by, t.created_at, t.updated_at
-      FROM tasks t JOIN projects p ON p.id = t.project_id LEFT JOIN servers s ON s.id = t.server_id""";
+             t.plan, t.plan_feedback, t.result, t.version, t.created_by, t.created_at, t.updated_at""";
+  String TASK_FROM = "FROM tasks t JOIN projects p ON p.id = t.project_id LEFT JOIN servers s ON s.id = t.server_id";
+  String TASK_COLUMNS = TASK_SELECT + "\n" + TASK_FROM;
+  /** Timestamps travel inside JSON as epoch microseconds, PostgreSQL's own precision, so nothing is lost to formats. */
+  String DETAIL_LISTS = """
+      ,
+      (SELECT coalesce(json_agg(json_build_object('seq', e.seq, 'type', e.type, 'from', e.from_status, 'to', e.to_status,
+                'actor', e.actor, 'details', e.details::text, 'at', (extract(epoch FROM e.created_at) * 1000000)::bigint) ORDER BY e.seq), '[]')
+         FROM task_events e WHERE e.task_id = t.id) AS events,
+      (SELECT coalesce(json_agg(json_build_object('id', i.id, 'question', i.question, 'status', i.status, 'asked_by', i.asked_by,
+                'answer', i.answer, 'answered_by', i.answered_by, 'at', (extract(epoch FROM i.created_at) * 1000000)::bigint,
+                'answered_at', (extract(epoch FROM i.answered_at) * 1000000)::bigint) ORDER BY i.created_at), '[]')
+         FROM interventions i WHERE i.task_id = t.id) AS interventions,
+      (SELECT coalesce(json_agg(json_build_object('id', n.id, 'author', n.author, 'content', n.content, 'urgent', n.urgent,
+                'at', (extract(epoch FROM n.created_at) * 1000000)::bigint) ORDER BY n.seq), '[]')
+         FROM task_notes n WHERE n.task_id = t.id) AS notes""";
 
   record Task(
       UUID id, UUID projectId, String projectName, String title, String spec, String status, UUID serverId, String serverName,
@@ -41,10 +56,17 @@ public interface TaskQueries {
     return task(id).orElseThrow(() -> nova.web.errors.ApiException.notFound("task", id));
   }
 
-  /** The task with its log, interventions and notes, read on one connection. */
+  /**
+   * The task with its log, interventions and notes, or 404. One statement, so the four parts are
+   * one consistent snapshot and a read costs one round trip: this is the read every action answers with.
+   */
   default TaskDetail detail(UUID id) {
-    return new TaskDetail(existing(id), events(id), interventions(id), notes(id));
+    return detailOf(id).orElseThrow(() -> nova.web.errors.ApiException.notFound("task", id));
   }
+
+  @SqlQuery(TASK_SELECT + DETAIL_LISTS + "\n" + TASK_FROM + " WHERE t.id = :id")
+  @UseRowMapper(TaskRows.DetailMapper.class)
+  Optional<TaskDetail> detailOf(@Bind("id") UUID id);
 
   @SqlQuery(TASK_COLUMNS + " ORDER BY t.updated_at DESC LIMIT :limit")
   List<Task> recent(@Bind("limit") int limit);

@@ -131,8 +131,9 @@ public class TaskResource {
 
   private TaskDetail human(ContainerRequestContext request, UUID id, TaskAction action, TaskRequests.Comment body, boolean textRequired, String key) {
     Caller caller = Caller.of(request).requireAdmin();
-    tasks.existing(id);
+    if (textRequired && blank(body)) tasks.existing(id); // an unknown task is 404 before missing feedback is 400
     String text = textRequired ? required(body, "feedback") : (body == null ? null : body.text());
+    // No existence check otherwise: an unknown task has no workflow, and the refusal reads the task and answers 404.
     return act(caller, id, action, TaskInput.human(caller.actor(), text), key);
   }
 
@@ -141,8 +142,12 @@ public class TaskResource {
     return tasks.detail(id);
   }
 
+  private static boolean blank(TaskRequests.Comment body) {
+    return body == null || body.text() == null || body.text().isBlank();
+  }
+
   static String required(TaskRequests.Comment body, String what) {
-    if (body == null || body.text() == null || body.text().isBlank()) {
+    if (blank(body)) {
       throw new ApiException(400, "invalid request: text is required (" + what + ")", java.util.Map.of("fields", java.util.Map.of("text", "must not be blank")));
     }
     return body.text();

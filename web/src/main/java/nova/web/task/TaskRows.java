@@ -1,9 +1,14 @@
 package nova.web.task;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -14,6 +19,8 @@ import org.jdbi.v3.core.statement.StatementContext;
  * of reading a task in the lifecycle benchmark.
  */
 public final class TaskRows {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private TaskRows() {}
 
   public static final class TaskMapper implements RowMapper<TaskQueries.Task> {
@@ -50,6 +57,50 @@ public final class TaskRows {
     public TaskQueries.Note map(ResultSet rs, StatementContext ctx) throws SQLException {
       return new TaskQueries.Note(
           rs.getLong("id"), rs.getString("author"), rs.getString("content"), rs.getBoolean("urgent"), instant(rs, "created_at"));
+    }
+  }
+
+  /** A task row with its events, interventions and notes as JSON arrays (see TaskQueries.DETAIL_LISTS). */
+  public static final class DetailMapper implements RowMapper<TaskDetail> {
+    private final TaskMapper task = new TaskMapper();
+
+    @Override
+    public TaskDetail map(ResultSet rs, StatementContext ctx) throws SQLException {
+      List<TaskQueries.Event> events = new ArrayList<>();
+      for (JsonNode e : array(rs, "events")) {
+        events.add(new TaskQueries.Event(e.path("seq").asLong(), text(e, "type"), text(e, "from"), text(e, "to"), text(e, "actor"),
+            text(e, "details"), micros(e, "at")));
+      }
+      List<TaskQueries.Intervention> interventions = new ArrayList<>();
+      for (JsonNode i : array(rs, "interventions")) {
+        interventions.add(new TaskQueries.Intervention(UUID.fromString(i.path("id").asText()), text(i, "question"), text(i, "status"),
+            text(i, "asked_by"), text(i, "answer"), text(i, "answered_by"), micros(i, "at"), micros(i, "answered_at")));
+      }
+      List<TaskQueries.Note> notes = new ArrayList<>();
+      for (JsonNode n : array(rs, "notes")) {
+        notes.add(new TaskQueries.Note(n.path("id").asLong(), text(n, "author"), text(n, "content"), n.path("urgent").asBoolean(), micros(n, "at")));
+      }
+      return new TaskDetail(task.map(rs, ctx), List.copyOf(events), List.copyOf(interventions), List.copyOf(notes));
+    }
+
+    private static JsonNode array(ResultSet rs, String column) throws SQLException {
+      try {
+        return JSON.readTree(rs.getString(column));
+      } catch (JsonProcessingException e) {
+        throw new SQLException("column " + column + " is not the JSON array TaskQueries.DETAIL_LISTS builds", e);
+      }
+    }
+
+    private static String text(JsonNode node, String field) {
+      JsonNode value = node.get(field);
+      return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static Instant micros(JsonNode node, String field) {
+      JsonNode value = node.get(field);
+      if (value == null || value.isNull()) return null;
+      long micros = value.asLong();
+      return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
     }
   }
 

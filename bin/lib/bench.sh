@@ -29,7 +29,7 @@ nova_bench() {
   NOVA_HTTP_PORT=$port NOVA_ADMIN_SECRET=$secret NOVA_CREDENTIALS_FILE= NOVA_TEMPLATES_DIR= start_nova_server
   NOVA_HTTP_PORT=$port wait_ready || die "the Nova server did not start (log: $STATE/log/nova.log)"
   say "Nova server up on :$port; running $name"
-  "$JAVA_HOME/bin/java" $JAVA_FLAGS -cp "$NOVA_HOME/tests/target/test-classes:$(cat "$cp")" \
+  "$JAVA_HOME/bin/java" $JAVA_FLAGS -Dnova.bench.state="$STATE" -cp "$NOVA_HOME/tests/target/test-classes:$(cat "$cp")" \
     nova.tests.bench.LifecycleBench "http://127.0.0.1:$port" "$secret" "$TEMPORAL_ADDRESS" "$@"
 }
 

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,9 +60,12 @@ public final class LifecycleBench {
     System.out.printf("warming up with %d lifecycles%n", warmup);
     drive(agents, project, warmup, concurrency, false);
     System.out.printf("driving %d tasks through the whole lifecycle, %d at a time%n", tasks, concurrency);
+    ProcessCpu cpu = new ProcessCpu(Path.of(System.getProperty("nova.bench.state", "var/bench")));
+    cpu.start();
     long started = System.nanoTime();
     drive(agents, project, tasks, concurrency, true);
     double seconds = (System.nanoTime() - started) / 1e9;
+    Map<String, Double> spent = cpu.millisSinceStart();
     System.out.printf("measuring the baseline: no-op Workflow Updates, %d at a time, for 10 s%n", concurrency);
     List<String> open = new ArrayList<>();
     for (int i = 0; i < concurrency; i++) {
@@ -78,6 +82,22 @@ public final class LifecycleBench {
     System.out.printf("baseline no-op Update:       %.0f updates/s, %s%n", ceiling.updatesPerSecond(), ceiling.latency().summary());
     System.out.printf("ceiling from Temporal alone: %.1f lifecycles/s (%d round trips each); achieved %.0f%% of it%n",
         bound, UpdateCeiling.ROUND_TRIPS_PER_LIFECYCLE, 100 * (tasks / seconds) / bound);
+    if (cpu.found()) printCpu(spent, tasks);
+  }
+
+  /** Where a lifecycle's CPU went, and what that leaves Nova on this machine's cores. */
+  private static void printCpu(Map<String, Double> spent, int tasks) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    double total = spent.values().stream().mapToDouble(Double::doubleValue).sum() / tasks;
+    double nova = spent.getOrDefault(ProcessCpu.NOVA, 0.0) / tasks;
+    double others = total - nova;
+    StringBuilder parts = new StringBuilder();
+    spent.forEach((name, millis) -> parts.append(parts.isEmpty() ? "" : ", ").append("%s %.0f".formatted(name, millis / tasks)));
+    System.out.printf("CPU per lifecycle:           %.0f ms: %s%n", total, parts);
+    System.out.printf("what %d cores allow:          %.1f lifecycles/s at this CPU cost; %.1f if Nova cost nothing%n",
+        cores, cores * 1000 / total, cores * 1000 / others);
+    System.out.printf("Nova's CPU budget for 20/s:  %.0f ms per lifecycle beside the others' %.0f; it spends %.0f%n",
+        cores * 1000 / 20.0 - others, others, nova);
   }
 
   private void drive(List<String[]> agents, String project, int tasks, int concurrency, boolean measure) throws Exception {

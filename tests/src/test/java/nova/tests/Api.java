@@ -64,6 +64,16 @@ public final class Api {
     }
   }
 
+  /** PATCH, PUT or any method with a JSON body. */
+  public Reply send(String method, String path, Object body) {
+    try {
+      return send(request(path).header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : JSON.writeValueAsString(body))));
+    } catch (IOException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
   public Reply delete(String path) {
     return send(request(path).DELETE());
   }

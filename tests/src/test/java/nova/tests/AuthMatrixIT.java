@@ -19,7 +19,8 @@ class AuthMatrixIT {
       return switch (method) {
         case "GET" -> api.get(p);
         case "DELETE" -> api.delete(p);
-        default -> api.post(p, fill(json(body), ids));
+        case "POST" -> api.post(p, fill(json(body), ids));
+        default -> api.send(method, p, fill(json(body), ids));
       };
     }
 
@@ -61,6 +62,9 @@ class AuthMatrixIT {
         new Endpoint("POST", "/api/v1/keys", Map.of("name", "k"), Kind.HUMAN_ACT),
         new Endpoint("DELETE", "/api/v1/keys/{key}", null, Kind.HUMAN_ACT),
         new Endpoint("POST", "/api/v1/users", Map.of("username", Fixtures.unique("u"), "password", "long enough pw", "role", "viewer"), Kind.HUMAN_ACT),
+        new Endpoint("PATCH", "/api/v1/users/{user}", Map.of("role", "admin"), Kind.HUMAN_ACT),
+        new Endpoint("PUT", "/api/v1/users/{user}/password", Map.of("password", "another long password"), Kind.HUMAN_ACT),
+        new Endpoint("DELETE", "/api/v1/users/{user}", null, Kind.HUMAN_ACT),
         new Endpoint("POST", "/api/v1/tasks", Map.of("title", "t", "spec", "s", "project", "{project}"), Kind.HUMAN_ACT),
         new Endpoint("POST", "/api/v1/tasks/{task}/assign", Map.of("server", "{server}"), Kind.HUMAN_ACT),
         new Endpoint("POST", "/api/v1/tasks/{task}/cancel", Map.of(), Kind.HUMAN_ACT),
@@ -88,7 +92,9 @@ class AuthMatrixIT {
     Api.Reply key = Api.admin().post("/api/v1/keys", Map.of("name", "viewer-key", "role", "viewer"));
     viewerKey = key.text("key");
     Api.Reply spare = Api.admin().post("/api/v1/keys", Map.of("name", "spare"));
-    ids = Map.of("task", Fixtures.task(owner), "project", owner.projectName(), "server", owner.serverName(), "key", spare.text("id"));
+    Api.Reply user = Api.admin().post("/api/v1/users", Map.of("username", Fixtures.unique("matrix"), "password", "long enough pw", "role", "viewer"));
+    ids = Map.of("task", Fixtures.task(owner), "project", owner.projectName(), "server", owner.serverName(), "key", spare.text("id"),
+        "user", user.text("id"));
   }
 
   static Stream<Arguments> everyEndpoint() {

@@ -55,6 +55,21 @@ public final class Fixtures {
     return new nova.web.platform.Database(System.getenv().getOrDefault("DATABASE_URL", "postgresql://nova@127.0.0.1:55442/nova"));
   }
 
+  /** A database of its own on the test cluster, created empty and migrated, for tests that need to own every row. */
+  public static nova.web.platform.Database freshDatabase(String name) {
+    nova.web.platform.Database shared = database();
+    try {
+      shared.jdbi().useHandle(h -> {
+        h.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        h.execute("CREATE DATABASE " + name);
+      });
+    } finally {
+      shared.stop();
+    }
+    String url = System.getenv().getOrDefault("DATABASE_URL", "postgresql://nova@127.0.0.1:55442/nova");
+    return new nova.web.platform.Database(url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"));
+  }
+
   public static String status(String taskId) {
     return Api.admin().get("/api/v1/tasks/" + taskId).json().path("task").path("status").asText();
   }

@@ -53,6 +53,54 @@ public final class Access {
     return new UserView(id, request.username(), request.role(), java.time.Instant.now());
   }
 
+  /** Makes a user admin or viewer; takes effect on their next request, sessions included. */
+  public UserView changeRole(Caller caller, UUID id, String role) {
+    caller.requireAdmin();
+    refuseSelf(caller, id, "change your own role");
+    return jdbi.inTransaction(handle -> {
+      AdminUserDao users = handle.attach(AdminUserDao.class);
+      List<UUID> admins = users.lockAdmins();
+      AdminUserDao.User user = users.byId(id).orElseThrow(() -> ApiException.notFound("user", id));
+      if (!Role.ADMIN.wireName().equals(role)) keepAnAdmin(admins, user, "become a viewer");
+      users.setRole(id, role);
+      return new UserView(id, user.username(), role, user.createdAt());
+    });
+  }
+
+  /** Sets another person's password (they forgot theirs, or it leaked) and ends all of their sessions. */
+  public void setPassword(Caller caller, UUID id, String password) {
+    caller.requireAdmin();
+    refuseSelf(caller, id, "set your own password here; the account page does that, with your current password");
+    String hash = Passwords.hash(password);
+    if (jdbi.onDemand(AdminUserDao.class).changePassword(id, hash, java.time.Instant.now()) == 0) throw ApiException.notFound("user", id);
+  }
+
+  /** Removes a person: their sessions stop working with their next request. */
+  public void removeUser(Caller caller, UUID id) {
+    caller.requireAdmin();
+    refuseSelf(caller, id, "remove yourself");
+    jdbi.useTransaction(handle -> {
+      AdminUserDao users = handle.attach(AdminUserDao.class);
+      List<UUID> admins = users.lockAdmins();
+      AdminUserDao.User user = users.byId(id).orElseThrow(() -> ApiException.notFound("user", id));
+      keepAnAdmin(admins, user, "be removed");
+      users.delete(id);
+    });
+  }
+
+  private static void refuseSelf(Caller caller, UUID id, String what) {
+    if (id.equals(caller.userId())) {
+      throw ApiException.conflict("you can't " + what + "; another admin can", Map.of("id", id.toString()));
+    }
+  }
+
+  private static void keepAnAdmin(List<UUID> admins, AdminUserDao.User user, String what) {
+    if (admins.size() == 1 && admins.contains(user.id())) {
+      throw ApiException.conflict("'" + user.username() + "' is the last admin and can't " + what + "; make another user admin first",
+          Map.of("id", user.id().toString()));
+    }
+  }
+
   private ApiKeyDao keys() {
     return jdbi.onDemand(ApiKeyDao.class);
   }

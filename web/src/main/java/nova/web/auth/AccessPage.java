@@ -83,6 +83,54 @@ public class AccessPage {
     });
   }
 
+  @POST
+  @Path("users/{id}/role")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response changeRole(@Context ContainerRequestContext request, @PathParam("id") UUID id, @FormParam("role") String role) {
+    Caller caller = Caller.of(request);
+    return html.guarded(caller, true, () -> {
+      if (!"admin".equals(role) && !"viewer".equals(role)) throw ApiException.badRequest("role must be admin or viewer");
+      Access.UserView user = access.changeRole(caller, id, role);
+      return userList(caller, "'" + user.username() + "' is now " + role + ".");
+    });
+  }
+
+  @POST
+  @Path("users/{id}/password")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response setPassword(@Context ContainerRequestContext request, @PathParam("id") UUID id, @FormParam("password") String password) {
+    Caller caller = Caller.of(request);
+    return html.guarded(caller, true, () -> {
+      if (password == null || password.length() < Passwords.MIN_LENGTH) {
+        throw ApiException.badRequest("a password needs at least " + Passwords.MIN_LENGTH + " characters");
+      }
+      access.setPassword(caller, id, password);
+      return userList(caller, "Password set for '" + name(caller, id) + "'; their sessions have ended.");
+    });
+  }
+
+  @POST
+  @Path("users/{id}/remove")
+  public Response remove(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
+    Caller caller = Caller.of(request);
+    return html.guarded(caller, true, () -> {
+      String name = name(caller, id);
+      access.removeUser(caller, id);
+      return userList(caller, "Removed '" + name + "'; their sessions have ended.");
+    });
+  }
+
+  private String name(Caller caller, UUID id) {
+    return access.users(caller).stream().filter(u -> u.id().equals(id)).map(Access.UserView::username).findFirst()
+        .orElseThrow(() -> ApiException.notFound("user", id));
+  }
+
+  private Response userList(Caller caller, String notice) {
+    Map<String, Object> params = userParams(caller);
+    params.put("notice", notice);
+    return html.page("access/part/users.jte", params);
+  }
+
   private Map<String, Object> keyParams(Caller caller) {
     Map<String, Object> params = new HashMap<>();
     params.put("page", new PageContext("API keys", "keys", caller));

@@ -16,4 +16,8 @@ public final class AccessRequests {
       @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._@-]+", message = "must be letters, digits, '.', '_', '@' or '-'") String username,
       @NotBlank @Size(min = Passwords.MIN_LENGTH, max = 200) String password,
       @NotBlank @Pattern(regexp = "admin|viewer", message = "must be admin or viewer") String role) {}
+
+  public record RoleChange(@NotBlank @Pattern(regexp = "admin|viewer", message = "must be admin or viewer") String role) {}
+
+  public record NewPassword(@NotBlank @Size(min = Passwords.MIN_LENGTH, max = 200) String password) {}
 }

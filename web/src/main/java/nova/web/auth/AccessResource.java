@@ -5,7 +5,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -16,7 +18,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 
-/** /api/v1/keys and /api/v1/users. */
+/** /api/v1/keys and /api/v1/users: keys are created and revoked; people are added, change role, get a new password or are removed. */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -50,6 +52,26 @@ public class AccessResource {
   @Path("users")
   public List<Access.UserView> users(@Context ContainerRequestContext request) {
     return access.users(Caller.of(request));
+  }
+
+  @PATCH
+  @Path("users/{id}")
+  public Access.UserView changeRole(@Context ContainerRequestContext request, @PathParam("id") UUID id, @NotNull @Valid AccessRequests.RoleChange body) {
+    return access.changeRole(Caller.of(request), id, body.role());
+  }
+
+  @PUT
+  @Path("users/{id}/password")
+  public Response setPassword(@Context ContainerRequestContext request, @PathParam("id") UUID id, @NotNull @Valid AccessRequests.NewPassword body) {
+    access.setPassword(Caller.of(request), id, body.password());
+    return Response.noContent().build();
+  }
+
+  @DELETE
+  @Path("users/{id}")
+  public Response removeUser(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
+    access.removeUser(Caller.of(request), id);
+    return Response.noContent().build();
   }
 
   @POST

@@ -38,6 +38,16 @@ public interface AdminUserDao {
   @SqlUpdate("UPDATE admin_users SET sessions_revoked_at = :now WHERE id = :id")
   int revokeSessions(@Bind("id") UUID id, @Bind("now") Instant now);
 
+  /** Locks every admin row, so that two people demoting or removing admins at once can't leave none. */
+  @SqlQuery("SELECT id FROM admin_users WHERE role = 'admin' FOR UPDATE")
+  List<UUID> lockAdmins();
+
+  @SqlUpdate("UPDATE admin_users SET role = :role WHERE id = :id")
+  int setRole(@Bind("id") UUID id, @Bind("role") String role);
+
+  @SqlUpdate("DELETE FROM admin_users WHERE id = :id")
+  int delete(@Bind("id") UUID id);
+
   /** Returns 0 when the name is taken. */
   @SqlUpdate("""
       INSERT INTO admin_users (id, username, password_hash, role) VALUES (:id, :username, :hash, :role)

@@ -4,6 +4,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
+import org.glassfish.jersey.server.ParamException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +14,10 @@ public class WebErrorMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable e) {
+    if (e instanceof ParamException.PathParamException param) {
+      String why = param.getCause() == null ? "malformed" : param.getCause().getMessage();
+      return ErrorBody.response(404, "no such resource: path parameter '" + param.getParameterName() + "' is not valid (" + why + ")", Map.of());
+    }
     if (e instanceof WebApplicationException web) {
       Response r = web.getResponse();
       if (r.getStatus() == 302 || r.getStatus() == 303) return r;

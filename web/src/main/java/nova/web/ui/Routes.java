@@ -39,4 +39,16 @@ public final class Routes {
   public static String revokeKey(UUID id) {
     return KEYS + "/" + id + "/revoke";
   }
+
+  public static String userRole(UUID id) {
+    return USERS + "/" + id + "/role";
+  }
+
+  public static String userPassword(UUID id) {
+    return USERS + "/" + id + "/password";
+  }
+
+  public static String removeUser(UUID id) {
+    return USERS + "/" + id + "/remove";
+  }
 }

@@ -42,9 +42,13 @@ public final class Api {
     return new Api(base, more);
   }
 
-  public record Reply(int status, JsonNode json, String body) {
+  public record Reply(int status, JsonNode json, String body, java.net.http.HttpHeaders headers) {
     public String text(String field) {
       return json.path(field).asText();
+    }
+
+    public java.util.Optional<String> header(String name) {
+      return headers.firstValue(name);
     }
   }
 
@@ -83,7 +87,7 @@ public final class Api {
       HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       String body = response.body();
       JsonNode json = body.isBlank() || !body.trim().matches("(?s)^[\\[{].*") ? JSON.nullNode() : JSON.readTree(body);
-      return new Reply(response.statusCode(), json, body);
+      return new Reply(response.statusCode(), json, body, response.headers());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

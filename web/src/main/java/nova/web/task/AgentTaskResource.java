@@ -9,9 +9,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import nova.web.auth.Caller;
@@ -33,10 +35,13 @@ public class AgentTaskResource {
     this.tasks = jdbi.onDemand(TaskQueries.class);
   }
 
+  /** A page of this server's tasks, newest change first; a full page links to the next (Link: rel="next"). */
   @GET
-  public List<TaskQueries.Task> mine(@Context ContainerRequestContext request) {
+  public Response mine(@Context ContainerRequestContext request, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
     Caller agent = Caller.of(request).requireAgent();
-    return tasks.forServer(agent.serverId(), 200);
+    int max = TaskResource.limit(limit, 200, 1000);
+    List<TaskQueries.Task> page = tasks.forServer(agent.serverId(), TaskCursor.decode(cursor), max);
+    return TaskResource.withNextLink(Response.ok(page), request, page, max).build();
   }
 
   @GET

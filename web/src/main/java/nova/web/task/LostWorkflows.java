@@ -44,16 +44,26 @@ public final class LostWorkflows implements Managed {
     if (resumed > 0) LOG.warn("resumed {} unfinished tasks whose workflows Temporal no longer had", resumed);
   }
 
-  /** Returns how many tasks were started again. */
+  private static final int PAGE = 500;
+
+  /** Returns how many tasks were started again: every unfinished one, page by page, however many there are. */
   public int resumeAll() {
     List<String> open = Arrays.stream(TaskStatus.values()).filter(s -> !s.isFinal()).map(TaskStatus::wireName).toList();
     int resumed = 0;
-    for (TaskQueries.Task task : tasks.withStatus(open, 10_000)) {
-      if (!known(task.id())) {
-        resume(task);
-        resumed++;
+    TaskCursor after = null;
+    List<TaskQueries.Task> page;
+    do {
+      page = tasks.page(open, after, PAGE);
+      for (TaskQueries.Task task : page) {
+        if (!known(task.id())) {
+          resume(task);
+          resumed++;
+        }
       }
-    }
+      // The walk goes from newest to oldest change. A lost task has no workflow to change it, so it
+      // can't move ahead of the walk; a resumed one moves to the front, behind it: each is seen once.
+      if (!page.isEmpty()) after = TaskCursor.after(page.getLast());
+    } while (page.size() == PAGE);
     return resumed;
   }
 

@@ -1,6 +1,7 @@
 package nova.web.task;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,11 +69,27 @@ public interface TaskQueries {
   @UseRowMapper(TaskRows.DetailMapper.class)
   Optional<TaskDetail> detailOf(@Bind("id") UUID id);
 
-  @SqlQuery(TASK_COLUMNS + " ORDER BY t.updated_at DESC LIMIT :limit")
+  String NEWEST_FIRST = " ORDER BY t.updated_at DESC, t.id DESC LIMIT :limit";
+  String BEFORE = "(t.updated_at, t.id) < (:at, :id)";
+
+  /** A page of tasks, newest change first, optionally of some statuses only (empty: all), after a cursor (null: from the start). */
+  default List<Task> page(List<String> statuses, TaskCursor after, int limit) {
+    if (statuses.isEmpty()) return after == null ? recent(limit) : recentBefore(after.at(), after.id(), limit);
+    return after == null ? withStatus(statuses, limit) : withStatusBefore(statuses, after.at(), after.id(), limit);
+  }
+
+  @SqlQuery(TASK_COLUMNS + NEWEST_FIRST)
   List<Task> recent(@Bind("limit") int limit);
 
-  @SqlQuery(TASK_COLUMNS + " WHERE t.status IN (<statuses>) ORDER BY t.updated_at DESC LIMIT :limit")
+  @SqlQuery(TASK_COLUMNS + " WHERE " + BEFORE + NEWEST_FIRST)
+  List<Task> recentBefore(@Bind("at") OffsetDateTime at, @Bind("id") UUID id, @Bind("limit") int limit);
+
+  @SqlQuery(TASK_COLUMNS + " WHERE t.status IN (<statuses>)" + NEWEST_FIRST)
   List<Task> withStatus(@BindList("statuses") List<String> statuses, @Bind("limit") int limit);
+
+  @SqlQuery(TASK_COLUMNS + " WHERE t.status IN (<statuses>) AND " + BEFORE + NEWEST_FIRST)
+  List<Task> withStatusBefore(@BindList("statuses") List<String> statuses, @Bind("at") OffsetDateTime at, @Bind("id") UUID id,
+      @Bind("limit") int limit);
 
   /** The newest tasks of each status, up to perStatus each, by index: an old task never drops off for lack of room. */
   @SqlQuery(TASK_COLUMNS + "\n" + """
@@ -86,8 +103,15 @@ public interface TaskQueries {
   @ValueColumn("total")
   Map<String, Long> countsByStatus();
 
-  @SqlQuery(TASK_COLUMNS + " WHERE t.server_id = :serverId ORDER BY t.updated_at DESC LIMIT :limit")
+  default List<Task> forServer(UUID serverId, TaskCursor after, int limit) {
+    return after == null ? forServer(serverId, limit) : forServerBefore(serverId, after.at(), after.id(), limit);
+  }
+
+  @SqlQuery(TASK_COLUMNS + " WHERE t.server_id = :serverId" + NEWEST_FIRST)
   List<Task> forServer(@Bind("serverId") UUID serverId, @Bind("limit") int limit);
+
+  @SqlQuery(TASK_COLUMNS + " WHERE t.server_id = :serverId AND " + BEFORE + NEWEST_FIRST)
+  List<Task> forServerBefore(@Bind("serverId") UUID serverId, @Bind("at") OffsetDateTime at, @Bind("id") UUID id, @Bind("limit") int limit);
 
   @SqlQuery("SELECT seq, type, from_status, to_status, actor, details::text AS details, created_at FROM task_events WHERE task_id = :id ORDER BY seq")
   List<Event> events(@Bind("id") UUID id);

@@ -14,6 +14,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -45,13 +46,29 @@ public class TaskResource {
     return Response.status(201).entity(commands.create(Caller.of(request), body, key)).build();
   }
 
+  /** A page of tasks, newest change first; a full page links to the next one (Link: rel="next"). */
   @GET
-  public List<TaskQueries.Task> list(@Context ContainerRequestContext request, @QueryParam("status") String status, @QueryParam("limit") Integer limit) {
+  public Response list(@Context ContainerRequestContext request, @QueryParam("status") String status, @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor) {
     Caller.of(request).requireHuman();
-    int max = limit == null ? 100 : limit;
-    if (max < 1 || max > 1000) throw ApiException.badRequest("limit must be between 1 and 1000");
-    TaskQueries q = tasks;
-    return status == null || status.isBlank() ? q.recent(max) : q.withStatus(statuses(status), max);
+    int max = limit(limit, 100, 1000);
+    List<TaskQueries.Task> page = tasks.page(status == null || status.isBlank() ? List.of() : statuses(status), TaskCursor.decode(cursor), max);
+    return withNextLink(Response.ok(page), request, page, max).build();
+  }
+
+  static int limit(Integer requested, int fallback, int most) {
+    int max = requested == null ? fallback : requested;
+    if (max < 1 || max > most) throw ApiException.badRequest("limit must be between 1 and " + most);
+    return max;
+  }
+
+  /** RFC 8288's Link header to the page after a full one: the same query with the cursor moved on. */
+  static Response.ResponseBuilder withNextLink(Response.ResponseBuilder response, ContainerRequestContext request,
+      List<TaskQueries.Task> page, int limit) {
+    String next = TaskCursor.next(page, limit);
+    if (next == null) return response;
+    URI uri = request.getUriInfo().getRequestUriBuilder().replaceQueryParam("cursor", next).build();
+    return response.header("Link", "<" + uri.getRawPath() + "?" + uri.getRawQuery() + ">; rel=\"next\"");
   }
 
   @GET

@@ -1,0 +1,142 @@
+package nova.activities.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+
+/**
+ * A local HTTP server that speaks one provider's real wire protocol (OpenAI chat completions,
+ * Anthropic Messages or Ollama's /api/chat): JSON answers, streams in the provider's own framing,
+ * its error bodies and Retry-After. Each request takes the next planned behaviour, so a test can
+ * script 429s, 500s, slow starts, stalls and streams that break off.
+ */
+final class FakeProvider implements AutoCloseable {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  /** What the server does with one request. */
+  record Plan(int status, String message, String retryAfter, List<String> pieces, int breakAfter, Duration stallAfterBreak, Duration firstByteDelay) {
+    static Plan answer(String... pieces) {
+      return new Plan(200, null, null, List.of(pieces), -1, null, Duration.ZERO);
+    }
+
+    static Plan error(int status, String message, String retryAfter) {
+      return new Plan(status, message, retryAfter, List.of(), -1, null, Duration.ZERO);
+    }
+
+    /** Sends {@code after} pieces of the answer, then closes the connection mid-stream. */
+    Plan cutOffAfter(int after) {
+      return new Plan(status, message, retryAfter, pieces, after, null, firstByteDelay);
+    }
+
+    /** Sends {@code after} pieces, then goes silent for {@code stall} with the connection open. */
+    Plan stallAfter(int after, Duration stall) {
+      return new Plan(status, message, retryAfter, pieces, after, stall, firstByteDelay);
+    }
+
+    Plan slowStart(Duration delay) {
+      return new Plan(status, message, retryAfter, pieces, breakAfter, stallAfterBreak, delay);
+    }
+  }
+
+  record Received(String path, Map<String, List<String>> headers, JsonNode body) {
+    String header(String name) {
+      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(e -> e.getValue().getFirst()).findFirst().orElse(null);
+    }
+  }
+
+  private final ProviderKind kind;
+  private final HttpServer server;
+  private final ConcurrentLinkedQueue<Plan> plans = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
+
+  FakeProvider(ProviderKind kind) throws IOException {
+    this.kind = kind;
+    this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  String baseUrl() {
+    String root = "http://127.0.0.1:" + server.getAddress().getPort();
+    return kind == ProviderKind.OPENAI ? root + "/v1" : root;
+  }
+
+  FakeProvider then(Plan plan) {
+    plans.add(plan);
+    return this;
+  }
+
+  List<Received> received() {
+    return List.copyOf(received);
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      JsonNode body = JSON.readTree(exchange.getRequestBody());
+      received.add(new Received(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), body));
+      Plan plan = plans.poll();
+      if (plan == null) plan = Plan.error(500, "the test planned no answer for this request", null);
+      sleep(plan.firstByteDelay());
+      if (plan.status() != 200) {
+        if (plan.retryAfter() != null) exchange.getResponseHeaders().add("Retry-After", plan.retryAfter());
+        send(exchange, plan.status(), "application/json", WireFormats.error(kind, plan.status(), plan.message()));
+        return;
+      }
+      boolean stream = kind == ProviderKind.OLLAMA ? body.path("stream").asBoolean(true) : body.path("stream").asBoolean(false);
+      String model = body.path("model").asText();
+      if (!stream) {
+        send(exchange, 200, "application/json", WireFormats.whole(kind, model, plan.pieces()));
+        return;
+      }
+      exchange.getResponseHeaders().add("Content-Type", kind == ProviderKind.OLLAMA ? "application/x-ndjson" : "text/event-stream");
+      exchange.sendResponseHeaders(200, 0);
+      OutputStream out = exchange.getResponseBody();
+      List<String> frames = WireFormats.streamed(kind, model, plan.pieces());
+      int sentPieces = 0;
+      for (String frame : frames) {
+        if (plan.breakAfter() >= 0 && sentPieces >= plan.breakAfter() && WireFormats.isPiece(kind, frame)) {
+          if (plan.stallAfterBreak() != null) {
+            out.flush();
+            sleep(plan.stallAfterBreak());
+          }
+          return; // closing the exchange here ends the body without its terminator
+        }
+        out.write(frame.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        if (WireFormats.isPiece(kind, frame)) sentPieces++;
+      }
+    }
+  }
+
+  private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", type);
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+  }
+
+  private static void sleep(Duration d) {
+    if (d == null || d.isZero()) return;
+    try {
+      Thread.sleep(d);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

@@ -1,5 +1,6 @@
 package nova.activities.llm;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -33,6 +34,8 @@ final class ProviderHttp {
   JsonNode postForJson(String path, JsonNode body, String... headers) {
     try (InputStream in = post(path, body, headers)) {
       return JSON.readTree(in);
+    } catch (JsonProcessingException e) {
+      throw new ProviderFailure(ProviderFailure.Kind.SERVER_ERROR, 0, config.name() + " sent an answer that is not JSON (" + e.getOriginalMessage() + ")", null, e);
     } catch (IOException e) {
       throw failure(e, "reading the answer");
     }

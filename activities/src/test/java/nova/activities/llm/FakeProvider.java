@@ -29,6 +29,11 @@ final class FakeProvider implements AutoCloseable {
       return new Plan(200, null, null, List.of(pieces), -1, null, Duration.ZERO);
     }
 
+    /** A 200 whose body is this text, whatever was asked (a misbehaving proxy in front of the provider). */
+    static Plan garbage(String body) {
+      return new Plan(200, body, null, List.of(), -1, null, Duration.ZERO);
+    }
+
     static Plan error(int status, String message, String retryAfter) {
       return new Plan(status, message, retryAfter, List.of(), -1, null, Duration.ZERO);
     }
@@ -91,6 +96,10 @@ final class FakeProvider implements AutoCloseable {
       if (plan.status() != 200) {
         if (plan.retryAfter() != null) exchange.getResponseHeaders().add("Retry-After", plan.retryAfter());
         send(exchange, plan.status(), "application/json", WireFormats.error(kind, plan.status(), plan.message()));
+        return;
+      }
+      if (plan.message() != null) {
+        send(exchange, 200, "text/html", plan.message());
         return;
       }
       boolean stream = kind == ProviderKind.OLLAMA ? body.path("stream").asBoolean(true) : body.path("stream").asBoolean(false);

@@ -124,6 +124,17 @@ class ProviderClientsTest {
 
   @ParameterizedTest
   @EnumSource(ProviderKind.class)
+  void anAnswerThatIsNotJsonIsAServerError(ProviderKind kind) throws IOException {
+    try (FakeProvider fake = new FakeProvider(kind).then(FakeProvider.Plan.garbage("<html>502 Bad Gateway</html>"))) {
+      ProviderFailure failure = catchThrowableOfType(ProviderFailure.class, () -> client(fake, kind).complete(request()));
+
+      assertThat(failure.kind()).isEqualTo(ProviderFailure.Kind.SERVER_ERROR);
+      assertThat(failure.getMessage()).contains("not JSON");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(ProviderKind.class)
   void aStreamThatBreaksOffIsNotTakenForAnAnswer(ProviderKind kind) throws IOException {
     try (FakeProvider fake = new FakeProvider(kind).then(FakeProvider.Plan.answer("a", "b", "c", "d").cutOffAfter(2))) {
       List<String> pieces = new ArrayList<>();

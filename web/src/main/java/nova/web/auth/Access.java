@@ -41,7 +41,7 @@ public final class Access {
 
   public List<UserView> users(Caller caller) {
     caller.requireHuman();
-    return jdbi.onDemand(AdminUserDao.class).all().stream().map(u -> new UserView(u.id(), u.username(), u.role(), u.createdAt())).toList();
+    return jdbi.onDemand(AdminUserDao.class).all().stream().map(Access::view).toList();
   }
 
   public UserView createUser(Caller caller, AccessRequests.NewUser request) {
@@ -68,24 +68,31 @@ public final class Access {
   }
 
   /** Sets another person's password (they forgot theirs, or it leaked) and ends all of their sessions. */
-  public void setPassword(Caller caller, UUID id, String password) {
+  public UserView setPassword(Caller caller, UUID id, String password) {
     caller.requireAdmin();
     refuseSelf(caller, id, "set your own password here; the account page does that, with your current password");
-    String hash = Passwords.hash(password);
-    if (jdbi.onDemand(AdminUserDao.class).changePassword(id, hash, java.time.Instant.now()) == 0) throw ApiException.notFound("user", id);
+    AdminUserDao users = jdbi.onDemand(AdminUserDao.class);
+    AdminUserDao.User user = users.byId(id).orElseThrow(() -> ApiException.notFound("user", id));
+    if (users.changePassword(id, Passwords.hash(password), java.time.Instant.now()) == 0) throw ApiException.notFound("user", id);
+    return view(user);
   }
 
   /** Removes a person: their sessions stop working with their next request. */
-  public void removeUser(Caller caller, UUID id) {
+  public UserView removeUser(Caller caller, UUID id) {
     caller.requireAdmin();
     refuseSelf(caller, id, "remove yourself");
-    jdbi.useTransaction(handle -> {
+    return jdbi.inTransaction(handle -> {
       AdminUserDao users = handle.attach(AdminUserDao.class);
       List<UUID> admins = users.lockAdmins();
       AdminUserDao.User user = users.byId(id).orElseThrow(() -> ApiException.notFound("user", id));
       keepAnAdmin(admins, user, "be removed");
       users.delete(id);
+      return view(user);
     });
+  }
+
+  private static UserView view(AdminUserDao.User user) {
+    return new UserView(user.id(), user.username(), user.role(), user.createdAt());
   }
 
   private static void refuseSelf(Caller caller, UUID id, String what) {

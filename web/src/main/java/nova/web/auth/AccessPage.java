@@ -104,8 +104,8 @@ public class AccessPage {
       if (password == null || password.length() < Passwords.MIN_LENGTH) {
         throw ApiException.badRequest("a password needs at least " + Passwords.MIN_LENGTH + " characters");
       }
-      access.setPassword(caller, id, password);
-      return userList(caller, "Password set for '" + name(caller, id) + "'; their sessions have ended.");
+      Access.UserView user = access.setPassword(caller, id, password);
+      return userList(caller, "Password set for '" + user.username() + "'; their sessions have ended.");
     });
   }
 
@@ -114,15 +114,9 @@ public class AccessPage {
   public Response remove(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
     Caller caller = Caller.of(request);
     return html.guarded(caller, true, () -> {
-      String name = name(caller, id);
-      access.removeUser(caller, id);
-      return userList(caller, "Removed '" + name + "'; their sessions have ended.");
+      Access.UserView user = access.removeUser(caller, id);
+      return userList(caller, "Removed '" + user.username() + "'; their sessions have ended.");
     });
-  }
-
-  private String name(Caller caller, UUID id) {
-    return access.users(caller).stream().filter(u -> u.id().equals(id)).map(Access.UserView::username).findFirst()
-        .orElseThrow(() -> ApiException.notFound("user", id));
   }
 
   private Response userList(Caller caller, String notice) {

@@ -26,7 +26,12 @@ public final class NovaServer {
           ConfigOverride.config("auth.adminPassword", ADMIN_PASSWORD),
           ConfigOverride.config("auth.credentialsFile", ""),
           ConfigOverride.config("temporal.uiUrl", "http://temporal-ui.test:8233"),
-          ConfigOverride.config("temporal.remindAfter", "1h"));
+          ConfigOverride.config("temporal.remindAfter", "1h"),
+          // The local model at test speed, and a breaker that opens after two failures and rests two seconds.
+          ConfigOverride.config("llm.local.firstToken", "5ms"),
+          ConfigOverride.config("llm.local.tokensPerSecond", "5000"),
+          ConfigOverride.config("llm.breaker.window", "4"),
+          ConfigOverride.config("llm.breaker.openFor", "2s"));
       try {
         support.before();
       } catch (Exception e) {

@@ -28,6 +28,7 @@ import nova.web.errors.WebErrorMapper;
 import nova.web.health.HealthResource;
 import nova.web.live.EventsResource;
 import nova.web.live.TaskEventHub;
+import nova.web.llm.LlmModule;
 import nova.web.platform.Database;
 import nova.web.platform.Redis;
 import nova.web.platform.Temporal;
@@ -84,8 +85,10 @@ public class NovaApplication extends Application<NovaConfiguration> {
     environment.jersey().register(new AgentTaskResource(commands, database.jdbi()));
     environment.jersey().register(new EventsResource(hub));
     environment.jersey().register(new HealthResource(readiness(database, redis, temporal)));
+    LlmModule llm = manage(environment, new LlmModule(config.llm, database.jdbi(), redis.client()));
+    llm.resources(json, database.jdbi()).forEach(environment.jersey()::register);
     new UiModule(config, database.jdbi(), projects, access, commands, history, sessions,
-        new LoginThrottle(redis.client()), config.auth.secureCookies).register(environment.jersey());
+        new LoginThrottle(redis.client()), config.auth.secureCookies, llm).register(environment.jersey());
   }
 
   private static ObjectMapper configureJson(ObjectMapper json) {

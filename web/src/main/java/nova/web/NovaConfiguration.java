@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import nova.web.llm.LlmSettings;
 
 /** nova.yml: every value can be set from the environment; defaults live in that file alone. */
 public class NovaConfiguration extends Configuration {
@@ -17,6 +18,7 @@ public class NovaConfiguration extends Configuration {
   @NotBlank @JsonProperty public String redisUrl;
   @Valid @NotNull @JsonProperty public Temporal temporal = new Temporal();
   @Valid @NotNull @JsonProperty public Auth auth = new Auth();
+  @Valid @NotNull @JsonProperty public LlmSettings llm = new LlmSettings();
   /** Where jte templates are read from on each request (dev hot reload); empty: the precompiled ones. */
   @JsonProperty @JsonSetter(nulls = Nulls.AS_EMPTY) public String templatesDir = "";
 

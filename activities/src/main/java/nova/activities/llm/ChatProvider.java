@@ -14,4 +14,17 @@ public interface ChatProvider {
 
   /** Streams deltas to {@code sink} as they arrive and returns the whole answer once the provider says it is done. */
   ChatResult stream(ObjectNode request, ChatStream sink);
+
+  /** One vector per input text, in order. Kinds without an embeddings API refuse. */
+  default Embeddings embed(String model, java.util.List<String> input) {
+    throw new ProviderFailure(ProviderFailure.Kind.REFUSED, 404, name() + " has no embeddings API", null, null);
+  }
+
+  static ChatProvider of(ProviderConfig config) {
+    return switch (config.kind()) {
+      case OPENAI, LOCAL -> new OpenAiCompatibleProvider(config);
+      case ANTHROPIC -> new AnthropicProvider(config);
+      case OLLAMA -> new OllamaProvider(config);
+    };
+  }
 }

@@ -48,6 +48,19 @@ public final class OllamaProvider implements ChatProvider {
     throw new ProviderFailure(ProviderFailure.Kind.CUT_OFF, 0, config.name() + ": the stream ended before done", null, null);
   }
 
+  @Override
+  public Embeddings embed(String model, java.util.List<String> input) {
+    ObjectNode body = ProviderHttp.JSON.createObjectNode().put("model", model);
+    input.forEach(body.putArray("input")::add);
+    JsonNode answer = http.postForJson("api/embed", body);
+    java.util.List<float[]> vectors = new java.util.ArrayList<>();
+    for (JsonNode vector : answer.path("embeddings")) vectors.add(Embeddings.floats(vector));
+    if (vectors.size() != input.size()) {
+      throw new ProviderFailure(ProviderFailure.Kind.SERVER_ERROR, 0, config.name() + " sent " + vectors.size() + " embeddings for " + input.size() + " inputs", null, null);
+    }
+    return new Embeddings(vectors, answer.path("prompt_eval_count").asLong());
+  }
+
   private ProviderFailure failed(JsonNode chunk) {
     return new ProviderFailure(ProviderFailure.Kind.SERVER_ERROR, 0, config.name() + ": " + chunk.get("error").asText(), null, null);
   }

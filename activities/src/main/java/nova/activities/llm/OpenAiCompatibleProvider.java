@@ -58,6 +58,17 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
     throw new ProviderFailure(ProviderFailure.Kind.CUT_OFF, 0, config.name() + ": the stream ended before [DONE]", null, null);
   }
 
+  @Override
+  public Embeddings embed(String model, java.util.List<String> input) {
+    ObjectNode body = ProviderHttp.JSON.createObjectNode().put("model", model);
+    input.forEach(body.putArray("input")::add);
+    JsonNode answer = http.postForJson("embeddings", body, headers());
+    java.util.List<float[]> vectors = new java.util.ArrayList<>();
+    for (JsonNode item : answer.path("data")) vectors.add(Embeddings.floats(item.path("embedding")));
+    if (vectors.size() != input.size()) throw malformed(vectors.size() + " embeddings for " + input.size() + " inputs");
+    return new Embeddings(vectors, answer.path("usage").path("prompt_tokens").asLong());
+  }
+
   private String[] headers() {
     return config.apiKey() == null || config.apiKey().isBlank() ? new String[0] : new String[] {"Authorization", "Bearer " + config.apiKey()};
   }

@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reading the parts of an OpenAI chat request that other protocols need in their own shape. */
-final class OpenAiShapes {
+public final class OpenAiShapes {
   static final int DEFAULT_MAX_TOKENS = 4096;
 
   private OpenAiShapes() {}
 
-  static int maxTokens(JsonNode request) {
+  public static int maxTokens(JsonNode request) {
     JsonNode max = request.hasNonNull("max_completion_tokens") ? request.get("max_completion_tokens") : request.get("max_tokens");
     return max == null || max.isNull() ? DEFAULT_MAX_TOKENS : max.asInt();
   }
@@ -27,7 +27,7 @@ final class OpenAiShapes {
   }
 
   /** A message's text: its content string, or its text parts joined. */
-  static String text(JsonNode message) {
+  public static String text(JsonNode message) {
     JsonNode content = message.get("content");
     if (content == null || content.isNull()) return "";
     if (content.isTextual()) return content.asText();
@@ -50,7 +50,7 @@ final class OpenAiShapes {
     return urls;
   }
 
-  static ObjectNode assistant(String text) {
+  public static ObjectNode assistant(String text) {
     return ProviderHttp.JSON.createObjectNode().put("role", "assistant").put("content", text);
   }
 

@@ -7,5 +7,15 @@ public enum ProviderKind {
   /** Anthropic's Messages API. */
   ANTHROPIC,
   /** Ollama's native /api/chat. */
-  OLLAMA
+  OLLAMA,
+  /** Nova's built-in local model, served on a loopback port in OpenAI's protocol; deterministic text, not a real model. */
+  LOCAL;
+
+  public String wire() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  public static ProviderKind fromWire(String kind) {
+    return valueOf(kind.toUpperCase(java.util.Locale.ROOT));
+  }
 }

@@ -20,41 +20,41 @@ import java.util.concurrent.Executors;
  * its error bodies and Retry-After. Each request takes the next planned behaviour, so a test can
  * script 429s, 500s, slow starts, stalls and streams that break off.
  */
-final class FakeProvider implements AutoCloseable {
-  static final ObjectMapper JSON = new ObjectMapper();
+public final class FakeProvider implements AutoCloseable {
+  public static final ObjectMapper JSON = new ObjectMapper();
 
   /** What the server does with one request. */
-  record Plan(int status, String message, String retryAfter, List<String> pieces, int breakAfter, Duration stallAfterBreak, Duration firstByteDelay) {
-    static Plan answer(String... pieces) {
+  public record Plan(int status, String message, String retryAfter, List<String> pieces, int breakAfter, Duration stallAfterBreak, Duration firstByteDelay) {
+    public static Plan answer(String... pieces) {
       return new Plan(200, null, null, List.of(pieces), -1, null, Duration.ZERO);
     }
 
     /** A 200 whose body is this text, whatever was asked (a misbehaving proxy in front of the provider). */
-    static Plan garbage(String body) {
+    public static Plan garbage(String body) {
       return new Plan(200, body, null, List.of(), -1, null, Duration.ZERO);
     }
 
-    static Plan error(int status, String message, String retryAfter) {
+    public static Plan error(int status, String message, String retryAfter) {
       return new Plan(status, message, retryAfter, List.of(), -1, null, Duration.ZERO);
     }
 
     /** Sends {@code after} pieces of the answer, then closes the connection mid-stream. */
-    Plan cutOffAfter(int after) {
+    public Plan cutOffAfter(int after) {
       return new Plan(status, message, retryAfter, pieces, after, null, firstByteDelay);
     }
 
     /** Sends {@code after} pieces, then goes silent for {@code stall} with the connection open. */
-    Plan stallAfter(int after, Duration stall) {
+    public Plan stallAfter(int after, Duration stall) {
       return new Plan(status, message, retryAfter, pieces, after, stall, firstByteDelay);
     }
 
-    Plan slowStart(Duration delay) {
+    public Plan slowStart(Duration delay) {
       return new Plan(status, message, retryAfter, pieces, breakAfter, stallAfterBreak, delay);
     }
   }
 
-  record Received(String path, Map<String, List<String>> headers, JsonNode body) {
-    String header(String name) {
+  public record Received(String path, Map<String, List<String>> headers, JsonNode body) {
+    public String header(String name) {
       return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(e -> e.getValue().getFirst()).findFirst().orElse(null);
     }
   }
@@ -63,8 +63,9 @@ final class FakeProvider implements AutoCloseable {
   private final HttpServer server;
   private final ConcurrentLinkedQueue<Plan> plans = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
+  private volatile Plan otherwise = Plan.error(500, "the test planned no answer for this request", null);
 
-  FakeProvider(ProviderKind kind) throws IOException {
+  public FakeProvider(ProviderKind kind) throws IOException {
     this.kind = kind;
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -72,17 +73,23 @@ final class FakeProvider implements AutoCloseable {
     server.start();
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     String root = "http://127.0.0.1:" + server.getAddress().getPort();
     return kind == ProviderKind.OPENAI ? root + "/v1" : root;
   }
 
-  FakeProvider then(Plan plan) {
+  public FakeProvider then(Plan plan) {
     plans.add(plan);
     return this;
   }
 
-  List<Received> received() {
+  /** What every request gets once the planned ones are used up. */
+  public FakeProvider otherwise(Plan plan) {
+    this.otherwise = plan;
+    return this;
+  }
+
+  public List<Received> received() {
     return List.copyOf(received);
   }
 
@@ -91,7 +98,7 @@ final class FakeProvider implements AutoCloseable {
       JsonNode body = JSON.readTree(exchange.getRequestBody());
       received.add(new Received(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), body));
       Plan plan = plans.poll();
-      if (plan == null) plan = Plan.error(500, "the test planned no answer for this request", null);
+      if (plan == null) plan = otherwise;
       sleep(plan.firstByteDelay());
       if (plan.status() != 200) {
         if (plan.retryAfter() != null) exchange.getResponseHeaders().add("Retry-After", plan.retryAfter());

@@ -17,11 +17,7 @@ class ProviderClientsTest {
   private static ChatProvider client(ProviderKind kind, String baseUrl, Duration firstByte, Duration idle) {
     ProviderConfig config = ProviderConfig.of("fake-" + kind.name().toLowerCase(), kind, baseUrl, "secret-key")
         .withTimeouts(Duration.ofSeconds(2), firstByte, idle);
-    return switch (kind) {
-      case OPENAI -> new OpenAiCompatibleProvider(config);
-      case ANTHROPIC -> new AnthropicProvider(config);
-      case OLLAMA -> new OllamaProvider(config);
-    };
+    return ChatProvider.of(config);
   }
 
   private static ChatProvider client(FakeProvider fake, ProviderKind kind) {
@@ -36,7 +32,7 @@ class ProviderClientsTest {
   }
 
   @ParameterizedTest
-  @EnumSource(ProviderKind.class)
+  @EnumSource(value = ProviderKind.class, names = {"OPENAI", "ANTHROPIC", "OLLAMA"}) // LOCAL speaks OPENAI
   void aWholeAnswerComesBackInOpenAiTerms(ProviderKind kind) throws IOException {
     try (FakeProvider fake = new FakeProvider(kind).then(FakeProvider.Plan.answer("Hi", " there", "!"))) {
       ChatResult result = client(fake, kind).complete(request());
@@ -72,7 +68,7 @@ class ProviderClientsTest {
   }
 
   @ParameterizedTest
-  @EnumSource(ProviderKind.class)
+  @EnumSource(value = ProviderKind.class, names = {"OPENAI", "ANTHROPIC", "OLLAMA"}) // LOCAL speaks OPENAI
   void aStreamArrivesPieceByPieceWithItsUsage(ProviderKind kind) throws IOException {
     try (FakeProvider fake = new FakeProvider(kind).then(FakeProvider.Plan.answer("One", " two", " three"))) {
       List<String> pieces = new ArrayList<>();
@@ -89,7 +85,7 @@ class ProviderClientsTest {
   }
 
   @ParameterizedTest
-  @EnumSource(ProviderKind.class)
+  @EnumSource(value = ProviderKind.class, names = {"OPENAI", "ANTHROPIC", "OLLAMA"}) // LOCAL speaks OPENAI
   void aRateLimitSaysWhenToComeBack(ProviderKind kind) throws IOException {
     try (FakeProvider fake = new FakeProvider(kind).then(FakeProvider.Plan.error(429, "Rate limit reached for m-1", "2"))) {
       ProviderFailure failure = catchThrowableOfType(ProviderFailure.class, () -> client(fake, kind).complete(request()));
@@ -103,7 +99,7 @@ class ProviderClientsTest {
   }
 
   @ParameterizedTest
-  @EnumSource(ProviderKind.class)
+  @EnumSource(value = ProviderKind.class, names = {"OPENAI", "ANTHROPIC", "OLLAMA"}) // LOCAL speaks OPENAI
   void serverErrorsMayBeRetriedAndBadRequestsMayNot(ProviderKind kind) throws IOException {
     try (FakeProvider fake = new FakeProvider(kind)
         .then(FakeProvider.Plan.error(500, "upstream exploded", null))
@@ -123,7 +119,7 @@ class ProviderClientsTest {
   }
 
   @ParameterizedTest
-  @EnumSource(ProviderKind.class)
+  @EnumSource(value = ProviderKind.class, names = {"OPENAI", "ANTHROPIC", "OLLAMA"}) // LOCAL speaks OPENAI
   void anAnswerThatIsNotJsonIsAServerError(ProviderKind kind) throws IOException {
     try (FakeProvider fake = new FakeProvider(kind).then(FakeProvider.Plan.garbage("<html>502 Bad Gateway</html>"))) {
       ProviderFailure failure = catchThrowableOfType(ProviderFailure.class, () -> client(fake, kind).complete(request()));
@@ -134,7 +130,7 @@ class ProviderClientsTest {
   }
 
   @ParameterizedTest
-  @EnumSource(ProviderKind.class)
+  @EnumSource(value = ProviderKind.class, names = {"OPENAI", "ANTHROPIC", "OLLAMA"}) // LOCAL speaks OPENAI
   void aStreamThatBreaksOffIsNotTakenForAnAnswer(ProviderKind kind) throws IOException {
     try (FakeProvider fake = new FakeProvider(kind).then(FakeProvider.Plan.answer("a", "b", "c", "d").cutOffAfter(2))) {
       List<String> pieces = new ArrayList<>();
@@ -148,7 +144,7 @@ class ProviderClientsTest {
   }
 
   @ParameterizedTest
-  @EnumSource(ProviderKind.class)
+  @EnumSource(value = ProviderKind.class, names = {"OPENAI", "ANTHROPIC", "OLLAMA"}) // LOCAL speaks OPENAI
   void aStalledStreamTimesOutInsteadOfHanging(ProviderKind kind) throws IOException {
     try (FakeProvider fake = new FakeProvider(kind).then(FakeProvider.Plan.answer("a", "b", "c").stallAfter(1, Duration.ofSeconds(3)))) {
       ChatProvider client = client(kind, fake.baseUrl(), Duration.ofSeconds(10), Duration.ofMillis(300));
@@ -161,7 +157,7 @@ class ProviderClientsTest {
   }
 
   @ParameterizedTest
-  @EnumSource(ProviderKind.class)
+  @EnumSource(value = ProviderKind.class, names = {"OPENAI", "ANTHROPIC", "OLLAMA"}) // LOCAL speaks OPENAI
   void aSlowFirstByteAndAClosedPortFailAsTheyShould(ProviderKind kind) throws IOException {
     try (FakeProvider fake = new FakeProvider(kind).then(FakeProvider.Plan.answer("late").slowStart(Duration.ofSeconds(2)))) {
       ChatProvider slow = client(kind, fake.baseUrl(), Duration.ofMillis(300), Duration.ofSeconds(10));

@@ -14,7 +14,7 @@ final class WireFormats {
     String text = String.join("", pieces);
     ObjectNode body = FakeProvider.JSON.createObjectNode();
     switch (kind) {
-      case OPENAI -> {
+      case OPENAI, LOCAL -> {
         body.put("id", "chatcmpl-1").put("object", "chat.completion").put("created", 1_700_000_000).put("model", model);
         ObjectNode choice = body.putArray("choices").addObject().put("index", 0);
         choice.putObject("message").put("role", "assistant").put("content", text);
@@ -40,7 +40,7 @@ final class WireFormats {
   static List<String> streamed(ProviderKind kind, String model, List<String> pieces) {
     List<String> frames = new ArrayList<>();
     switch (kind) {
-      case OPENAI -> {
+      case OPENAI, LOCAL -> {
         String head = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\"" + model + "\",";
         frames.add("data: " + head + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"logprobs\":null,\"finish_reason\":null}],\"usage\":null}\n\n");
         for (String piece : pieces) frames.add("data: " + head + "\"choices\":[{\"index\":0,\"delta\":{\"content\":" + quote(piece) + "},\"finish_reason\":null}],\"usage\":null}\n\n");
@@ -70,7 +70,7 @@ final class WireFormats {
   /** Whether a frame carries a piece of the answer's text. */
   static boolean isPiece(ProviderKind kind, String frame) {
     return switch (kind) {
-      case OPENAI -> frame.contains("\"delta\":{\"content\":");
+      case OPENAI, LOCAL -> frame.contains("\"delta\":{\"content\":");
       case ANTHROPIC -> frame.startsWith("event: content_block_delta");
       case OLLAMA -> frame.contains("\"done\":false");
     };
@@ -79,7 +79,7 @@ final class WireFormats {
   static String error(ProviderKind kind, int status, String message) {
     ObjectNode body = FakeProvider.JSON.createObjectNode();
     switch (kind) {
-      case OPENAI -> body.putObject("error").put("message", message).put("type", status == 429 ? "requests" : "server_error").putNull("param")
+      case OPENAI, LOCAL -> body.putObject("error").put("message", message).put("type", status == 429 ? "requests" : "server_error").putNull("param")
           .put("code", status == 429 ? "rate_limit_exceeded" : null);
       case ANTHROPIC -> {
         body.put("type", "error");

@@ -6,6 +6,7 @@ import java.util.Map;
 public class ApiException extends RuntimeException {
   private final int status;
   private final Map<String, Object> detail;
+  private java.time.Duration retryAfter;
 
   public ApiException(int status, String message, Map<String, Object> detail) {
     super(message);
@@ -23,6 +24,22 @@ public class ApiException extends RuntimeException {
 
   public Map<String, Object> detail() {
     return detail;
+  }
+
+  /** 429 with Retry-After, whole seconds rounded up. */
+  public static ApiException tooManyRequests(String message, java.time.Duration retryAfter, Map<String, Object> detail) {
+    ApiException e = new ApiException(429, message, detail);
+    e.retryAfter = retryAfter;
+    return e;
+  }
+
+  public ApiException retryAfter(java.time.Duration wait) {
+    this.retryAfter = wait;
+    return this;
+  }
+
+  public java.util.Optional<java.time.Duration> retryAfter() {
+    return java.util.Optional.ofNullable(retryAfter);
   }
 
   public static ApiException badRequest(String message) {

@@ -6,6 +6,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 public class ApiExceptionMapper implements ExceptionMapper<ApiException> {
   @Override
   public Response toResponse(ApiException e) {
-    return ErrorBody.response(e.status(), e.getMessage(), e.detail());
+    Response response = ErrorBody.response(e.status(), e.getMessage(), e.detail());
+    e.retryAfter().ifPresent(wait -> response.getHeaders().putSingle("Retry-After", Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000))));
+    return response;
   }
 }

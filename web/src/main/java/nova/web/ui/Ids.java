@@ -10,6 +10,8 @@ public final class Ids {
   public static final String PROJECT_LIST = "project-list";
   public static final String KEY_LIST = "key-list";
   public static final String USER_LIST = "user-list";
+  public static final String PROVIDER_LIST = "provider-list";
+  public static final String ALIAS_LIST = "alias-list";
 
   private Ids() {}
 

@@ -18,6 +18,9 @@ public final class Routes {
   public static final String ACCOUNT_PASSWORD = "/account/password";
   public static final String ACCOUNT_SESSIONS = "/account/sessions/revoke";
   public static final String EVENTS = "/events";
+  public static final String PROVIDERS = "/providers";
+  public static final String ALIASES = "/providers/aliases";
+  public static final String USAGE = "/usage";
   public static final String HTMX = "/assets/htmx.min.js";
   public static final String SCRIPT = "/assets/nova.js";
   public static final String STYLE = "/assets/nova.css";
@@ -34,6 +37,18 @@ public final class Routes {
 
   public static String taskAction(UUID id, TaskAction action) {
     return task(id) + "/actions/" + action.wireName();
+  }
+
+  public static String removeProvider(String name) {
+    return PROVIDERS + "/" + name + "/remove";
+  }
+
+  public static String toggleProvider(String name) {
+    return PROVIDERS + "/" + name + "/toggle";
+  }
+
+  public static String removeAlias(String name) {
+    return ALIASES + "/" + name + "/remove";
   }
 
   public static String revokeKey(UUID id) {

@@ -18,7 +18,7 @@ import org.jdbi.v3.core.Jdbi;
 /** The admin app: its pages, parts and assets. */
 public record UiModule(
     NovaConfiguration config, Jdbi jdbi, Projects projects, Access access, TaskCommands commands, TaskHistory history,
-    SessionCookie sessions, LoginThrottle throttle, boolean secureCookies) {
+    SessionCookie sessions, LoginThrottle throttle, boolean secureCookies, nova.web.llm.LlmModule llm) {
 
   public void register(JerseyEnvironment jersey) {
     Html html = new Html(new Templates(config.templatesDir));
@@ -28,5 +28,6 @@ public record UiModule(
     jersey.register(new ProjectPage(html, jdbi, projects));
     jersey.register(new AccessPage(html, access));
     jersey.register(new AccountPage(html, jdbi, sessions, throttle, secureCookies));
+    jersey.register(new nova.web.llm.LlmPages(html, llm.admin(), new nova.web.llm.UsageQueries(jdbi)));
   }
 }

@@ -1,0 +1,23 @@
+package nova.activities.llm.gateway;
+
+import java.util.List;
+
+/** A model name that is neither provider/model of an enabled provider nor an alias; carries what is available. */
+public final class UnknownModel extends RuntimeException {
+  private final String requested;
+  private final List<String> available;
+
+  public UnknownModel(String requested, String why, List<String> available) {
+    super("model '" + requested + "' " + why + "; available: " + String.join(", ", available));
+    this.requested = requested;
+    this.available = available;
+  }
+
+  public String requested() {
+    return requested;
+  }
+
+  public List<String> available() {
+    return available;
+  }
+}

@@ -1,0 +1,63 @@
+package nova.web.llm;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import nova.activities.llm.gateway.Gateway;
+import nova.activities.llm.gateway.GatewayAnswer;
+import nova.activities.llm.gateway.GatewayCall;
+import nova.activities.llm.gateway.Route;
+
+/**
+ * Runs a streamed gateway call on its own virtual thread and hands its events to the thread
+ * writing the HTTP response. The response waits for the first event, so a call that fails
+ * before its first token still answers with a proper status instead of a broken stream.
+ */
+final class ChatRelay {
+  sealed interface Event {}
+
+  record Delta(Route route, ObjectNode delta) implements Event {}
+
+  record Done(GatewayAnswer answer) implements Event {}
+
+  record Failed(RuntimeException error) implements Event {}
+
+  /** Thrown into the provider's stream when the client has gone, which closes the provider connection. */
+  static final class ClientGone extends RuntimeException {
+    ClientGone() {
+      super("the client closed the connection", null, false, false);
+    }
+  }
+
+  private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+  private volatile boolean cancelled;
+
+  static ChatRelay start(Gateway gateway, GatewayCall call) {
+    ChatRelay relay = new ChatRelay();
+    Thread.ofVirtual().name("nova-chat-relay").start(() -> {
+      try {
+        relay.events.add(new Done(gateway.stream(call, (route, delta) -> {
+          if (relay.cancelled) throw new ClientGone();
+          relay.events.add(new Delta(route, delta));
+        })));
+      } catch (RuntimeException e) {
+        relay.events.add(new Failed(e));
+      }
+    });
+    return relay;
+  }
+
+  Event next() {
+    try {
+      return events.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      cancel();
+      return new Failed(new ClientGone());
+    }
+  }
+
+  void cancel() {
+    cancelled = true;
+  }
+}

@@ -1,0 +1,111 @@
+package nova.web.llm;
+
+import java.util.List;
+import java.util.Map;
+import nova.activities.llm.ProviderKind;
+import nova.activities.llm.gateway.Gateway;
+import nova.activities.llm.gateway.LiveCatalog;
+import nova.activities.llm.gateway.Provider;
+import nova.activities.llm.gateway.ProviderStore;
+import nova.activities.llm.gateway.UnknownModel;
+import nova.web.auth.Caller;
+import nova.web.errors.ApiException;
+
+/** What an admin does with providers and aliases; every change takes effect on this server at once. */
+public final class LlmAdmin {
+  private final ProviderStore store;
+  private final LiveCatalog catalog;
+  private final Gateway gateway;
+
+  public LlmAdmin(ProviderStore store, LiveCatalog catalog, Gateway gateway) {
+    this.store = store;
+    this.catalog = catalog;
+    this.gateway = gateway;
+  }
+
+  public List<ProviderView> providers(Caller caller) {
+    caller.requireHuman();
+    return gateway.catalog().providers().stream().map(p -> ProviderView.of(p, gateway.breakers().state(p.name()))).toList();
+  }
+
+  public ProviderView provider(Caller caller, String name) {
+    return providers(caller).stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow(() -> ApiException.notFound("provider", name));
+  }
+
+  public ProviderView create(Caller caller, ProviderRequests.ProviderBody body) {
+    caller.requireAdmin();
+    Provider provider = check(body, null);
+    if (store.byName(body.name()).isPresent()) throw ApiException.conflict("a provider named " + body.name() + " already exists", Map.of("name", body.name()));
+    store.insert(provider);
+    catalog.reload();
+    return provider(caller, body.name());
+  }
+
+  public ProviderView update(Caller caller, String name, ProviderRequests.ProviderBody body) {
+    caller.requireAdmin();
+    Provider existing = existing(name);
+    if (!existing.editable()) throw readOnly(existing);
+    if (!body.name().equals(name)) throw ProviderRules.field("name", "name is the provider's identity and cannot change (" + name + "); add a new provider instead");
+    store.update(check(body, existing));
+    catalog.reload();
+    return provider(caller, name);
+  }
+
+  public void delete(Caller caller, String name) {
+    caller.requireAdmin();
+    Provider existing = existing(name);
+    if (!existing.editable()) throw readOnly(existing);
+    store.delete(name);
+    catalog.reload();
+  }
+
+  public Map<String, List<String>> aliases(Caller caller) {
+    caller.requireHuman();
+    return gateway.catalog().aliases();
+  }
+
+  public Map<String, List<String>> putAlias(Caller caller, String name, List<String> targets) {
+    caller.requireAdmin();
+    if (!name.matches(ProviderRules.ALIAS)) throw ProviderRules.field("name", "an alias is letters, digits, '.', '_' or '-', at most 64, such as fast or default-chat");
+    for (int i = 0; i < targets.size(); i++) {
+      String target = targets.get(i);
+      if (gateway.catalog().aliases().containsKey(target)) throw ProviderRules.field("targets[" + i + "]", "targets[" + i + "] is the alias " + target + "; an alias names provider/model targets, not other aliases");
+      if (target.equals(name) || !target.contains("/")) throw ProviderRules.field("targets[" + i + "]", "targets[" + i + "] must be provider/model, such as openai/gpt-4o-mini");
+      try {
+        gateway.catalog().resolve(target);
+      } catch (UnknownModel e) {
+        throw new ApiException(400, "targets[" + i + "]: " + e.getMessage(), Map.of("field", "targets[" + i + "]", "available", e.available()));
+      }
+    }
+    store.putAlias(name, targets, caller.actor());
+    catalog.reload();
+    return aliases(caller);
+  }
+
+  public void deleteAlias(Caller caller, String name) {
+    caller.requireAdmin();
+    if (!store.deleteAlias(name)) throw ApiException.notFound("alias", name);
+    catalog.reload();
+  }
+
+  private static Provider check(ProviderRequests.ProviderBody body, Provider existing) {
+    ProviderRules.checkBaseUrl(body.baseUrl());
+    ProviderRules.checkModels(body.models());
+    ProviderKind kind = ProviderKind.fromWire(body.kind());
+    String key = body.apiKey() == null ? "" : body.apiKey().strip();
+    boolean hasKey = !key.isEmpty() || existing != null && !existing.apiKey().isEmpty();
+    if (kind == ProviderKind.ANTHROPIC && !hasKey) throw ProviderRules.field("api_key", "api_key is required for anthropic");
+    return new Provider(existing == null ? null : existing.id(), body.name(), kind, body.baseUrl().strip(), key, body.models(), body.rpm(), Provider.APP,
+        body.enabled() == null || body.enabled());
+  }
+
+  private static ApiException readOnly(Provider p) {
+    String where = Provider.BUILTIN.equals(p.source()) ? "the built-in local model" : "set in nova.yml or the environment; change it there";
+    return ApiException.conflict("provider " + p.name() + " is " + where, Map.of("source", p.source()));
+  }
+
+  private Provider existing(String name) {
+    return gateway.catalog().providers().stream().filter(p -> p.name().equals(name)).findFirst()
+        .or(() -> store.byName(name)).orElseThrow(() -> ApiException.notFound("provider", name));
+  }
+}

@@ -1,0 +1,118 @@
+package nova.web.llm;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nova.web.auth.Caller;
+import nova.web.ui.Html;
+import nova.web.ui.PageContext;
+
+/** The Providers page (providers with their circuits, aliases) and the Usage page (totals and a chart of tokens by day). */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class LlmPages {
+  private final Html html;
+  private final LlmAdmin admin;
+  private final UsageQueries usage;
+
+  public LlmPages(Html html, LlmAdmin admin, UsageQueries usage) {
+    this.html = html;
+    this.admin = admin;
+    this.usage = usage;
+  }
+
+  @GET
+  @Path("providers")
+  public Response providers(@Context ContainerRequestContext request) {
+    Caller caller = Caller.of(request);
+    return html.guarded(caller, false, () -> html.page("llm/providers.jte", params(caller)));
+  }
+
+  @POST
+  @Path("providers")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response addProvider(@Context ContainerRequestContext request, @FormParam("name") String name, @FormParam("kind") String kind,
+      @FormParam("base_url") String baseUrl, @FormParam("api_key") String apiKey, @FormParam("models") String models, @FormParam("rpm") String rpm) {
+    Caller caller = Caller.of(request);
+    return html.guarded(caller, true, () -> {
+      admin.create(caller, ProviderForm.body(name, kind, baseUrl, apiKey, models, rpm));
+      return html.page("llm/part/providers.jte", params(caller));
+    });
+  }
+
+  @POST
+  @Path("providers/{name}/toggle")
+  public Response toggle(@Context ContainerRequestContext request, @PathParam("name") String name) {
+    Caller caller = Caller.of(request);
+    return html.guarded(caller, true, () -> {
+      ProviderView p = admin.provider(caller, name);
+      admin.update(caller, name, new ProviderRequests.ProviderBody(p.name(), p.kind(), p.baseUrl(), "", p.models(), p.rpm(), !p.enabled()));
+      return html.page("llm/part/providers.jte", params(caller));
+    });
+  }
+
+  @POST
+  @Path("providers/{name}/remove")
+  public Response remove(@Context ContainerRequestContext request, @PathParam("name") String name) {
+    Caller caller = Caller.of(request);
+    return html.guarded(caller, true, () -> {
+      admin.delete(caller, name);
+      return html.page("llm/part/providers.jte", params(caller));
+    });
+  }
+
+  @POST
+  @Path("providers/aliases")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response putAlias(@Context ContainerRequestContext request, @FormParam("name") String name, @FormParam("targets") String targets) {
+    Caller caller = Caller.of(request);
+    return html.guarded(caller, true, () -> {
+      List<String> list = targets == null ? List.of() : Arrays.stream(targets.split("[,\\s]+")).filter(t -> !t.isBlank()).toList();
+      if (list.isEmpty()) throw ProviderRules.field("targets", "an alias needs at least one provider/model target");
+      admin.putAlias(caller, name == null ? "" : name.strip(), list);
+      return html.page("llm/part/aliases.jte", params(caller));
+    });
+  }
+
+  @POST
+  @Path("providers/aliases/{name}/remove")
+  public Response removeAlias(@Context ContainerRequestContext request, @PathParam("name") String name) {
+    Caller caller = Caller.of(request);
+    return html.guarded(caller, true, () -> {
+      admin.deleteAlias(caller, name);
+      return html.page("llm/part/aliases.jte", params(caller));
+    });
+  }
+
+  @GET
+  @Path("usage")
+  public Response usage(@Context ContainerRequestContext request, @QueryParam("days") @DefaultValue("30") String days) {
+    Caller caller = Caller.of(request);
+    return html.guarded(caller, false, () -> {
+      caller.requireHuman();
+      return html.page("llm/usage.jte", Map.of("page", new PageContext("Usage", "usage", caller), "report", usage.report(UsageResource.days(days))));
+    });
+  }
+
+  private Map<String, Object> params(Caller caller) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("page", new PageContext("Providers", "providers", caller));
+    params.put("providers", admin.providers(caller));
+    params.put("aliases", admin.aliases(caller));
+    return params;
+  }
+}

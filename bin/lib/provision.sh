@@ -63,6 +63,14 @@ provision_base() {
   [ -n "${REDIS_URL:-}" ] || command -v redis-server >/dev/null || apt_install redis-server
 }
 
+# OpenAI's Node SDK, the real client OpenAiNodeSdkIT runs against /v1; the lockfile pins it.
+provision_openai_node() {
+  command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
+  [ -d "$NOVA_HOME/tests/openai-node/node_modules/openai" ] && return 0
+  say "installing OpenAI's Node SDK for the client tests (npm ci, tests/openai-node)"
+  npm ci --prefix "$NOVA_HOME/tests/openai-node" --no-audit --no-fund --loglevel=error || die "npm ci failed in tests/openai-node"
+}
+
 provision_browser() {
   command -v chromium >/dev/null && command -v chromedriver >/dev/null && return 0
   apt_install chromium chromium-driver

@@ -49,6 +49,12 @@ class GatewayIT {
     assertThat(a.received().getFirst().header("Authorization")).isEqualTo("Bearer sk-upstream-" + first);
     assertThat(UsageRows.outcomes(first)).containsExactly("server_error", "cut_off");
     assertThat(UsageRows.outcomes(second)).containsExactly("ok", "ok");
+    JsonNode usage = Api.admin().get("/api/v1/usage?days=1").json();
+    JsonNode byModel = usage.path("by_model").findParents("provider").stream().filter(m -> m.path("provider").asText().equals(second)).findFirst().orElseThrow();
+    assertThat(byModel.path("calls").asInt()).isEqualTo(2);
+    assertThat(byModel.path("input_tokens").asLong()).isEqualTo(2L * nova.activities.llm.WireFormats.PROMPT_TOKENS);
+    assertThat(Api.admin().get("/usage?days=7").body()).contains("<svg").contains(second + "/m-1");
+    assertThat(Api.admin().get("/api/v1/usage?days=0").status()).isEqualTo(400);
   }
 
   @Test

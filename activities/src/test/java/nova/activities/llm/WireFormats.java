@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The bytes each provider really sends, per its API reference: whole answers, stream frames and error bodies. */
-final class WireFormats {
-  static final int PROMPT_TOKENS = 9;
+public final class WireFormats {
+  public static final int PROMPT_TOKENS = 9;
 
   private WireFormats() {}
 

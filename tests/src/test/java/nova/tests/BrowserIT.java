@@ -19,7 +19,12 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import java.util.ArrayList;
+import java.util.List;
+import nova.activities.llm.FakeProvider;
+import nova.activities.llm.ProviderKind;
 
 /** A person in Debian's Chromium, headless: log in, watch a plan arrive live, approve it, see the new state without a reload. */
 class BrowserIT {
@@ -79,6 +84,48 @@ class BrowserIT {
     browser.manage().window().setSize(new Dimension(1280, 900));
     browser.get(base + "/");
     Files.write(shots.resolve("board.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  @Test
+  void chatShowsTheAnswerTokenByTokenAsItArrives() throws Exception {
+    String base = NovaServer.baseUrl();
+    var wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    List<String> pieces = new ArrayList<>();
+    for (int i = 0; i < 12; i++) pieces.add("word" + i + " ");
+    try (FakeProvider model = new FakeProvider(ProviderKind.OPENAI).otherwise(FakeProvider.Plan.answer(pieces.toArray(String[]::new)).paced(Duration.ofMillis(80)));
+        Gateways gateways = new Gateways()) {
+      String provider = gateways.provider(model, null);
+      String agentId = Api.admin().post("/api/v1/agents", Map.of("name", Fixtures.unique("paced"), "model", provider + "/m-1")).text("id");
+      browser.get(base + "/chat");
+      if (browser.getCurrentUrl().endsWith("/login")) {
+        browser.findElement(By.name("username")).sendKeys("admin");
+        browser.findElement(By.name("password")).sendKeys(NovaServer.ADMIN_PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlToBe(base + "/"));
+        browser.get(base + "/chat");
+      }
+      new Select(browser.findElement(By.name("agent"))).selectByValue(agentId);
+      JavascriptExecutor js = (JavascriptExecutor) browser;
+      // notes the answer's length at each change: streamed, it grows a token at a time while the model writes
+      js.executeScript("""
+          window.novaLengths = [];
+          new MutationObserver(() => { const b = document.querySelector('.bubble.assistant'); if (b) window.novaLengths.push(b.textContent.length); })
+            .observe(document.getElementById('chat-log'), {childList: true, subtree: true, characterData: true});
+          """);
+      browser.findElement(By.name("message")).sendKeys("Tell me about streaming");
+      browser.findElement(By.cssSelector("#chat-form button[type=submit]")).click();
+      wait.until(d -> d.findElement(By.cssSelector(".bubble.assistant")).getText().contains("word3"));
+      assertThat(browser.findElement(By.cssSelector(".bubble.assistant")).getText()).as("shown before the model finished").doesNotContain("word11");
+      wait.until(d -> !d.findElements(By.cssSelector(".bubble.assistant small")).isEmpty());
+      assertThat(browser.findElement(By.cssSelector(".bubble.assistant")).getText()).contains("word0 word1").contains("word11").contains(provider + "/m-1");
+      @SuppressWarnings("unchecked")
+      List<Number> lengths = (List<Number>) js.executeScript("return window.novaLengths;");
+      assertThat(lengths.stream().map(Number::intValue).distinct().count()).as("distinct lengths the answer passed through").isGreaterThanOrEqualTo(10);
+      Path shots = Path.of("target", "screenshots");
+      Files.createDirectories(shots);
+      Files.write(shots.resolve("chat.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+      Api.admin().delete("/api/v1/agents/" + agentId);
+    }
   }
 
   private static String status(WebDriver driver) {

@@ -13,6 +13,11 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import nova.activities.notify.NotifyActivitiesImpl;
 import nova.activities.store.TaskStoreActivitiesImpl;
+import nova.web.agent.AgentResource;
+import nova.web.agent.AgentStore;
+import nova.web.agent.Agents;
+import nova.web.agent.ChatResource;
+import nova.web.agent.PodResource;
 import nova.web.auth.Access;
 import nova.web.auth.AccessResource;
 import nova.web.auth.AuthFilter;
@@ -86,9 +91,21 @@ public class NovaApplication extends Application<NovaConfiguration> {
     environment.jersey().register(new EventsResource(hub));
     environment.jersey().register(new HealthResource(readiness(database, redis, temporal)));
     LlmModule llm = manage(environment, new LlmModule(config.llm, database.jdbi(), redis.client()));
-    llm.resources(json, database.jdbi()).forEach(environment.jersey()::register);
+    Agents agents = registerGatewayAndAgents(environment, llm, database, json);
     new UiModule(config, database.jdbi(), projects, access, commands, history, sessions,
-        new LoginThrottle(redis.client()), config.auth.secureCookies, llm).register(environment.jersey());
+        new LoginThrottle(redis.client()), config.auth.secureCookies, llm, agents).register(environment.jersey());
+  }
+
+  /** The gateway's API (/v1, providers, usage), then agents, pods and chat, with the one Nova agent made sure of. */
+  private static Agents registerGatewayAndAgents(Environment environment, LlmModule llm, Database database, ObjectMapper json) {
+    llm.resources(json, database.jdbi()).forEach(environment.jersey()::register);
+    AgentStore agentStore = new AgentStore(database.jdbi());
+    Agents agents = new Agents(agentStore, llm.gateway(), llm::defaultModel);
+    agents.ensureNova();
+    environment.jersey().register(new AgentResource(agents));
+    environment.jersey().register(new PodResource(agents));
+    environment.jersey().register(new ChatResource(agents, agentStore, llm.gateway(), llm.access(), json));
+    return agents;
   }
 
   private static ObjectMapper configureJson(ObjectMapper json) {
@@ -98,6 +115,9 @@ public class NovaApplication extends Application<NovaConfiguration> {
   }
 
   private static void registerFilters(Environment environment, AuthFilter auth) {
+    // Jersey otherwise holds the first 8 KiB of every body to set Content-Length, flushes or not,
+    // and a streamed answer's first tokens would wait for the fortieth.
+    environment.jersey().property(org.glassfish.jersey.server.ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, 0);
     environment.jersey().register(new BodyLimitFilter());
     environment.jersey().register(auth);
     environment.jersey().register(new CsrfFilter());

@@ -24,32 +24,37 @@ public final class FakeProvider implements AutoCloseable {
   public static final ObjectMapper JSON = new ObjectMapper();
 
   /** What the server does with one request. */
-  public record Plan(int status, String message, String retryAfter, List<String> pieces, int breakAfter, Duration stallAfterBreak, Duration firstByteDelay) {
+  public record Plan(int status, String message, String retryAfter, List<String> pieces, int breakAfter, Duration stallAfterBreak, Duration firstByteDelay, Duration pieceDelay) {
     public static Plan answer(String... pieces) {
-      return new Plan(200, null, null, List.of(pieces), -1, null, Duration.ZERO);
+      return new Plan(200, null, null, List.of(pieces), -1, null, Duration.ZERO, Duration.ZERO);
     }
 
     /** A 200 whose body is this text, whatever was asked (a misbehaving proxy in front of the provider). */
     public static Plan garbage(String body) {
-      return new Plan(200, body, null, List.of(), -1, null, Duration.ZERO);
+      return new Plan(200, body, null, List.of(), -1, null, Duration.ZERO, Duration.ZERO);
     }
 
     public static Plan error(int status, String message, String retryAfter) {
-      return new Plan(status, message, retryAfter, List.of(), -1, null, Duration.ZERO);
+      return new Plan(status, message, retryAfter, List.of(), -1, null, Duration.ZERO, Duration.ZERO);
     }
 
     /** Sends {@code after} pieces of the answer, then closes the connection mid-stream. */
     public Plan cutOffAfter(int after) {
-      return new Plan(status, message, retryAfter, pieces, after, null, firstByteDelay);
+      return new Plan(status, message, retryAfter, pieces, after, null, firstByteDelay, pieceDelay);
     }
 
     /** Sends {@code after} pieces, then goes silent for {@code stall} with the connection open. */
     public Plan stallAfter(int after, Duration stall) {
-      return new Plan(status, message, retryAfter, pieces, after, stall, firstByteDelay);
+      return new Plan(status, message, retryAfter, pieces, after, stall, firstByteDelay, pieceDelay);
     }
 
     public Plan slowStart(Duration delay) {
-      return new Plan(status, message, retryAfter, pieces, breakAfter, stallAfterBreak, delay);
+      return new Plan(status, message, retryAfter, pieces, breakAfter, stallAfterBreak, delay, pieceDelay);
+    }
+
+    /** Streams with this pause before each piece, as a model writes. */
+    public Plan paced(Duration delay) {
+      return new Plan(status, message, retryAfter, pieces, breakAfter, stallAfterBreak, firstByteDelay, delay);
     }
   }
 
@@ -128,6 +133,7 @@ public final class FakeProvider implements AutoCloseable {
           }
           return; // closing the exchange here ends the body without its terminator
         }
+        if (WireFormats.isPiece(kind, frame)) sleep(plan.pieceDelay());
         out.write(frame.getBytes(StandardCharsets.UTF_8));
         out.flush();
         if (WireFormats.isPiece(kind, frame)) sentPieces++;

@@ -13,14 +13,14 @@ import nova.activities.llm.gateway.Route;
  * writing the HTTP response. The response waits for the first event, so a call that fails
  * before its first token still answers with a proper status instead of a broken stream.
  */
-final class ChatRelay {
-  sealed interface Event {}
+public final class ChatRelay {
+  public sealed interface Event {}
 
-  record Delta(Route route, ObjectNode delta) implements Event {}
+  public record Delta(Route route, ObjectNode delta) implements Event {}
 
-  record Done(GatewayAnswer answer) implements Event {}
+  public record Done(GatewayAnswer answer) implements Event {}
 
-  record Failed(RuntimeException error) implements Event {}
+  public record Failed(RuntimeException error) implements Event {}
 
   /** Thrown into the provider's stream when the client has gone, which closes the provider connection. */
   static final class ClientGone extends RuntimeException {
@@ -32,7 +32,7 @@ final class ChatRelay {
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private volatile boolean cancelled;
 
-  static ChatRelay start(Gateway gateway, GatewayCall call) {
+  public static ChatRelay start(Gateway gateway, GatewayCall call) {
     ChatRelay relay = new ChatRelay();
     Thread.ofVirtual().name("nova-chat-relay").start(() -> {
       try {
@@ -47,7 +47,7 @@ final class ChatRelay {
     return relay;
   }
 
-  Event next() {
+  public Event next() {
     try {
       return events.take();
     } catch (InterruptedException e) {
@@ -57,7 +57,7 @@ final class ChatRelay {
     }
   }
 
-  void cancel() {
+  public void cancel() {
     cancelled = true;
   }
 }

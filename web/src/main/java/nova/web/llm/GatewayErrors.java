@@ -8,10 +8,10 @@ import nova.activities.llm.gateway.UnknownModel;
 import nova.web.errors.ApiException;
 
 /** The gateway's failures as API errors: the status the chain ended on, its words, and each model tried. */
-final class GatewayErrors {
+public final class GatewayErrors {
   private GatewayErrors() {}
 
-  static ApiException of(RuntimeException e) {
+  public static ApiException of(RuntimeException e) {
     if (e instanceof UnknownModel unknown) {
       return new ApiException(404, unknown.getMessage(), Map.of("field", "model", "code", "model_not_found", "available", unknown.available()));
     }

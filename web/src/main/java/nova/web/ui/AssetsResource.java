@@ -16,6 +16,7 @@ public class AssetsResource {
   private static final Map<String, String> FILES = Map.of(
       "htmx.min.js", HTMX,
       "nova.js", "assets/nova.js",
+      "chat.js", "assets/chat.js",
       "nova.css", "assets/nova.css");
   private static final Map<String, String> TYPES = Map.of("js", "text/javascript", "css", "text/css");
 

@@ -12,6 +12,8 @@ public final class Ids {
   public static final String USER_LIST = "user-list";
   public static final String PROVIDER_LIST = "provider-list";
   public static final String ALIAS_LIST = "alias-list";
+  public static final String AGENT_LIST = "agent-list";
+  public static final String CHAT_LOG = "chat-log";
 
   private Ids() {}
 

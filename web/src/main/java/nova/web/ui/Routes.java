@@ -21,6 +21,11 @@ public final class Routes {
   public static final String PROVIDERS = "/providers";
   public static final String ALIASES = "/providers/aliases";
   public static final String USAGE = "/usage";
+  public static final String AGENTS = "/agents";
+  public static final String PODS = "/agents/pods";
+  public static final String CHAT = "/chat";
+  public static final String CHAT_STREAM = "/api/v1/chat/stream";
+  public static final String CHAT_SCRIPT = "/assets/chat.js";
   public static final String HTMX = "/assets/htmx.min.js";
   public static final String SCRIPT = "/assets/nova.js";
   public static final String STYLE = "/assets/nova.css";
@@ -45,6 +50,10 @@ public final class Routes {
 
   public static String toggleProvider(String name) {
     return PROVIDERS + "/" + name + "/toggle";
+  }
+
+  public static String removeAgent(UUID id) {
+    return AGENTS + "/" + id + "/remove";
   }
 
   public static String removeAlias(String name) {

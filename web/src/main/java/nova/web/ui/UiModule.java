@@ -2,12 +2,17 @@ package nova.web.ui;
 
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import nova.web.NovaConfiguration;
+import nova.web.agent.AgentPages;
+import nova.web.agent.Agents;
 import nova.web.auth.Access;
 import nova.web.auth.AccessPage;
 import nova.web.auth.AccountPage;
 import nova.web.auth.LoginPage;
 import nova.web.auth.LoginThrottle;
 import nova.web.auth.SessionCookie;
+import nova.web.llm.LlmModule;
+import nova.web.llm.LlmPages;
+import nova.web.llm.UsageQueries;
 import nova.web.project.ProjectPage;
 import nova.web.project.Projects;
 import nova.web.task.TaskCommands;
@@ -18,7 +23,7 @@ import org.jdbi.v3.core.Jdbi;
 /** The admin app: its pages, parts and assets. */
 public record UiModule(
     NovaConfiguration config, Jdbi jdbi, Projects projects, Access access, TaskCommands commands, TaskHistory history,
-    SessionCookie sessions, LoginThrottle throttle, boolean secureCookies, nova.web.llm.LlmModule llm) {
+    SessionCookie sessions, LoginThrottle throttle, boolean secureCookies, LlmModule llm, Agents agents) {
 
   public void register(JerseyEnvironment jersey) {
     Html html = new Html(new Templates(config.templatesDir));
@@ -28,6 +33,7 @@ public record UiModule(
     jersey.register(new ProjectPage(html, jdbi, projects));
     jersey.register(new AccessPage(html, access));
     jersey.register(new AccountPage(html, jdbi, sessions, throttle, secureCookies));
-    jersey.register(new nova.web.llm.LlmPages(html, llm.admin(), new nova.web.llm.UsageQueries(jdbi)));
+    jersey.register(new LlmPages(html, llm.admin(), new UsageQueries(jdbi)));
+    jersey.register(new AgentPages(html, agents));
   }
 }

@@ -1,0 +1,67 @@
+package nova.web.agent;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import nova.activities.llm.gateway.Gateway;
+import nova.activities.llm.gateway.GatewayCall;
+import nova.web.auth.Caller;
+import nova.web.errors.ApiException;
+import nova.web.llm.ChatRelay;
+import nova.web.llm.GatewayAccess;
+import nova.web.llm.GatewayErrors;
+
+/**
+ * POST /api/v1/chat/stream: a chat turn with an agent (the Nova agent unless another is named),
+ * answered as server-sent events of JSON lines: start, token..., then done or error.
+ */
+@Path("/api/v1/chat/stream")
+@Produces("text/event-stream")
+@Consumes(MediaType.APPLICATION_JSON)
+public class ChatResource {
+  private final Agents agents;
+  private final AgentStore store;
+  private final Gateway gateway;
+  private final GatewayAccess access;
+  private final ObjectMapper json;
+
+  public ChatResource(Agents agents, AgentStore store, Gateway gateway, GatewayAccess access, ObjectMapper json) {
+    this.agents = agents;
+    this.store = store;
+    this.gateway = gateway;
+    this.access = access;
+    this.json = json;
+  }
+
+  @POST
+  public Response chat(@Context ContainerRequestContext request, @NotNull @Valid AgentRequests.ChatTurn turn) {
+    Caller caller = Caller.of(request).requireAdmin();
+    access.admit(caller);
+    Agent agent = turn.agentId() == null ? store.nova().orElseThrow(() -> new ApiException(503, "the Nova agent is missing; restart Nova to recreate it"))
+        : agents.get(caller, turn.agentId());
+    ChatRelay relay = ChatRelay.start(gateway, new GatewayCall(messages(agent, turn), agent.chain(), caller.actor(), agent.id()));
+    ChatRelay.Event first = relay.next();
+    if (first instanceof ChatRelay.Failed failed) throw GatewayErrors.of(failed.error());
+    return Response.ok(new ChatEvents(json, relay, first, agent)).type("text/event-stream").header("Cache-Control", "no-cache")
+        .header("X-Accel-Buffering", "no").build();
+  }
+
+  private ObjectNode messages(Agent agent, AgentRequests.ChatTurn turn) {
+    ObjectNode body = json.createObjectNode();
+    ArrayNode messages = body.putArray("messages");
+    if (!agent.systemPrompt().isBlank()) messages.addObject().put("role", "system").put("content", agent.systemPrompt());
+    if (turn.history() != null) turn.history().forEach(h -> messages.addObject().put("role", h.role()).put("content", h.content()));
+    messages.addObject().put("role", "user").put("content", turn.message());
+    return body;
+  }
+}

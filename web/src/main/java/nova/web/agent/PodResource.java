@@ -1,0 +1,89 @@
+package nova.web.agent;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nova.web.auth.Caller;
+
+/** /api/v1/pods (seed 001): pods with their sandbox tier, and the agents in each. */
+@Path("/api/v1/pods")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PodResource {
+  private final Agents agents;
+
+  public PodResource(Agents agents) {
+    this.agents = agents;
+  }
+
+  @GET
+  public List<Pod> list(@Context ContainerRequestContext request) {
+    return agents.pods(Caller.of(request));
+  }
+
+  @POST
+  public Response create(@Context ContainerRequestContext request, @NotNull @Valid AgentRequests.NewPod body) {
+    return Response.status(201).entity(agents.createPod(Caller.of(request), body)).build();
+  }
+
+  /** The pod and its agents. */
+  @GET
+  @Path("{id}")
+  public Map<String, Object> get(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
+    Caller caller = Caller.of(request);
+    return Map.of("pod", agents.pod(caller, id), "agents", agents.list(caller, id));
+  }
+
+  @PATCH
+  @Path("{id}")
+  public Pod change(@Context ContainerRequestContext request, @PathParam("id") UUID id, @NotNull @Valid AgentRequests.PodChange body) {
+    return agents.changePod(Caller.of(request), id, body);
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Response delete(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
+    agents.deletePod(Caller.of(request), id);
+    return Response.noContent().build();
+  }
+
+  @GET
+  @Path("{id}/agents")
+  public List<Agent> agents(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
+    return agents.list(Caller.of(request), id);
+  }
+
+  @POST
+  @Path("{id}/agents")
+  public Response addAgent(@Context ContainerRequestContext request, @PathParam("id") UUID id, @NotNull @Valid AgentRequests.NewAgent body) {
+    return Response.status(201).entity(agents.create(Caller.of(request), body, id)).build();
+  }
+
+  @PATCH
+  @Path("{id}/agents/{aid}")
+  public Agent configure(@Context ContainerRequestContext request, @PathParam("id") UUID id, @PathParam("aid") UUID aid,
+      @NotNull @Valid AgentRequests.AgentConfig body) {
+    return agents.configure(Caller.of(request), aid, body, id);
+  }
+
+  @DELETE
+  @Path("{id}/agents/{aid}")
+  public Response removeAgent(@Context ContainerRequestContext request, @PathParam("id") UUID id, @PathParam("aid") UUID aid) {
+    agents.delete(Caller.of(request), aid, id);
+    return Response.noContent().build();
+  }
+}

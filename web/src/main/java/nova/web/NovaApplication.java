@@ -99,12 +99,11 @@ public class NovaApplication extends Application<NovaConfiguration> {
   /** The gateway's API (/v1, providers, usage), then agents, pods and chat, with the one Nova agent made sure of. */
   private static Agents registerGatewayAndAgents(Environment environment, LlmModule llm, Database database, ObjectMapper json) {
     llm.resources(json, database.jdbi()).forEach(environment.jersey()::register);
-    AgentStore agentStore = new AgentStore(database.jdbi());
-    Agents agents = new Agents(agentStore, llm.gateway(), llm::defaultModel);
+    Agents agents = new Agents(new AgentStore(database.jdbi()), llm.gateway(), llm::defaultModel);
     agents.ensureNova();
     environment.jersey().register(new AgentResource(agents));
     environment.jersey().register(new PodResource(agents));
-    environment.jersey().register(new ChatResource(agents, agentStore, llm.gateway(), llm.access(), json));
+    environment.jersey().register(new ChatResource(agents, llm.gateway(), llm.access(), json));
     return agents;
   }
 

@@ -26,6 +26,12 @@ public final class Agents {
     store.ensureNova(defaultModel.get());
   }
 
+  /** The agent chat talks to when none is named. */
+  public Agent nova(Caller caller) {
+    caller.requireHuman();
+    return store.nova().orElseThrow(() -> new ApiException(503, "the Nova agent is missing; restart Nova to recreate it"));
+  }
+
   public List<Agent> list(Caller caller, UUID podId) {
     caller.requireHuman();
     if (podId != null) pod(caller, podId);
@@ -116,8 +122,7 @@ public final class Agents {
 
   /** Every model of the chain must be one the gateway can route now; the error lists what is available. */
   private void checkModels(String model, List<String> fallbacks) {
-    List<String> chain = new java.util.ArrayList<>(List.of(model));
-    chain.addAll(fallbacks);
+    List<String> chain = java.util.stream.Stream.concat(java.util.stream.Stream.of(model), fallbacks.stream()).toList();
     for (int i = 0; i < chain.size(); i++) {
       String field = i == 0 ? "model" : "fallback_models[" + (i - 1) + "]";
       try {

@@ -25,28 +25,26 @@ final class ChatEvents implements StreamingOutput {
 
   @Override
   public void write(OutputStream out) throws IOException {
-    try {
-      send(out, json.createObjectNode().put("type", "start").put("agent", agent.name()).put("agent_id", agent.id().toString()));
-      for (ChatRelay.Event event = first; ; event = relay.next()) {
-        switch (event) {
-          case ChatRelay.Delta d -> send(out, json.createObjectNode().put("type", "token").put("text", d.delta().path("content").asText("")).put("model", d.route().name()));
-          case ChatRelay.Done done -> {
-            ChatResult result = done.answer().result();
-            ObjectNode end = json.createObjectNode().put("type", "done").put("model", done.answer().route().name()).put("finish_reason", result.finishReason());
-            end.putObject("usage").put("input_tokens", result.usage().inputTokens()).put("output_tokens", result.usage().outputTokens());
-            send(out, end);
-            return;
-          }
-          case ChatRelay.Failed failed -> {
-            send(out, json.createObjectNode().put("type", "error").put("message", failed.error().getMessage()));
-            return;
-          }
-        }
+    send(out, json.createObjectNode().put("type", "start").put("agent", agent.name()).put("agent_id", agent.id().toString()));
+    relay.drain(first, new ChatRelay.Writer() {
+      @Override
+      public void delta(ChatRelay.Delta d) throws IOException {
+        send(out, json.createObjectNode().put("type", "token").put("text", d.delta().path("content").asText("")).put("model", d.route().name()));
       }
-    } catch (IOException clientGone) {
-      relay.cancel();
-      throw clientGone;
-    }
+
+      @Override
+      public void done(ChatRelay.Done done) throws IOException {
+        ChatResult result = done.answer().result();
+        ObjectNode end = json.createObjectNode().put("type", "done").put("model", done.answer().route().name()).put("finish_reason", result.finishReason());
+        end.putObject("usage").put("input_tokens", result.usage().inputTokens()).put("output_tokens", result.usage().outputTokens());
+        send(out, end);
+      }
+
+      @Override
+      public void failed(ChatRelay.Failed failed) throws IOException {
+        send(out, json.createObjectNode().put("type", "error").put("message", failed.error().getMessage()));
+      }
+    });
   }
 
   private void send(OutputStream out, ObjectNode event) throws IOException {

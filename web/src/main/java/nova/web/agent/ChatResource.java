@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import nova.activities.llm.gateway.Gateway;
 import nova.activities.llm.gateway.GatewayCall;
 import nova.web.auth.Caller;
-import nova.web.errors.ApiException;
 import nova.web.llm.ChatRelay;
 import nova.web.llm.GatewayAccess;
 import nova.web.llm.GatewayErrors;
@@ -30,14 +29,12 @@ import nova.web.llm.GatewayErrors;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ChatResource {
   private final Agents agents;
-  private final AgentStore store;
   private final Gateway gateway;
   private final GatewayAccess access;
   private final ObjectMapper json;
 
-  public ChatResource(Agents agents, AgentStore store, Gateway gateway, GatewayAccess access, ObjectMapper json) {
+  public ChatResource(Agents agents, Gateway gateway, GatewayAccess access, ObjectMapper json) {
     this.agents = agents;
-    this.store = store;
     this.gateway = gateway;
     this.access = access;
     this.json = json;
@@ -47,8 +44,7 @@ public class ChatResource {
   public Response chat(@Context ContainerRequestContext request, @NotNull @Valid AgentRequests.ChatTurn turn) {
     Caller caller = Caller.of(request).requireAdmin();
     access.admit(caller);
-    Agent agent = turn.agentId() == null ? store.nova().orElseThrow(() -> new ApiException(503, "the Nova agent is missing; restart Nova to recreate it"))
-        : agents.get(caller, turn.agentId());
+    Agent agent = turn.agentId() == null ? agents.nova(caller) : agents.get(caller, turn.agentId());
     ChatRelay relay = ChatRelay.start(gateway, new GatewayCall(messages(agent, turn), agent.chain(), caller.actor(), agent.id()));
     ChatRelay.Event first = relay.next();
     if (first instanceof ChatRelay.Failed failed) throw GatewayErrors.of(failed.error());

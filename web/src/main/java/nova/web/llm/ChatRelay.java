@@ -29,6 +29,15 @@ public final class ChatRelay {
     }
   }
 
+  /** Writes each kind of event to the client; a write that fails means the client has gone. */
+  public interface Writer {
+    void delta(Delta delta) throws java.io.IOException;
+
+    void done(Done done) throws java.io.IOException;
+
+    void failed(Failed failed) throws java.io.IOException;
+  }
+
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private volatile boolean cancelled;
 
@@ -54,6 +63,28 @@ public final class ChatRelay {
       Thread.currentThread().interrupt();
       cancel();
       return new Failed(new ClientGone());
+    }
+  }
+
+  /** Hands every event from {@code first} on to {@code writer} until the call ends; a client that went away cancels the provider's stream. */
+  public void drain(Event first, Writer writer) throws java.io.IOException {
+    try {
+      for (Event event = first; ; event = next()) {
+        switch (event) {
+          case Delta d -> writer.delta(d);
+          case Done d -> {
+            writer.done(d);
+            return;
+          }
+          case Failed f -> {
+            writer.failed(f);
+            return;
+          }
+        }
+      }
+    } catch (java.io.IOException clientGone) {
+      cancel();
+      throw clientGone;
     }
   }
 

@@ -46,39 +46,35 @@ final class OpenAiChunks implements StreamingOutput {
 
   @Override
   public void write(OutputStream out) throws IOException {
-    boolean roleSent = false;
-    try {
-      for (ChatRelay.Event event = first; ; event = relay.next()) {
-        switch (event) {
-          case ChatRelay.Delta d -> {
-            ObjectNode delta = d.delta().deepCopy();
-            if (!roleSent && !delta.has("role")) delta.put("role", "assistant");
-            roleSent = true;
-            send(out, chunk(d.route().name(), delta, null));
-          }
-          case ChatRelay.Done done -> {
-            String model = done.answer().route().name();
-            send(out, chunk(model, json.createObjectNode(), done.answer().result().finishReason()));
-            if (includeUsage) {
-              ObjectNode last = header(model);
-              last.putArray("choices");
-              last.set("usage", usage(json, done.answer().result()));
-              send(out, last);
-            }
-            out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            return;
-          }
-          case ChatRelay.Failed failed -> {
-            send(out, error(failed.error()));
-            return;
-          }
-        }
+    boolean[] roleSent = {false};
+    relay.drain(first, new ChatRelay.Writer() {
+      @Override
+      public void delta(ChatRelay.Delta d) throws IOException {
+        ObjectNode delta = d.delta().deepCopy();
+        if (!roleSent[0] && !delta.has("role")) delta.put("role", "assistant");
+        roleSent[0] = true;
+        send(out, chunk(d.route().name(), delta, null));
       }
-    } catch (IOException clientGone) {
-      relay.cancel();
-      throw clientGone;
-    }
+
+      @Override
+      public void done(ChatRelay.Done done) throws IOException {
+        String model = done.answer().route().name();
+        send(out, chunk(model, json.createObjectNode(), done.answer().result().finishReason()));
+        if (includeUsage) {
+          ObjectNode last = header(model);
+          last.putArray("choices");
+          last.set("usage", usage(json, done.answer().result()));
+          send(out, last);
+        }
+        out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+      }
+
+      @Override
+      public void failed(ChatRelay.Failed failed) throws IOException {
+        send(out, error(failed.error()));
+      }
+    });
   }
 
   private ObjectNode chunk(String model, ObjectNode delta, String finish) {

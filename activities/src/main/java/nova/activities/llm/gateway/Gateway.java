@@ -69,7 +69,7 @@ public final class Gateway {
       return answer;
     } catch (ProviderFailure f) {
       record(new GatewayCall(null, List.of(model), caller, null), route, outcome(f), status(f), false, Usage.NONE, t0);
-      throw f.kind().transientFailure() ? GatewayFailure.exhausted(List.of(attempt(route, f))) : GatewayFailure.refused(route, f, List.of());
+      throw f.kind().transientFailure() ? GatewayFailure.exhausted(List.of(attempt(route, f))) : GatewayFailure.refused(f, List.of());
     }
   }
 
@@ -97,7 +97,7 @@ public final class Gateway {
       } catch (ProviderFailure f) {
         breakers.done(route.provider().name(), System.nanoTime() - t0, f);
         record(call, route, outcome(f), status(f), streamed, Usage.NONE, t0);
-        if (!f.kind().transientFailure()) throw GatewayFailure.refused(route, f, attempts);
+        if (!f.kind().transientFailure()) throw GatewayFailure.refused(f, attempts);
         if (started[0]) throw GatewayFailure.midStream(route, f, attempts);
         attempts.add(attempt(route, f));
       } catch (RuntimeException callerGone) {

@@ -25,7 +25,7 @@ public final class GatewayFailure extends RuntimeException {
     this.attempts = List.copyOf(attempts);
   }
 
-  static GatewayFailure refused(Route route, ProviderFailure failure, List<Attempt> attempts) {
+  static GatewayFailure refused(ProviderFailure failure, List<Attempt> attempts) {
     int status = failure.status() >= 400 ? failure.status() : 400;
     return new GatewayFailure(status, false, failure.getMessage(), null, attempts);
   }

@@ -1,6 +1,5 @@
 package nova.activities.llm.gateway;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,7 +33,6 @@ public record Provider(UUID id, String name, ProviderKind kind, String baseUrl, 
   }
 
   public ProviderConfig clientConfig() {
-    URI.create(baseUrl); // refuses a malformed URL here rather than on the first call
     return ProviderConfig.of(name, kind, baseUrl, apiKey);
   }
 }

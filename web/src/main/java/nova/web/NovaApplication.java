@@ -11,6 +11,7 @@ import io.dropwizard.core.setup.Environment;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import nova.activities.llm.calls.LlmActivitiesImpl;
 import nova.activities.notify.NotifyActivitiesImpl;
 import nova.activities.store.TaskStoreActivitiesImpl;
 import nova.web.agent.AgentResource;
@@ -68,8 +69,10 @@ public class NovaApplication extends Application<NovaConfiguration> {
     ObjectMapper json = configureJson(environment.getObjectMapper());
     Database database = manage(environment, new Database(config.databaseUrl));
     Redis redis = manage(environment, new Redis(config.redisUrl));
+    // before Temporal, so the gateway is up before the worker takes a model call, and stops after it
+    LlmModule llm = manage(environment, new LlmModule(config.llm, database.jdbi(), redis.client()));
     Temporal temporal = manage(environment, new Temporal(config.temporal.address, config.temporal.namespace, config.temporal.workflowPollers,
-        new TaskStoreActivitiesImpl(database.jdbi(), json), new NotifyActivitiesImpl(redis.client(), json)));
+        new TaskStoreActivitiesImpl(database.jdbi(), json), new NotifyActivitiesImpl(redis.client(), json), new LlmActivitiesImpl(llm.gateway(), database.jdbi())));
     TaskEventHub hub = manage(environment, new TaskEventHub(redis));
     manage(environment, new LostWorkflows(temporal.client(), database.jdbi(), config.temporal.remindAfter.toSeconds()));
 
@@ -90,7 +93,6 @@ public class NovaApplication extends Application<NovaConfiguration> {
     environment.jersey().register(new AgentTaskResource(commands, database.jdbi()));
     environment.jersey().register(new EventsResource(hub));
     environment.jersey().register(new HealthResource(readiness(database, redis, temporal)));
-    LlmModule llm = manage(environment, new LlmModule(config.llm, database.jdbi(), redis.client()));
     Agents agents = registerGatewayAndAgents(environment, llm, database, json);
     new UiModule(config, database.jdbi(), projects, access, commands, history, sessions,
         new LoginThrottle(redis.client()), config.auth.secureCookies, llm, agents).register(environment.jersey());

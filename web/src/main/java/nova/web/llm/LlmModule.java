@@ -67,7 +67,8 @@ public final class LlmModule implements Managed {
   }
 
   public List<Object> resources(ObjectMapper json, Jdbi jdbi) {
-    return List.of(new OpenAiResource(gateway, access, json), new ProviderResource(admin()), new UsageResource(new UsageQueries(jdbi)), new OpenAiErrorShape());
+    return List.of(new OpenAiResource(gateway, access, json), new ProviderResource(admin()), new UsageResource(new UsageQueries(jdbi)),
+        new LlmCallResource(new LlmCallQueries(jdbi, json)), new OpenAiErrorShape());
   }
 
   /** The model new agents get: nova.yml's choice, else the first model on offer. */

@@ -11,18 +11,19 @@ import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
+import nova.workflows.llm.LlmActivities;
 import nova.workflows.task.NotifyActivities;
 import nova.workflows.task.TaskStoreActivities;
 import nova.workflows.task.TaskWorkflow;
 import nova.workflows.task.TaskWorkflowImpl;
 
-/** The connection to Temporal, and this process's worker for the task queue. */
+/** The connection to Temporal, and this process's workers: the task queue, and the model calls' own queue. */
 public final class Temporal implements Managed {
   private final WorkflowServiceStubs service;
   private final WorkflowClient client;
   private final WorkerFactory workers;
 
-  public Temporal(String address, String namespace, int workflowPollers, TaskStoreActivities store, NotifyActivities notify) {
+  public Temporal(String address, String namespace, int workflowPollers, TaskStoreActivities store, NotifyActivities notify, LlmActivities llm) {
     this.service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(address).setRpcTimeout(Duration.ofSeconds(10)).build());
@@ -32,6 +33,7 @@ public final class Temporal implements Managed {
     Worker worker = workers.newWorker(TaskWorkflow.TASK_QUEUE, WorkerOptions.newBuilder().setUsingVirtualThreads(true).setMaxConcurrentWorkflowTaskPollers(workflowPollers).build());
     worker.registerWorkflowImplementationTypes(TaskWorkflowImpl.class);
     worker.registerActivitiesImplementations(store, notify);
+    workers.newWorker(LlmActivities.TASK_QUEUE, WorkerOptions.newBuilder().setUsingVirtualThreads(true).build()).registerActivitiesImplementations(llm);
   }
 
   public WorkflowClient client() {

@@ -5,8 +5,9 @@ nova_bench() {
   local name=${1:-}
   shift || true
   case "$name" in
-    lifecycle) ;;
-    *) die "usage: bin/nova bench lifecycle [TASKS] [CONCURRENCY]  (defaults 200 and 16)" ;;
+    lifecycle | gateway) ;;
+    *) die "usage: bin/nova bench lifecycle [TASKS] [CONCURRENCY]  (defaults 200 and 16)
+       bin/nova bench gateway [SECONDS_EACH_WAY] [FIRST_TOKEN_MS] [TOKENS_PER_SECOND]  (defaults 12, 0 and unpaced)" ;;
   esac
   use_state bench
   PG_PORT=55452 REDIS_PORT=56399 TEMPORAL_PORT=7253
@@ -26,11 +27,39 @@ nova_bench() {
   trap 'stop_all' EXIT
   local secret port=8090
   secret=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
-  NOVA_HTTP_PORT=$port NOVA_ADMIN_SECRET=$secret NOVA_CREDENTIALS_FILE= NOVA_TEMPLATES_DIR= start_nova_server
+  # the gateway benchmark measures Nova's overhead, not its per-caller limit
+  NOVA_LLM_KEY_RPM=100000000 NOVA_HTTP_PORT=$port NOVA_ADMIN_SECRET=$secret NOVA_CREDENTIALS_FILE= NOVA_TEMPLATES_DIR= start_nova_server
   NOVA_HTTP_PORT=$port wait_ready || die "the Nova server did not start (log: $STATE/log/nova.log)"
   say "Nova server up on :$port; running $name"
-  "$JAVA_HOME/bin/java" $JAVA_FLAGS -Dnova.bench.state="$STATE" -cp "$NOVA_HOME/tests/target/test-classes:$(cat "$cp")" \
-    nova.tests.bench.LifecycleBench "http://127.0.0.1:$port" "$secret" "$TEMPORAL_ADDRESS" "$@"
+  local classpath="$NOVA_HOME/tests/target/test-classes:$(cat "$cp")"
+  case "$name" in
+    lifecycle)
+      "$JAVA_HOME/bin/java" $JAVA_FLAGS -Dnova.bench.state="$STATE" -cp "$classpath" \
+        nova.tests.bench.LifecycleBench "http://127.0.0.1:$port" "$secret" "$TEMPORAL_ADDRESS" "$@" ;;
+    gateway) bench_gateway "http://127.0.0.1:$port" "$secret" "$classpath" "$@" ;;
+  esac
+}
+
+bench_gateway() { # NOVA_URL SECRET CLASSPATH [SECONDS] [FIRST_TOKEN_MS] [TOKENS_PER_SECOND]
+  # two local models as their own processes, so the direct path is a real network hop like
+  # Nova's: one unpaced (what Nova costs when the model costs nothing), one at a fast hosted
+  # model's pace (what a caller sees)
+  start_local_model "$3" 8091 0 1000000000 unpaced
+  start_local_model "$3" 8092 "${5:-50}" "${6:-400}" paced
+  "$JAVA_HOME/bin/java" $JAVA_FLAGS -cp "$3" nova.tests.bench.GatewayBench "$1" "$2" "${4:-12}" \
+    "unpaced=http://127.0.0.1:8091/v1" "paced (first token ${5:-50} ms, ${6:-400} tokens/s)=http://127.0.0.1:8092/v1"
+}
+
+start_local_model() { # CLASSPATH PORT FIRST_TOKEN_MS TOKENS_PER_SECOND NAME
+  "$JAVA_HOME/bin/java" $JAVA_FLAGS -Xmx256m -cp "$1" nova.activities.llm.local.LocalModelServer "$2" "$3" "$4" \
+    >"$STATE/log/local-model-$5.log" 2>&1 &
+  echo $! >"$STATE/run/local-model-$5.pid"
+  local i
+  for ((i = 0; i < 100; i++)); do
+    curl -fs "http://127.0.0.1:$2/v1/models" >/dev/null 2>&1 && { say "local model ($5) up on :$2"; return 0; }
+    sleep 0.1
+  done
+  die "the local model did not start (log: $STATE/log/local-model-$5.log)"
 }
 
 build_stale_for() { # the benchmark's classpath file is older than any test source

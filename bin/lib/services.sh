@@ -80,6 +80,8 @@ stop_pidfile() {
 
 stop_all() {
   stop_pidfile "$STATE/run/nova.pid"
+  local model # bin/nova bench gateway's baselines
+  for model in "$STATE"/run/local-model-*.pid; do [ -e "$model" ] && stop_pidfile "$model"; done
   stop_pidfile "$STATE/run/temporal.pid"
   stop_pidfile "$STATE/run/redis.pid"
   stop_postgres

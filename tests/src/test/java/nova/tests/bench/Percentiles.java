@@ -10,6 +10,10 @@ final class Percentiles {
     samples.add(nanos);
   }
 
+  void addAll(Percentiles other) {
+    samples.addAll(other.samples);
+  }
+
   int count() {
     return samples.size();
   }

@@ -15,8 +15,13 @@ final class Gateways implements AutoCloseable {
 
   /** An OpenAI-compatible provider at {@code fake}, offering m-1, with an optional rate limit of Nova's own. */
   String provider(FakeProvider fake, Integer rpm) {
+    return provider(fake, "openai", rpm);
+  }
+
+  /** A provider of the given kind ({@code openai}, {@code anthropic}, {@code ollama}) at {@code fake}, offering m-1. */
+  String provider(FakeProvider fake, String kind, Integer rpm) {
     String name = Fixtures.unique("fake");
-    Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "kind", "openai", "base_url", fake.baseUrl(), "api_key", "sk-upstream-" + name,
+    Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "kind", kind, "base_url", fake.baseUrl(), "api_key", "sk-upstream-" + name,
         "models", List.of(Map.of("id", "m-1", "input_per_mtok", 1.0, "output_per_mtok", 2.0))));
     if (rpm != null) body.put("rpm", rpm);
     Api.Reply created = Api.admin().post("/api/v1/providers", body);

@@ -118,6 +118,39 @@ class AgentsIT {
   }
 
   @Test
+  void anAdminEditsAgentsAndPodsOnThePage() throws Exception {
+    Session admin = Session.login("admin", NovaServer.ADMIN_PASSWORD);
+    String pod = Fixtures.unique("pod");
+    assertThat(admin.form("/agents/pods", "name=" + pod + "&sandbox_tier=isolated&description=first", true).status()).isEqualTo(200);
+    String podId = Api.admin().get("/api/v1/pods").json().findParents("name").stream().filter(p -> p.path("name").asText().equals(pod))
+        .findFirst().orElseThrow().path("id").asText();
+    String agent = Fixtures.unique("editor");
+    Api.Reply created = admin.form("/agents", "name=" + agent + "&model=&fallback_models=&system_prompt=Be+brief.&pod_id=" + podId, true);
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    String agentId = Api.admin().get("/api/v1/pods/" + podId + "/agents").json().findValuesAsText("id").getFirst();
+
+    Api.Reply edited = admin.form("/agents/" + agentId + "/config", "name=" + agent + "-2&model=local/builtin-chat&fallback_models=local/builtin-chat&system_prompt=Be+thorough.", true);
+    assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+    assertThat(edited.body()).contains(agent + "-2").contains("Be thorough.");
+    JsonNode stored = Api.admin().get("/api/v1/agents/" + agentId).json();
+    assertThat(stored.path("system_prompt").asText()).isEqualTo("Be thorough.");
+    assertThat(stored.path("fallback_models").get(0).asText()).isEqualTo("local/builtin-chat");
+    Api.Reply unknown = admin.form("/agents/" + agentId + "/config", "model=nowhere/none", true);
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.body()).contains("nowhere/none").contains("local/builtin-chat");
+    String nova = Api.admin().get("/api/v1/agents").json().findParents("canonical").stream().filter(a -> a.path("canonical").asBoolean())
+        .findFirst().orElseThrow().path("id").asText();
+    assertThat(admin.form("/agents/" + nova + "/config", "name=Renamed", true).status()).as("the Nova agent keeps its name").isEqualTo(409);
+
+    Api.Reply podEdited = admin.form("/agents/pods/" + podId, "name=" + pod + "&sandbox_tier=host&description=second", true);
+    assertThat(podEdited.status()).as(podEdited.body()).isEqualTo(200);
+    assertThat(Api.admin().get("/api/v1/pods/" + podId).json().path("pod").path("sandbox_tier").asText()).isEqualTo("host");
+    assertThat(admin.form("/agents/pods/" + podId, "name=" + pod + "&sandbox_tier=root", true).status()).isEqualTo(400);
+    assertThat(admin.form("/agents/pods/" + podId + "/remove", "", true).status()).isEqualTo(200);
+    assertThat(Api.admin().get("/api/v1/agents/" + agentId).status()).as("a pod's agents go with it").isEqualTo(404);
+  }
+
+  @Test
   void viewersMayLookButNotChat() {
     String viewer = Api.admin().post("/api/v1/keys", Map.of("name", "viewer-chat", "role", "viewer")).text("key");
     assertThat(Api.key(viewer).get("/api/v1/agents").status()).isEqualTo(200);

@@ -47,9 +47,23 @@ public class AgentPages {
     Caller caller = Caller.of(request);
     return html.guarded(caller, true, () -> {
       if (name == null || !name.strip().matches(AgentRequests.NAME)) throw nova.web.errors.ApiException.badRequest("name " + AgentRequests.NAME_RULE);
-      List<String> chain = fallbacks == null ? List.of() : Arrays.stream(fallbacks.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
       UUID pod = podId == null || podId.isBlank() ? null : UUID.fromString(podId);
-      agents.create(caller, new AgentRequests.NewAgent(name, model, prompt, chain, pod), null);
+      agents.create(caller, new AgentRequests.NewAgent(name, model, prompt, chain(fallbacks), pod), null);
+      return html.page("agent/part/agents.jte", params(caller));
+    });
+  }
+
+  @POST
+  @Path("agents/{id}/config")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response configure(@Context ContainerRequestContext request, @PathParam("id") UUID id, @FormParam("name") String name,
+      @FormParam("model") String model, @FormParam("fallback_models") String fallbacks, @FormParam("system_prompt") String prompt) {
+    Caller caller = Caller.of(request);
+    return html.guarded(caller, true, () -> {
+      String newName = name == null || name.isBlank() ? null : name.strip();
+      if (newName != null && !newName.matches(AgentRequests.NAME)) throw nova.web.errors.ApiException.badRequest("name " + AgentRequests.NAME_RULE);
+      String newModel = model == null || model.isBlank() ? null : model.strip();
+      agents.configure(caller, id, new AgentRequests.AgentConfig(newName, newModel, prompt == null ? "" : prompt, chain(fallbacks)), null);
       return html.page("agent/part/agents.jte", params(caller));
     });
   }
@@ -78,11 +92,40 @@ public class AgentPages {
     });
   }
 
+  @POST
+  @Path("agents/pods/{id}")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response changePod(@Context ContainerRequestContext request, @PathParam("id") UUID id, @FormParam("name") String name,
+      @FormParam("description") String description, @FormParam("sandbox_tier") String tier) {
+    Caller caller = Caller.of(request);
+    return html.guarded(caller, true, () -> {
+      if (name == null || !name.strip().matches(AgentRequests.NAME)) throw nova.web.errors.ApiException.badRequest("name " + AgentRequests.NAME_RULE);
+      if (tier == null || !Pod.TIERS.contains(tier)) throw nova.web.errors.ApiException.badRequest("sandbox tier must be one of " + String.join(", ", Pod.TIERS));
+      agents.changePod(caller, id, new AgentRequests.PodChange(name, description == null ? "" : description, tier));
+      return html.page("agent/part/agents.jte", params(caller));
+    });
+  }
+
+  @POST
+  @Path("agents/pods/{id}/remove")
+  public Response removePod(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
+    Caller caller = Caller.of(request);
+    return html.guarded(caller, true, () -> {
+      agents.deletePod(caller, id);
+      return html.page("agent/part/agents.jte", params(caller));
+    });
+  }
+
   @GET
   @Path("chat")
   public Response chat(@Context ContainerRequestContext request) {
     Caller caller = Caller.of(request);
     return html.guarded(caller, false, () -> html.page("agent/chat.jte", Map.of("page", new PageContext("Chat", "chat", caller), "agents", agents.list(caller, null))));
+  }
+
+  /** "a, b c" as the form's one field for the chain: commas or spaces between names. */
+  private static List<String> chain(String fallbacks) {
+    return fallbacks == null ? List.of() : Arrays.stream(fallbacks.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
   }
 
   private Map<String, Object> params(Caller caller) {

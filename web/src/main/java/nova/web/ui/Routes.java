@@ -56,6 +56,18 @@ public final class Routes {
     return AGENTS + "/" + id + "/remove";
   }
 
+  public static String configureAgent(UUID id) {
+    return AGENTS + "/" + id + "/config";
+  }
+
+  public static String changePod(UUID id) {
+    return PODS + "/" + id;
+  }
+
+  public static String removePod(UUID id) {
+    return PODS + "/" + id + "/remove";
+  }
+
   public static String removeAlias(String name) {
     return ALIASES + "/" + name + "/remove";
   }

@@ -128,6 +128,9 @@ class AgentsIT {
     Api.Reply created = admin.form("/agents", "name=" + agent + "&model=&fallback_models=&system_prompt=Be+brief.&pod_id=" + podId, true);
     assertThat(created.status()).as(created.body()).isEqualTo(200);
     String agentId = Api.admin().get("/api/v1/pods/" + podId + "/agents").json().findValuesAsText("id").getFirst();
+    Api.Reply badPod = admin.form("/agents", "name=" + Fixtures.unique("stray") + "&pod_id=not-a-pod", true);
+    assertThat(badPod.status()).isEqualTo(400);
+    assertThat(badPod.body()).contains("pod_id");
 
     Api.Reply edited = admin.form("/agents/" + agentId + "/config", "name=" + agent + "-2&model=local/builtin-chat&fallback_models=local/builtin-chat&system_prompt=Be+thorough.", true);
     assertThat(edited.status()).as(edited.body()).isEqualTo(200);

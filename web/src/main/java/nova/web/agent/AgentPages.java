@@ -16,7 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import nova.web.auth.Caller;
+import nova.web.errors.ApiException;
 import nova.web.ui.Html;
 import nova.web.ui.PageContext;
 
@@ -44,13 +46,7 @@ public class AgentPages {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response create(@Context ContainerRequestContext request, @FormParam("name") String name, @FormParam("model") String model,
       @FormParam("fallback_models") String fallbacks, @FormParam("system_prompt") String prompt, @FormParam("pod_id") String podId) {
-    Caller caller = Caller.of(request);
-    return html.guarded(caller, true, () -> {
-      if (name == null || !name.strip().matches(AgentRequests.NAME)) throw nova.web.errors.ApiException.badRequest("name " + AgentRequests.NAME_RULE);
-      UUID pod = podId == null || podId.isBlank() ? null : UUID.fromString(podId);
-      agents.create(caller, new AgentRequests.NewAgent(name, model, prompt, chain(fallbacks), pod), null);
-      return html.page("agent/part/agents.jte", params(caller));
-    });
+    return act(request, caller -> agents.create(caller, new AgentRequests.NewAgent(checkName(name), model, prompt, chain(fallbacks), pod(podId)), null));
   }
 
   @POST
@@ -58,24 +54,18 @@ public class AgentPages {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response configure(@Context ContainerRequestContext request, @PathParam("id") UUID id, @FormParam("name") String name,
       @FormParam("model") String model, @FormParam("fallback_models") String fallbacks, @FormParam("system_prompt") String prompt) {
-    Caller caller = Caller.of(request);
-    return html.guarded(caller, true, () -> {
-      String newName = name == null || name.isBlank() ? null : name.strip();
-      if (newName != null && !newName.matches(AgentRequests.NAME)) throw nova.web.errors.ApiException.badRequest("name " + AgentRequests.NAME_RULE);
+    return act(request, caller -> {
+      // the Nova agent's form has no name field: its name stays
+      String newName = name == null || name.isBlank() ? null : checkName(name);
       String newModel = model == null || model.isBlank() ? null : model.strip();
       agents.configure(caller, id, new AgentRequests.AgentConfig(newName, newModel, prompt == null ? "" : prompt, chain(fallbacks)), null);
-      return html.page("agent/part/agents.jte", params(caller));
     });
   }
 
   @POST
   @Path("agents/{id}/remove")
   public Response remove(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
-    Caller caller = Caller.of(request);
-    return html.guarded(caller, true, () -> {
-      agents.delete(caller, id, null);
-      return html.page("agent/part/agents.jte", params(caller));
-    });
+    return act(request, caller -> agents.delete(caller, id, null));
   }
 
   @POST
@@ -83,13 +73,7 @@ public class AgentPages {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response createPod(@Context ContainerRequestContext request, @FormParam("name") String name, @FormParam("description") String description,
       @FormParam("sandbox_tier") String tier) {
-    Caller caller = Caller.of(request);
-    return html.guarded(caller, true, () -> {
-      if (name == null || !name.strip().matches(AgentRequests.NAME)) throw nova.web.errors.ApiException.badRequest("name " + AgentRequests.NAME_RULE);
-      if (tier == null || !Pod.TIERS.contains(tier)) throw nova.web.errors.ApiException.badRequest("sandbox tier must be one of " + String.join(", ", Pod.TIERS));
-      agents.createPod(caller, new AgentRequests.NewPod(name, description, tier));
-      return html.page("agent/part/agents.jte", params(caller));
-    });
+    return act(request, caller -> agents.createPod(caller, new AgentRequests.NewPod(checkName(name), description, checkTier(tier))));
   }
 
   @POST
@@ -97,23 +81,13 @@ public class AgentPages {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response changePod(@Context ContainerRequestContext request, @PathParam("id") UUID id, @FormParam("name") String name,
       @FormParam("description") String description, @FormParam("sandbox_tier") String tier) {
-    Caller caller = Caller.of(request);
-    return html.guarded(caller, true, () -> {
-      if (name == null || !name.strip().matches(AgentRequests.NAME)) throw nova.web.errors.ApiException.badRequest("name " + AgentRequests.NAME_RULE);
-      if (tier == null || !Pod.TIERS.contains(tier)) throw nova.web.errors.ApiException.badRequest("sandbox tier must be one of " + String.join(", ", Pod.TIERS));
-      agents.changePod(caller, id, new AgentRequests.PodChange(name, description == null ? "" : description, tier));
-      return html.page("agent/part/agents.jte", params(caller));
-    });
+    return act(request, caller -> agents.changePod(caller, id, new AgentRequests.PodChange(checkName(name), description == null ? "" : description, checkTier(tier))));
   }
 
   @POST
   @Path("agents/pods/{id}/remove")
   public Response removePod(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
-    Caller caller = Caller.of(request);
-    return html.guarded(caller, true, () -> {
-      agents.deletePod(caller, id);
-      return html.page("agent/part/agents.jte", params(caller));
-    });
+    return act(request, caller -> agents.deletePod(caller, id));
   }
 
   @GET
@@ -121,6 +95,34 @@ public class AgentPages {
   public Response chat(@Context ContainerRequestContext request) {
     Caller caller = Caller.of(request);
     return html.guarded(caller, false, () -> html.page("agent/chat.jte", Map.of("page", new PageContext("Chat", "chat", caller), "agents", agents.list(caller, null))));
+  }
+
+  /** An admin's change from the page, answered with the agents part as it now stands. */
+  private Response act(ContainerRequestContext request, Consumer<Caller> change) {
+    Caller caller = Caller.of(request);
+    return html.guarded(caller, true, () -> {
+      change.accept(caller);
+      return html.page("agent/part/agents.jte", params(caller));
+    });
+  }
+
+  private static String checkName(String name) {
+    if (name == null || !name.strip().matches(AgentRequests.NAME)) throw ApiException.badRequest("name " + AgentRequests.NAME_RULE);
+    return name.strip();
+  }
+
+  private static String checkTier(String tier) {
+    if (tier == null || !Pod.TIERS.contains(tier)) throw ApiException.badRequest("sandbox tier must be one of " + String.join(", ", Pod.TIERS));
+    return tier;
+  }
+
+  private static UUID pod(String podId) {
+    if (podId == null || podId.isBlank()) return null;
+    try {
+      return UUID.fromString(podId.strip());
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("pod_id must be a pod's id, or empty for none; was '" + podId + "'");
+    }
   }
 
   /** "a, b c" as the form's one field for the chain: commas or spaces between names. */

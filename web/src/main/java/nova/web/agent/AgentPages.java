@@ -11,7 +11,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,7 @@ public class AgentPages {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response create(@Context ContainerRequestContext request, @FormParam("name") String name, @FormParam("model") String model,
       @FormParam("fallback_models") String fallbacks, @FormParam("system_prompt") String prompt, @FormParam("pod_id") String podId) {
-    return act(request, caller -> agents.create(caller, new AgentRequests.NewAgent(checkName(name), model, prompt, chain(fallbacks), pod(podId)), null));
+    return act(request, caller -> agents.create(caller, new AgentRequests.NewAgent(checkName(name), model, prompt, Html.names(fallbacks), pod(podId)), null));
   }
 
   @POST
@@ -58,7 +57,7 @@ public class AgentPages {
       // the Nova agent's form has no name field: its name stays
       String newName = name == null || name.isBlank() ? null : checkName(name);
       String newModel = model == null || model.isBlank() ? null : model.strip();
-      agents.configure(caller, id, new AgentRequests.AgentConfig(newName, newModel, prompt == null ? "" : prompt, chain(fallbacks)), null);
+      agents.configure(caller, id, new AgentRequests.AgentConfig(newName, newModel, prompt == null ? "" : prompt, Html.names(fallbacks)), null);
     });
   }
 
@@ -97,13 +96,8 @@ public class AgentPages {
     return html.guarded(caller, false, () -> html.page("agent/chat.jte", Map.of("page", new PageContext("Chat", "chat", caller), "agents", agents.list(caller, null))));
   }
 
-  /** An admin's change from the page, answered with the agents part as it now stands. */
   private Response act(ContainerRequestContext request, Consumer<Caller> change) {
-    Caller caller = Caller.of(request);
-    return html.guarded(caller, true, () -> {
-      change.accept(caller);
-      return html.page("agent/part/agents.jte", params(caller));
-    });
+    return html.changed(Caller.of(request), change, "agent/part/agents.jte", this::params);
   }
 
   private static String checkName(String name) {
@@ -123,11 +117,6 @@ public class AgentPages {
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest("pod_id must be a pod's id, or empty for none; was '" + podId + "'");
     }
-  }
-
-  /** "a, b c" as the form's one field for the chain: commas or spaces between names. */
-  private static List<String> chain(String fallbacks) {
-    return fallbacks == null ? List.of() : Arrays.stream(fallbacks.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
   }
 
   private Map<String, Object> params(Caller caller) {

@@ -13,7 +13,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,55 +46,40 @@ public class LlmPages {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response addProvider(@Context ContainerRequestContext request, @FormParam("name") String name, @FormParam("kind") String kind,
       @FormParam("base_url") String baseUrl, @FormParam("api_key") String apiKey, @FormParam("models") String models, @FormParam("rpm") String rpm) {
-    Caller caller = Caller.of(request);
-    return html.guarded(caller, true, () -> {
-      admin.create(caller, ProviderForm.body(name, kind, baseUrl, apiKey, models, rpm));
-      return html.page("llm/part/providers.jte", params(caller));
-    });
+    return html.changed(Caller.of(request), caller -> admin.create(caller, ProviderForm.body(name, kind, baseUrl, apiKey, models, rpm)),
+        "llm/part/providers.jte", this::params);
   }
 
   @POST
   @Path("providers/{name}/toggle")
   public Response toggle(@Context ContainerRequestContext request, @PathParam("name") String name) {
-    Caller caller = Caller.of(request);
-    return html.guarded(caller, true, () -> {
+    return html.changed(Caller.of(request), caller -> {
       ProviderView p = admin.provider(caller, name);
       admin.update(caller, name, new ProviderRequests.ProviderBody(p.name(), p.kind(), p.baseUrl(), "", p.models(), p.rpm(), !p.enabled()));
-      return html.page("llm/part/providers.jte", params(caller));
-    });
+    }, "llm/part/providers.jte", this::params);
   }
 
   @POST
   @Path("providers/{name}/remove")
   public Response remove(@Context ContainerRequestContext request, @PathParam("name") String name) {
-    Caller caller = Caller.of(request);
-    return html.guarded(caller, true, () -> {
-      admin.delete(caller, name);
-      return html.page("llm/part/providers.jte", params(caller));
-    });
+    return html.changed(Caller.of(request), caller -> admin.delete(caller, name), "llm/part/providers.jte", this::params);
   }
 
   @POST
   @Path("providers/aliases")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response putAlias(@Context ContainerRequestContext request, @FormParam("name") String name, @FormParam("targets") String targets) {
-    Caller caller = Caller.of(request);
-    return html.guarded(caller, true, () -> {
-      List<String> list = targets == null ? List.of() : Arrays.stream(targets.split("[,\\s]+")).filter(t -> !t.isBlank()).toList();
+    return html.changed(Caller.of(request), caller -> {
+      List<String> list = Html.names(targets);
       if (list.isEmpty()) throw ProviderRules.field("targets", "an alias needs at least one provider/model target");
       admin.putAlias(caller, name == null ? "" : name.strip(), list);
-      return html.page("llm/part/aliases.jte", params(caller));
-    });
+    }, "llm/part/aliases.jte", this::params);
   }
 
   @POST
   @Path("providers/aliases/{name}/remove")
   public Response removeAlias(@Context ContainerRequestContext request, @PathParam("name") String name) {
-    Caller caller = Caller.of(request);
-    return html.guarded(caller, true, () -> {
-      admin.deleteAlias(caller, name);
-      return html.page("llm/part/aliases.jte", params(caller));
-    });
+    return html.changed(Caller.of(request), caller -> admin.deleteAlias(caller, name), "llm/part/aliases.jte", this::params);
   }
 
   @GET

@@ -3,7 +3,11 @@ package nova.web.ui;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
@@ -40,5 +44,18 @@ public final class Html {
           .header("HX-Retarget", "#" + Ids.FLASH).header("HX-Reswap", "innerHTML")
           .entity(templates.render("shared/part/flash.jte", Map.of("message", refused.getMessage(), "error", true))).build();
     }
+  }
+
+  /** An admin's change from a page, answered (guarded as above) with the part it changed, as it now stands. */
+  public Response changed(Caller caller, Consumer<Caller> change, String part, Function<Caller, Map<String, Object>> params) {
+    return guarded(caller, true, () -> {
+      change.accept(caller);
+      return page(part, params.apply(caller));
+    });
+  }
+
+  /** A form's one field for a list of names ("a, b c"): commas or spaces between them. */
+  public static List<String> names(String field) {
+    return field == null ? List.of() : Arrays.stream(field.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
   }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import nova.web.platform.Database;
 import org.junit.jupiter.api.Test;
 
 /** Bad input gets a 4xx that says what is wrong, and leaves nothing half-written. */
@@ -86,6 +88,27 @@ class BadInputIT {
     assertError(Api.key(key.text("key")).get("/api/v1/projects"), 401, "revoked");
     assertError(Api.admin().delete("/api/v1/keys/" + key.text("id")), 409, "revoked already");
     assertError(Api.admin().post("/api/v1/keys", Map.of("name", "x", "role", "agent")), 400, "role must be admin or viewer");
+  }
+
+  /** Nova remembers an active key for a few seconds; a revoke it did not make itself still ends the key within that time. */
+  @Test
+  void aKeyRevokedBeneathNovaStopsWorkingWithinSeconds() throws InterruptedException {
+    Api.Reply key = Api.admin().post("/api/v1/keys", Map.of("name", "revoked-beneath"));
+    Api holder = Api.key(key.text("key"));
+    assertThat(holder.get("/api/v1/projects").status()).isEqualTo(200);
+    Database db = Fixtures.database();
+    try {
+      db.jdbi().useHandle(h -> h.execute("UPDATE api_keys SET revoked_at = now() WHERE id = ?::uuid", key.text("id")));
+    } finally {
+      db.stop();
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    int status = 200;
+    while (status == 200 && System.nanoTime() < deadline) {
+      Thread.sleep(250);
+      status = holder.get("/api/v1/projects").status();
+    }
+    assertError(holder.get("/api/v1/projects"), 401, "revoked");
   }
 
   static void assertError(Api.Reply reply, int status, String message) {

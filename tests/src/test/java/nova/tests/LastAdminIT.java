@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nova.web.auth.Access;
 import nova.web.auth.AccessRequests;
+import nova.web.auth.ActiveKeys;
 import nova.web.auth.AdminUserDao;
 import nova.web.auth.Caller;
 import nova.web.auth.Role;
@@ -34,7 +35,7 @@ class LastAdminIT {
   static void ownDatabase() {
     database = Fixtures.freshDatabase("nova_last_admin_it");
     jdbi = database.jdbi();
-    access = new Access(jdbi);
+    access = new Access(jdbi, new ActiveKeys(jdbi));
   }
 
   @AfterAll

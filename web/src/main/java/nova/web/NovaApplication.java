@@ -21,6 +21,7 @@ import nova.web.agent.ChatResource;
 import nova.web.agent.PodResource;
 import nova.web.auth.Access;
 import nova.web.auth.AccessResource;
+import nova.web.auth.ActiveKeys;
 import nova.web.auth.AuthFilter;
 import nova.web.auth.CsrfFilter;
 import nova.web.auth.FirstRun;
@@ -79,12 +80,13 @@ public class NovaApplication extends Application<NovaConfiguration> {
     FirstRun firstRun = new FirstRun(database.jdbi(), config.auth);
     firstRun.ensureAdmin();
     SessionCookie sessions = firstRun.sessionCookie();
-    registerFilters(environment, new AuthFilter(database.jdbi(), firstRun.adminSecret(), sessions));
+    ActiveKeys activeKeys = new ActiveKeys(database.jdbi());
+    registerFilters(environment, new AuthFilter(database.jdbi(), activeKeys, firstRun.adminSecret(), sessions));
     firstRun.reveal();
     registerErrorMappers(environment);
 
     Projects projects = new Projects(database.jdbi(), json);
-    Access access = new Access(database.jdbi());
+    Access access = new Access(database.jdbi(), activeKeys);
     TaskCommands commands = new TaskCommands(temporal.client(), projects, database.jdbi(), config.temporal.remindAfter.toSeconds());
     TaskHistory history = new TaskHistory(temporal.client(), config.temporal.uiUrl, config.temporal.namespace);
     environment.jersey().register(new ProjectResource(projects));

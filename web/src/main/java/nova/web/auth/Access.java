@@ -9,9 +9,11 @@ import org.jdbi.v3.core.Jdbi;
 /** API keys and admin users, for the API and the admin app alike. */
 public final class Access {
   private final Jdbi jdbi;
+  private final ActiveKeys activeKeys;
 
-  public Access(Jdbi jdbi) {
+  public Access(Jdbi jdbi, ActiveKeys activeKeys) {
     this.jdbi = jdbi;
+    this.activeKeys = activeKeys;
   }
 
   /** The one time a key's secret is shown. */
@@ -37,6 +39,7 @@ public final class Access {
     ApiKeyDao.Key key = keys().byId(id).orElseThrow(() -> ApiException.notFound("API key", id));
     if (key.revokedAt() != null) throw ApiException.conflict("API key " + id + " is revoked already", Map.of("id", id.toString()));
     keys().revoke(id);
+    activeKeys.forget(id);
   }
 
   public List<UserView> users(Caller caller) {

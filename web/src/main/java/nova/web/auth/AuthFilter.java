@@ -20,13 +20,15 @@ import org.jdbi.v3.core.Jdbi;
  */
 @Priority(Priorities.AUTHENTICATION)
 public class AuthFilter implements ContainerRequestFilter {
+  private final ActiveKeys activeKeys;
   private final ApiKeyDao keys;
   private final AdminUserDao users;
   private final Map<UUID, Instant> lastTouched = new ConcurrentHashMap<>();
   private final AdminSecret adminSecret;
   private final SessionCookie sessions;
 
-  public AuthFilter(Jdbi jdbi, AdminSecret adminSecret, SessionCookie sessions) {
+  public AuthFilter(Jdbi jdbi, ActiveKeys activeKeys, AdminSecret adminSecret, SessionCookie sessions) {
+    this.activeKeys = activeKeys;
     this.keys = jdbi.onDemand(ApiKeyDao.class);
     this.users = jdbi.onDemand(AdminUserDao.class);
     this.adminSecret = adminSecret;
@@ -68,7 +70,7 @@ public class AuthFilter implements ContainerRequestFilter {
   }
 
   private Caller byKey(String key) {
-    ApiKeyDao.Key found = keys.active(Secrets.sha256(key)).orElseThrow(() -> ApiException.unauthorized("unknown or revoked API key"));
+    ApiKeyDao.Key found = activeKeys.find(key).orElseThrow(() -> ApiException.unauthorized("unknown or revoked API key"));
     Instant now = Instant.now();
     Instant touched = lastTouched.get(found.id());
     if (touched == null || touched.isBefore(now.minusSeconds(60))) {

@@ -36,6 +36,7 @@ import nova.web.health.HealthResource;
 import nova.web.live.EventsResource;
 import nova.web.live.TaskEventHub;
 import nova.web.llm.LlmModule;
+import nova.web.memory.MemoryModule;
 import nova.web.platform.Database;
 import nova.web.platform.Redis;
 import nova.web.platform.Temporal;
@@ -72,8 +73,10 @@ public class NovaApplication extends Application<NovaConfiguration> {
     Redis redis = manage(environment, new Redis(config.redisUrl));
     // before Temporal, so the gateway is up before the worker takes a model call, and stops after it
     LlmModule llm = manage(environment, new LlmModule(config.llm, database.jdbi(), redis.client()));
+    MemoryModule memory = manage(environment, new MemoryModule(database.jdbi(), llm.gateway()));
     Temporal temporal = manage(environment, new Temporal(config.temporal.address, config.temporal.namespace, config.temporal.workflowPollers,
-        new TaskStoreActivitiesImpl(database.jdbi(), json), new NotifyActivitiesImpl(redis.client(), json), new LlmActivitiesImpl(llm.gateway(), database.jdbi())));
+        new TaskStoreActivitiesImpl(database.jdbi(), json), new NotifyActivitiesImpl(redis.client(), json), new LlmActivitiesImpl(llm.gateway(), database.jdbi()),
+        memory.activities()));
     TaskEventHub hub = manage(environment, new TaskEventHub(redis));
     manage(environment, new LostWorkflows(temporal.client(), database.jdbi(), config.temporal.remindAfter.toSeconds()));
 
@@ -94,6 +97,7 @@ public class NovaApplication extends Application<NovaConfiguration> {
     environment.jersey().register(new TaskResource(commands, history, database.jdbi()));
     environment.jersey().register(new AgentTaskResource(commands, database.jdbi()));
     environment.jersey().register(new EventsResource(hub));
+    environment.jersey().register(memory.resource());
     environment.jersey().register(new HealthResource(readiness(database, redis, temporal)));
     Agents agents = registerGatewayAndAgents(environment, llm, database, json);
     new UiModule(config, database.jdbi(), projects, access, commands, history, sessions,

@@ -12,6 +12,7 @@ import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
 import nova.workflows.llm.LlmActivities;
+import nova.workflows.memory.MemoryActivities;
 import nova.workflows.task.NotifyActivities;
 import nova.workflows.task.TaskStoreActivities;
 import nova.workflows.task.TaskWorkflow;
@@ -23,7 +24,7 @@ public final class Temporal implements Managed {
   private final WorkflowClient client;
   private final WorkerFactory workers;
 
-  public Temporal(String address, String namespace, int workflowPollers, TaskStoreActivities store, NotifyActivities notify, LlmActivities llm) {
+  public Temporal(String address, String namespace, int workflowPollers, TaskStoreActivities store, NotifyActivities notify, LlmActivities llm, MemoryActivities memory) {
     this.service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(address).setRpcTimeout(Duration.ofSeconds(10)).build());
@@ -34,6 +35,9 @@ public final class Temporal implements Managed {
     worker.registerWorkflowImplementationTypes(TaskWorkflowImpl.class);
     worker.registerActivitiesImplementations(store, notify);
     workers.newWorker(LlmActivities.TASK_QUEUE, WorkerOptions.newBuilder().setUsingVirtualThreads(true).build()).registerActivitiesImplementations(llm);
+    // embedding is CPU work: a few at a time, so model calls and the task queue keep the cores too
+    workers.newWorker(MemoryActivities.TASK_QUEUE, WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(4).build())
+        .registerActivitiesImplementations(memory);
   }
 
   public WorkflowClient client() {

@@ -1,0 +1,111 @@
+package nova.web.memory;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import nova.activities.memory.BadMemoryRequest;
+import nova.activities.memory.Memories;
+import nova.activities.memory.MemorySearch;
+import nova.activities.memory.MemoryStore;
+import nova.web.auth.Caller;
+import nova.web.errors.ApiException;
+import nova.workflows.memory.messages.MemoryHits;
+import nova.workflows.memory.messages.MemoryQuery;
+import nova.workflows.memory.messages.NewMemory;
+import nova.workflows.memory.messages.StoredMemory;
+
+/** /api/v1/memories, the seed's memory-service paths: people look and search; admins store and delete. */
+@Path("/api/v1/memories")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class MemoryResource {
+  private final MemoryStore store;
+  private final MemorySearch search;
+  private final Memories memories;
+
+  public MemoryResource(MemoryStore store, MemorySearch search, Memories memories) {
+    this.store = store;
+    this.search = search;
+    this.memories = memories;
+  }
+
+  @POST
+  public Response store(@Context ContainerRequestContext request, MemoryRequests.NewMemory body) {
+    Caller caller = Caller.of(request).requireAdmin();
+    if (body == null) throw ApiException.badRequest("send {content, scope, metadata}");
+    StoredMemory stored = checked(() -> store.store(List.of(memory(body, caller))).getFirst());
+    return Response.status(stored.duplicate() ? 200 : 201).entity(stored).build();
+  }
+
+  @POST
+  @Path("batch")
+  public Response batch(@Context ContainerRequestContext request, MemoryRequests.Batch body) {
+    Caller caller = Caller.of(request).requireAdmin();
+    if (body == null || body.items() == null) throw ApiException.badRequest("send {items: [{content, scope, metadata}, ...]}");
+    List<NewMemory> items = body.items().stream().map(item -> item == null ? null : memory(item, caller)).toList();
+    return Response.status(201).entity(Map.of("items", checked(() -> store.store(items)))).build();
+  }
+
+  @POST
+  @Path("search")
+  public MemoryHits search(@Context ContainerRequestContext request, MemoryRequests.Search body) {
+    Caller.of(request).requireHuman();
+    if (body == null) throw ApiException.badRequest("send {query, mode, scope, filter, limit}");
+    return checked(() -> search.search(new MemoryQuery(body.query(), body.mode(), body.scopes(), body.filter(), body.limit())));
+  }
+
+  @GET
+  public Map<String, List<Memories.Memory>> list(@Context ContainerRequestContext request, @QueryParam("scope") String scope,
+      @QueryParam("limit") @DefaultValue("50") int limit, @QueryParam("offset") @DefaultValue("0") int offset) {
+    Caller.of(request).requireHuman();
+    return Map.of("memories", checked(() -> memories.list(scope, limit, offset)));
+  }
+
+  @GET
+  @Path("stats")
+  public Memories.Stats stats(@Context ContainerRequestContext request) {
+    Caller.of(request).requireHuman();
+    return memories.stats();
+  }
+
+  @GET
+  @Path("{id}")
+  public Memories.Memory get(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
+    Caller.of(request).requireHuman();
+    return memories.get(id).orElseThrow(() -> ApiException.notFound("memory", id));
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Response delete(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
+    Caller.of(request).requireAdmin();
+    if (!memories.delete(id)) throw ApiException.notFound("memory", id);
+    return Response.noContent().build();
+  }
+
+  private static NewMemory memory(MemoryRequests.NewMemory body, Caller caller) {
+    return new NewMemory(body.content(), body.scope(), body.metadata(), caller.actor());
+  }
+
+  static <T> T checked(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (BadMemoryRequest e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
+  }
+}

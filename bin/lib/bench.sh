@@ -5,9 +5,10 @@ nova_bench() {
   local name=${1:-}
   shift || true
   case "$name" in
-    lifecycle | gateway) ;;
+    lifecycle | gateway | memory) ;;
     *) die "usage: bin/nova bench lifecycle [TASKS] [CONCURRENCY]  (defaults 200 and 16)
-       bin/nova bench gateway [SECONDS_EACH_WAY] [FIRST_TOKEN_MS] [TOKENS_PER_SECOND]  (defaults 12, 0 and unpaced)" ;;
+       bin/nova bench gateway [SECONDS_EACH_WAY] [FIRST_TOKEN_MS] [TOKENS_PER_SECOND]  (defaults 12, 0 and unpaced)
+       bin/nova bench memory [DOCUMENTS] [QUERIES]  (defaults: every Debian package description, 500)" ;;
   esac
   use_state bench
   PG_PORT=55452 REDIS_PORT=56399 TEMPORAL_PORT=7253
@@ -37,7 +38,34 @@ nova_bench() {
       "$JAVA_HOME/bin/java" $JAVA_FLAGS -Dnova.bench.state="$STATE" -cp "$classpath" \
         nova.tests.bench.LifecycleBench "http://127.0.0.1:$port" "$secret" "$TEMPORAL_ADDRESS" "$@" ;;
     gateway) bench_gateway "http://127.0.0.1:$port" "$secret" "$classpath" "$@" ;;
+    memory) bench_memory "http://127.0.0.1:$port" "$secret" "$classpath" "$@" ;;
   esac
+}
+
+bench_memory() { # NOVA_URL SECRET CLASSPATH [DOCUMENTS] [QUERIES]
+  local corpus="$NOVA_HOME/var/corpus"
+  debian_corpus "$corpus"
+  "$JAVA_HOME/bin/java" $JAVA_FLAGS -cp "$3" nova.tests.bench.MemoryBench "$1" "$2" "$DATABASE_URL" \
+    "$corpus/Packages" "$corpus/Translation-en" "${4:-2147483647}" "${5:-500}"
+}
+
+# The machine's Packages lists carry only the one-line summaries; the long descriptions are in
+# Translation-en, which this machine's apt does not fetch. It is fetched (and verified) through a
+# private sources list and state dir, leaving the system's apt setup untouched.
+debian_corpus() { # DIR
+  [ -s "$1/Packages" ] && [ -s "$1/Translation-en" ] && return 0
+  local lists=(/var/lib/apt/lists/*_Packages*)
+  [ -e "${lists[0]}" ] || die "no Packages lists under /var/lib/apt/lists; run apt-get update first"
+  mkdir -p "$1/apt/lists/partial"
+  say "building the corpus: the machine's Packages lists, and Translation-en fetched through a private apt state dir"
+  for f in "${lists[@]}"; do /usr/lib/apt/apt-helper cat-file "$f"; echo; done >"$1/Packages"
+  grep -h '^deb ' /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null >"$1/apt/sources.list" || true
+  [ -s "$1/apt/sources.list" ] || echo "deb http://deb.debian.org/debian $(. /etc/os-release && echo "$VERSION_CODENAME") main" >"$1/apt/sources.list"
+  apt-get -o "Dir::Etc::SourceList=$1/apt/sources.list" -o Dir::Etc::SourceParts=/dev/null -o "Dir::State::Lists=$1/apt/lists" \
+    -o APT::Sandbox::User=root -o Acquire::Languages=en update -qq >/dev/null || die "could not fetch Translation-en"
+  local translations=("$1"/apt/lists/*_i18n_Translation-en*)
+  [ -e "${translations[0]}" ] || die "apt fetched no Translation-en"
+  for f in "${translations[@]}"; do /usr/lib/apt/apt-helper cat-file "$f"; echo; done >"$1/Translation-en"
 }
 
 bench_gateway() { # NOVA_URL SECRET CLASSPATH [SECONDS] [FIRST_TOKEN_MS] [TOKENS_PER_SECOND]

@@ -39,6 +39,8 @@ public final class LocalEmbedder implements Embedder, AutoCloseable {
         OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
       options.setIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
+      // onnxruntime's threads otherwise spin after each run, taking the cores PostgreSQL and Jetty need next
+      options.addConfigEntry("session.intra_op.allow_spinning", "0");
       this.session = environment.createSession(onnx.readAllBytes(), options);
       this.tokenizer = HuggingFaceTokenizer.newInstance(tokens,
           Map.of("padding", "true", "truncation", "true", "maxLength", String.valueOf(MAX_TOKENS)));

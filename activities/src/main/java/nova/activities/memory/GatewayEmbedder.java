@@ -12,18 +12,9 @@ record GatewayEmbedder(Gateway gateway, String model) implements Embedder {
     List<float[]> out = new java.util.ArrayList<>(texts.size());
     for (int from = 0; from < texts.size(); from += BATCH) {
       for (float[] v : gateway.embed(model, texts.subList(from, Math.min(texts.size(), from + BATCH)), "memory").vectors()) {
-        out.add(unit(v));
+        out.add(UnitVectors.normalize(v));
       }
     }
-    return out;
-  }
-
-  private static float[] unit(float[] v) {
-    double norm = 0;
-    for (float x : v) norm += x * x;
-    float scale = (float) (1 / Math.max(Math.sqrt(norm), 1e-12));
-    float[] out = new float[v.length];
-    for (int i = 0; i < v.length; i++) out[i] = v[i] * scale;
     return out;
   }
 }

@@ -95,20 +95,13 @@ public final class LocalEmbedder implements Embedder, AutoCloseable {
     float[][] out = new float[rows][DIMENSIONS];
     for (int row = 0; row < rows; row++) {
       float[] sum = out[row];
-      int tokens = 0;
       for (int t = 0; t < length; t++) {
         if (mask[row * length + t] == 0) continue;
-        tokens++;
         int base = (row * length + t) * DIMENSIONS;
         for (int d = 0; d < DIMENSIONS; d++) sum[d] += hidden.get(base + d);
       }
-      double norm = 0;
-      for (int d = 0; d < DIMENSIONS; d++) {
-        sum[d] /= Math.max(1, tokens);
-        norm += sum[d] * sum[d];
-      }
-      float scale = (float) (1 / Math.max(Math.sqrt(norm), 1e-12));
-      for (int d = 0; d < DIMENSIONS; d++) sum[d] *= scale;
+      // the mean's divisor drops out when the vector is scaled to length 1
+      UnitVectors.normalize(sum);
     }
     return out;
   }

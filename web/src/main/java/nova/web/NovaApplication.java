@@ -37,6 +37,7 @@ import nova.web.live.EventsResource;
 import nova.web.live.TaskEventHub;
 import nova.web.llm.LlmModule;
 import nova.web.memory.MemoryModule;
+import nova.web.memory.ModelSwitchCommands;
 import nova.web.platform.Database;
 import nova.web.platform.Redis;
 import nova.web.platform.Temporal;
@@ -76,7 +77,7 @@ public class NovaApplication extends Application<NovaConfiguration> {
     MemoryModule memory = manage(environment, new MemoryModule(database.jdbi(), llm.gateway()));
     Temporal temporal = manage(environment, new Temporal(config.temporal.address, config.temporal.namespace, config.temporal.workflowPollers,
         new TaskStoreActivitiesImpl(database.jdbi(), json), new NotifyActivitiesImpl(redis.client(), json), new LlmActivitiesImpl(llm.gateway(), database.jdbi()),
-        memory.activities()));
+        memory.activities(), memory.modelActivities()));
     TaskEventHub hub = manage(environment, new TaskEventHub(redis));
     manage(environment, new LostWorkflows(temporal.client(), database.jdbi(), config.temporal.remindAfter.toSeconds()));
 
@@ -98,6 +99,8 @@ public class NovaApplication extends Application<NovaConfiguration> {
     environment.jersey().register(new AgentTaskResource(commands, database.jdbi()));
     environment.jersey().register(new EventsResource(hub));
     environment.jersey().register(memory.resource());
+    ModelSwitchCommands memorySwitches = memory.switches(temporal.client());
+    environment.jersey().register(memory.modelResource(memorySwitches));
     environment.jersey().register(new HealthResource(readiness(database, redis, temporal)));
     Agents agents = registerGatewayAndAgents(environment, llm, database, json);
     new UiModule(config, database.jdbi(), projects, access, commands, history, sessions,

@@ -12,10 +12,12 @@ public final class Memories {
   public static final int MAX_PAGE = 200;
   private final Jdbi jdbi;
   private final Scopes scopes;
+  private final SwitchHistory switches;
 
   public Memories(Jdbi jdbi) {
     this.jdbi = jdbi;
     this.scopes = new Scopes(jdbi);
+    this.switches = new SwitchHistory(jdbi);
   }
 
   public record Memory(UUID id, String scope, String content, Map<String, Object> metadata, int chunks, String createdBy, Instant createdAt) {}
@@ -24,7 +26,8 @@ public final class Memories {
 
   public record ScopeCount(String scope, long memories) {}
 
-  public record Stats(long memories, long chunks, String activeModel, List<ModelCount> models, List<ScopeCount> scopes) {}
+  /** modelSwitch: the latest switch of the embedding model, under way (with its progress) or ended; null if there was none. */
+  public record Stats(long memories, long chunks, String activeModel, List<ModelCount> models, List<ScopeCount> scopes, SwitchHistory.Switch modelSwitch) {}
 
   private static final String SELECT = """
       SELECT m.id, m.scope, m.content, CAST(m.metadata AS text) AS metadata, m.created_by, m.created_at,
@@ -62,7 +65,7 @@ public final class Memories {
       ModelCount active = models.stream().filter(m -> m.status().equals("active")).findFirst().orElseThrow();
       List<ScopeCount> byScope = h.createQuery("SELECT scope, count(*) AS n FROM memories GROUP BY scope ORDER BY n DESC, scope LIMIT 50")
           .map((rs, ctx) -> new ScopeCount(rs.getString("scope"), rs.getLong("n"))).list();
-      return new Stats(memories, active.chunks(), active.model(), models, byScope);
+      return new Stats(memories, active.chunks(), active.model(), models, byScope, switches.recent(1).stream().findFirst().orElse(null));
     });
   }
 

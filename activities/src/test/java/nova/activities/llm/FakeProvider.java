@@ -18,7 +18,9 @@ import java.util.concurrent.Executors;
  * A local HTTP server that speaks one provider's real wire protocol (OpenAI chat completions,
  * Anthropic Messages or Ollama's /api/chat): JSON answers, streams in the provider's own framing,
  * its error bodies and Retry-After. Each request takes the next planned behaviour, so a test can
- * script 429s, 500s, slow starts, stalls and streams that break off.
+ * script 429s, 500s, slow starts, stalls and streams that break off. As OpenAI it also answers
+ * /v1/embeddings, outside the plans, with {@link #EMBEDDING_DIMENSIONS}-dimension word-hash vectors;
+ * a request with a text containing {@link #HOLD} waits until {@link #releaseHeld()}.
  */
 public final class FakeProvider implements AutoCloseable {
   public static final ObjectMapper JSON = new ObjectMapper();
@@ -64,8 +66,12 @@ public final class FakeProvider implements AutoCloseable {
     }
   }
 
+  public static final int EMBEDDING_DIMENSIONS = 64;
+  public static final String HOLD = "hold-this-embedding";
+
   private final ProviderKind kind;
   private final HttpServer server;
+  private final java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
   private final ConcurrentLinkedQueue<Plan> plans = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
   private volatile Plan otherwise = Plan.error(500, "the test planned no answer for this request", null);
@@ -102,6 +108,10 @@ public final class FakeProvider implements AutoCloseable {
     try (exchange) {
       JsonNode body = JSON.readTree(exchange.getRequestBody());
       received.add(new Received(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), body));
+      if (kind == ProviderKind.OPENAI && exchange.getRequestURI().getPath().endsWith("/embeddings")) {
+        send(exchange, 200, "application/json", embeddings(body));
+        return;
+      }
       Plan plan = plans.poll();
       if (plan == null) plan = otherwise;
       sleep(plan.firstByteDelay());
@@ -139,6 +149,34 @@ public final class FakeProvider implements AutoCloseable {
         if (WireFormats.isPiece(kind, frame)) sentPieces++;
       }
     }
+  }
+
+  /** Lets every held embedding request answer, now and from now on. */
+  public void releaseHeld() {
+    held.countDown();
+  }
+
+  private String embeddings(JsonNode request) throws IOException {
+    List<String> texts = new java.util.ArrayList<>();
+    if (request.path("input").isArray()) request.path("input").forEach(t -> texts.add(t.asText()));
+    else texts.add(request.path("input").asText());
+    if (texts.stream().anyMatch(t -> t.contains(HOLD))) {
+      try {
+        held.await(60, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    var answer = JSON.createObjectNode().put("object", "list").put("model", request.path("model").asText());
+    var data = answer.putArray("data");
+    int tokens = 0;
+    for (int i = 0; i < texts.size(); i++) {
+      var vector = data.addObject().put("object", "embedding").put("index", i).putArray("embedding");
+      for (float v : nova.activities.llm.local.LocalModel.embed(texts.get(i), EMBEDDING_DIMENSIONS)) vector.add(v);
+      tokens += nova.activities.llm.local.LocalModel.tokens(texts.get(i));
+    }
+    answer.putObject("usage").put("prompt_tokens", tokens).put("total_tokens", tokens);
+    return JSON.writeValueAsString(answer);
   }
 
   private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {

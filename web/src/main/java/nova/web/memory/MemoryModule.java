@@ -1,11 +1,16 @@
 package nova.web.memory;
 
 import io.dropwizard.lifecycle.Managed;
+import io.temporal.client.WorkflowClient;
 import nova.activities.llm.gateway.Gateway;
 import nova.activities.memory.Embedders;
 import nova.activities.memory.LocalEmbedder;
 import nova.activities.memory.Memories;
 import nova.activities.memory.MemoryActivitiesImpl;
+import nova.activities.memory.MemoryModelActivitiesImpl;
+import nova.activities.memory.ModelSwitches;
+import nova.activities.memory.Reembedder;
+import nova.activities.memory.SwitchHistory;
 import nova.activities.memory.MemorySearch;
 import nova.activities.memory.MemoryStore;
 import org.jdbi.v3.core.Jdbi;
@@ -16,9 +21,12 @@ public final class MemoryModule implements Managed {
   private final MemoryStore store;
   private final MemorySearch search;
   private final Memories memories;
+  private final Embedders embedders;
+  private final Jdbi jdbi;
 
   public MemoryModule(Jdbi jdbi, Gateway gateway) {
-    Embedders embedders = new Embedders(local, gateway);
+    this.jdbi = jdbi;
+    this.embedders = new Embedders(local, gateway);
     this.store = new MemoryStore(jdbi, embedders);
     this.search = new MemorySearch(jdbi, embedders);
     this.memories = new Memories(jdbi);
@@ -28,8 +36,20 @@ public final class MemoryModule implements Managed {
     return new MemoryActivitiesImpl(store, search);
   }
 
+  public MemoryModelActivitiesImpl modelActivities() {
+    return new MemoryModelActivitiesImpl(new ModelSwitches(jdbi), new Reembedder(jdbi, embedders), embedders);
+  }
+
   public MemoryResource resource() {
     return new MemoryResource(store, search, memories);
+  }
+
+  public ModelSwitchCommands switches(WorkflowClient client) {
+    return new ModelSwitchCommands(client, embedders, search, new SwitchHistory(jdbi));
+  }
+
+  public MemoryModelResource modelResource(ModelSwitchCommands commands) {
+    return new MemoryModelResource(commands, memories, new SwitchHistory(jdbi));
   }
 
   public MemoryStore store() {

@@ -13,18 +13,20 @@ import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
 import nova.workflows.llm.LlmActivities;
 import nova.workflows.memory.MemoryActivities;
+import nova.workflows.memory.MemoryModelActivities;
+import nova.workflows.memory.MemoryReembedWorkflowImpl;
 import nova.workflows.task.NotifyActivities;
 import nova.workflows.task.TaskStoreActivities;
 import nova.workflows.task.TaskWorkflow;
 import nova.workflows.task.TaskWorkflowImpl;
 
-/** The connection to Temporal, and this process's workers: the task queue, and the model calls' own queue. */
+/** The connection to Temporal, and this process's workers: the task queue, the model calls' queue, and memory's. */
 public final class Temporal implements Managed {
   private final WorkflowServiceStubs service;
   private final WorkflowClient client;
   private final WorkerFactory workers;
 
-  public Temporal(String address, String namespace, int workflowPollers, TaskStoreActivities store, NotifyActivities notify, LlmActivities llm, MemoryActivities memory) {
+  public Temporal(String address, String namespace, int workflowPollers, TaskStoreActivities store, NotifyActivities notify, LlmActivities llm, MemoryActivities memory, MemoryModelActivities memoryModels) {
     this.service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(address).setRpcTimeout(Duration.ofSeconds(10)).build());
@@ -36,8 +38,11 @@ public final class Temporal implements Managed {
     worker.registerActivitiesImplementations(store, notify);
     workers.newWorker(LlmActivities.TASK_QUEUE, WorkerOptions.newBuilder().setUsingVirtualThreads(true).build()).registerActivitiesImplementations(llm);
     // embedding is CPU work: a few at a time, so model calls and the task queue keep the cores too
-    workers.newWorker(MemoryActivities.TASK_QUEUE, WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(4).build())
-        .registerActivitiesImplementations(memory);
+    // a switch's heartbeats reach Temporal each second, so a cancel stops its pass within a batch
+    Worker memoryWorker = workers.newWorker(MemoryActivities.TASK_QUEUE, WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(4)
+        .setMaxHeartbeatThrottleInterval(Duration.ofSeconds(1)).build());
+    memoryWorker.registerWorkflowImplementationTypes(MemoryReembedWorkflowImpl.class);
+    memoryWorker.registerActivitiesImplementations(memory, memoryModels);
   }
 
   public WorkflowClient client() {

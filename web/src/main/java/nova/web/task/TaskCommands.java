@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
+import nova.web.errors.RejectionMessage;
 import nova.web.project.ProjectDao;
 import nova.web.project.Projects;
 import nova.workflows.task.TaskAction;
@@ -103,7 +104,7 @@ public final class TaskCommands {
     var allowed = TaskAction.allowedIn(status).stream()
         .filter(a -> a.actor() == TaskAction.Actor.ANY || (a.actor() == TaskAction.Actor.AGENT) == (caller.serverId() != null))
         .map(TaskAction::wireName).toList();
-    String reason = status.isFinal() ? "the task is " + status.wireName() + " and takes no more actions" : RejectionMessage.of(cause);
+    String reason = status.isFinal() ? "the task is " + status.wireName() + " and takes no more actions" : RejectionMessage.of(cause, "the task refused this action in its current state");
     return ApiException.conflict(reason, Map.of("status", status.wireName(), "allowed_actions", allowed));
   }
 }

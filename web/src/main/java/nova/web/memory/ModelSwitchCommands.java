@@ -1,0 +1,130 @@
+package nova.web.memory;
+
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowServiceException;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import nova.activities.llm.gateway.GatewayFailure;
+import nova.activities.memory.BadMemoryRequest;
+import nova.activities.memory.Embedders;
+import nova.activities.memory.MemoryModelActivitiesImpl;
+import nova.activities.memory.MemorySearch;
+import nova.activities.memory.SwitchHistory;
+import nova.activities.memory.VectorIndex;
+import nova.web.auth.Caller;
+import nova.web.errors.ApiException;
+import nova.web.errors.RejectionMessage;
+import nova.workflows.memory.MemoryReembedWorkflow;
+import nova.workflows.memory.messages.ReembedCancel;
+import nova.workflows.memory.messages.ReembedPhase;
+import nova.workflows.memory.messages.ReembedStart;
+import nova.workflows.memory.messages.ReembedStatus;
+import nova.workflows.memory.messages.ReembedWatch;
+
+/**
+ * Starts and cancels the switch of the embedding model. The model is tried before anything is
+ * started, so a name that is unknown or can't embed is a 400 with the gateway's reason; only one
+ * switch runs at a time, since its workflow id is fixed.
+ */
+public final class ModelSwitchCommands {
+  private final WorkflowClient client;
+  private final Embedders embedders;
+  private final MemorySearch search;
+  private final SwitchHistory history;
+
+  public ModelSwitchCommands(WorkflowClient client, Embedders embedders, MemorySearch search, SwitchHistory history) {
+    this.client = client;
+    this.embedders = embedders;
+    this.search = search;
+    this.history = history;
+  }
+
+  public ReembedStatus start(Caller caller, String requested) {
+    caller.requireAdmin();
+    String model = MemoryResource.checked(() -> VectorIndex.checkedName(requested));
+    history.underWay().ifPresent(s -> {
+      throw ApiException.conflict("a switch to " + s.model() + " is under way (" + percent(s.progress()) + " embedded); cancel it or wait for it to finish",
+          Map.of("switch_id", s.id().toString(), "model", s.model()));
+    });
+    if (search.active().model().equals(model)) throw ApiException.conflict(model + " is already the active model", Map.of("model", model));
+    int dimensions = probe(model);
+    if (dimensions > VectorIndex.MAX_DIMENSIONS) {
+      throw ApiException.badRequest(model + " gives " + dimensions + "-dimension vectors; vector indexes take at most " + VectorIndex.MAX_DIMENSIONS);
+    }
+    ReembedStart start = ReembedStart.of(UUID.randomUUID().toString(), model, caller.actor());
+    try {
+      startWorkflow(start);
+    } catch (WorkflowExecutionAlreadyStarted running) {
+      awaitFinishing();
+      try {
+        startWorkflow(start);
+      } catch (WorkflowExecutionAlreadyStarted another) {
+        throw stillRunning();
+      }
+    }
+    ReembedStatus status = running().registered(new ReembedWatch(caller.actor()));
+    if (status.phase() == ReembedPhase.FAILED) throw ApiException.badRequest(status.reason());
+    return status;
+  }
+
+  public ReembedStatus cancel(Caller caller) {
+    caller.requireAdmin();
+    try {
+      return running().cancel(new ReembedCancel(caller.actor()));
+    } catch (WorkflowUpdateException refused) {
+      throw ApiException.conflict(RejectionMessage.of(refused, "the switch can no longer be cancelled"), Map.of());
+    } catch (WorkflowNotFoundException | WorkflowServiceException ended) {
+      throw ApiException.conflict("no model switch is under way", Map.of());
+    }
+  }
+
+  private void startWorkflow(ReembedStart start) {
+    MemoryReembedWorkflow workflow = client.newWorkflowStub(MemoryReembedWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(MemoryReembedWorkflow.WORKFLOW_ID).setTaskQueue(MemoryReembedWorkflow.TASK_QUEUE)
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE).build());
+    WorkflowClient.start(workflow::run, start);
+  }
+
+  /** The last switch has recorded its end but its workflow is still closing: a moment's wait, not a refusal. */
+  private void awaitFinishing() {
+    try {
+      if (running().status().phase().ended()) {
+        WorkflowStub.fromTyped(running()).getResult(10, TimeUnit.SECONDS, ReembedStatus.class);
+        return;
+      }
+    } catch (TimeoutException | RuntimeException notEnding) {
+      // refused below
+    }
+    throw stillRunning();
+  }
+
+  private static ApiException stillRunning() {
+    return ApiException.conflict("a model switch is still running; wait for it to finish, or cancel it", Map.of());
+  }
+
+  private MemoryReembedWorkflow running() {
+    return client.newWorkflowStub(MemoryReembedWorkflow.class, MemoryReembedWorkflow.WORKFLOW_ID);
+  }
+
+  private int probe(String model) {
+    try {
+      return MemoryModelActivitiesImpl.dimensions(embedders, model);
+    } catch (BadMemoryRequest e) {
+      throw ApiException.badRequest(e.getMessage());
+    } catch (GatewayFailure e) {
+      throw new ApiException(503, model + " did not answer a test embedding, so the switch was not started: " + e.getMessage());
+    }
+  }
+
+  static String percent(Double progress) {
+    return progress == null ? "-" : Math.round(progress * 1000) / 10.0 + " %";
+  }
+}

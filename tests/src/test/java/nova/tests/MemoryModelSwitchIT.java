@@ -104,6 +104,38 @@ class MemoryModelSwitchIT {
   }
 
   @Test
+  void theMemoryPageShowsASwitchsProgressAndAnAdminCancelsItThere() throws Exception {
+    Session admin = Session.login("admin", NovaServer.ADMIN_PASSWORD);
+    try (FakeProvider fake = new FakeProvider(ProviderKind.OPENAI); Gateways gateways = new Gateways()) {
+      String model = gateways.provider(fake, null) + "/m-1";
+      store("project:" + Fixtures.project(false), "Otters hold hands while they sleep. " + FakeProvider.HOLD);
+      try {
+        Api.Reply refused = admin.form("/memories/switch", "model=nope/none", true);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("flash error").contains("nope/none");
+
+        Api.Reply started = admin.form("/memories/switch", "model=" + model, true);
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        assertThat(started.body()).contains("id=\"memory-model\"").contains("Switching to <code>" + model + "</code>")
+            .contains("class=\"meter\"").contains("hx-trigger=\"every 1s\"").contains("Cancel the switch");
+        String polled = Api.admin().get("/memories/parts/model").body();
+        assertThat(polled).contains("role=\"progressbar\"").containsPattern("\\d+ of \\d+ chunks");
+        assertThat(Api.admin().get("/memories").body()).contains("Switching to <code>" + model + "</code>");
+
+        Api.Reply cancelled = admin.form("/memories/switch/cancel", "", true);
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        fake.releaseHeld();
+        assertThat(awaitSwitchEnd().path("status").asText()).isEqualTo("cancelled");
+        String after = Api.admin().get("/memories/parts/model").body();
+        assertThat(after).contains("Last switch: to <code>" + model + "</code>").contains("cancelled").contains("hx-trigger=\"none\"");
+      } finally {
+        fake.releaseHeld();
+        switchBackToLocal();
+      }
+    }
+  }
+
+  @Test
   void aModelThatCanNotEmbedIsRefusedBeforeAnythingStarts() throws Exception {
     try (FakeProvider anthropic = new FakeProvider(ProviderKind.ANTHROPIC); Gateways gateways = new Gateways()) {
       String chatOnly = gateways.provider(anthropic, "anthropic", null) + "/m-1";

@@ -104,7 +104,7 @@ public class NovaApplication extends Application<NovaConfiguration> {
     environment.jersey().register(new HealthResource(readiness(database, redis, temporal)));
     Agents agents = registerGatewayAndAgents(environment, llm, database, json);
     new UiModule(config, database.jdbi(), projects, access, commands, history, sessions,
-        new LoginThrottle(redis.client()), config.auth.secureCookies, llm, agents).register(environment.jersey());
+        new LoginThrottle(redis.client()), config.auth.secureCookies, llm, agents, memory, memorySwitches).register(environment.jersey());
   }
 
   /** The gateway's API (/v1, providers, usage), then agents, pods and chat, with the one Nova agent made sure of. */

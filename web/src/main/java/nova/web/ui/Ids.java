@@ -14,6 +14,8 @@ public final class Ids {
   public static final String ALIAS_LIST = "alias-list";
   public static final String AGENT_LIST = "agent-list";
   public static final String CHAT_LOG = "chat-log";
+  public static final String MEMORY_RESULTS = "memory-results";
+  public static final String MEMORY_MODEL = "memory-model";
 
   private Ids() {}
 

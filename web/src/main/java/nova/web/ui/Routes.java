@@ -24,6 +24,11 @@ public final class Routes {
   public static final String AGENTS = "/agents";
   public static final String PODS = "/agents/pods";
   public static final String CHAT = "/chat";
+  public static final String MEMORIES = "/memories";
+  public static final String MEMORY_RESULTS = "/memories/parts/results";
+  public static final String MEMORY_MODEL = "/memories/parts/model";
+  public static final String MEMORY_SWITCH = "/memories/switch";
+  public static final String MEMORY_SWITCH_CANCEL = "/memories/switch/cancel";
   public static final String CHAT_STREAM = "/api/v1/chat/stream";
   public static final String CHAT_SCRIPT = "/assets/chat.js";
   public static final String HTMX = "/assets/htmx.min.js";
@@ -70,6 +75,10 @@ public final class Routes {
 
   public static String removeAlias(String name) {
     return ALIASES + "/" + name + "/remove";
+  }
+
+  public static String deleteMemory(UUID id) {
+    return MEMORIES + "/" + id + "/delete";
   }
 
   public static String revokeKey(UUID id) {

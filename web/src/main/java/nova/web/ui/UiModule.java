@@ -13,6 +13,9 @@ import nova.web.auth.SessionCookie;
 import nova.web.llm.LlmModule;
 import nova.web.llm.LlmPages;
 import nova.web.llm.UsageQueries;
+import nova.web.memory.MemoryModule;
+import nova.web.memory.MemoryPages;
+import nova.web.memory.ModelSwitchCommands;
 import nova.web.project.ProjectPage;
 import nova.web.project.Projects;
 import nova.web.task.TaskCommands;
@@ -23,7 +26,7 @@ import org.jdbi.v3.core.Jdbi;
 /** The admin app: its pages, parts and assets. */
 public record UiModule(
     NovaConfiguration config, Jdbi jdbi, Projects projects, Access access, TaskCommands commands, TaskHistory history,
-    SessionCookie sessions, LoginThrottle throttle, boolean secureCookies, LlmModule llm, Agents agents) {
+    SessionCookie sessions, LoginThrottle throttle, boolean secureCookies, LlmModule llm, Agents agents, MemoryModule memory, ModelSwitchCommands memorySwitches) {
 
   public void register(JerseyEnvironment jersey) {
     Html html = new Html(new Templates(config.templatesDir));
@@ -35,5 +38,6 @@ public record UiModule(
     jersey.register(new AccountPage(html, jdbi, sessions, throttle, secureCookies));
     jersey.register(new LlmPages(html, llm.admin(), new UsageQueries(jdbi)));
     jersey.register(new AgentPages(html, agents));
+    jersey.register(new MemoryPages(html, memory.search(), memory.memories(), memorySwitches));
   }
 }

@@ -1,0 +1,129 @@
+package nova.web.memory;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nova.activities.memory.Memories;
+import nova.activities.memory.MemorySearch;
+import nova.web.auth.Caller;
+import nova.web.errors.ApiException;
+import nova.web.ui.Html;
+import nova.web.ui.PageContext;
+import nova.web.ui.Routes;
+import nova.workflows.memory.messages.MemoryHits;
+import nova.workflows.memory.messages.MemoryQuery;
+
+/** The Memory page: search with each hit's ranks, recent memories, deleting one, and the embedding model with its switch. */
+@Path(Routes.MEMORIES)
+@Produces(MediaType.TEXT_HTML)
+public class MemoryPages {
+  static final int SHOWN = 20;
+  private final Html html;
+  private final MemorySearch search;
+  private final Memories memories;
+  private final ModelSwitchCommands switches;
+
+  public MemoryPages(Html html, MemorySearch search, Memories memories, ModelSwitchCommands switches) {
+    this.html = html;
+    this.search = search;
+    this.memories = memories;
+    this.switches = switches;
+  }
+
+  @GET
+  public Response page(@Context ContainerRequestContext request, @QueryParam("q") String q, @QueryParam("mode") String mode, @QueryParam("scope") String scope) {
+    Caller caller = Caller.of(request);
+    return html.guarded(caller, false, () -> {
+      caller.requireHuman();
+      Map<String, Object> params = results(q, mode, scope);
+      params.put("page", new PageContext("Memory", "memory", caller));
+      params.put("stats", memories.stats());
+      return html.page("memory/page.jte", params);
+    });
+  }
+
+  @GET
+  @Path("parts/results")
+  public Response results(@Context ContainerRequestContext request, @QueryParam("q") String q, @QueryParam("mode") String mode, @QueryParam("scope") String scope) {
+    Caller caller = Caller.of(request);
+    return html.guarded(caller, true, () -> {
+      caller.requireHuman();
+      Map<String, Object> params = results(q, mode, scope);
+      params.put("page", new PageContext("Memory", "memory", caller));
+      return html.page("memory/part/results.jte", params);
+    });
+  }
+
+  @GET
+  @Path("parts/model")
+  public Response model(@Context ContainerRequestContext request) {
+    Caller caller = Caller.of(request);
+    return html.guarded(caller, true, () -> {
+      caller.requireHuman();
+      return html.page("memory/part/model.jte", modelParams(caller));
+    });
+  }
+
+  @POST
+  @Path("switch")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response startSwitch(@Context ContainerRequestContext request, @FormParam("model") String model) {
+    return html.changed(Caller.of(request), caller -> switches.start(caller, model), "memory/part/model.jte", this::modelParams);
+  }
+
+  @POST
+  @Path("switch/cancel")
+  public Response cancelSwitch(@Context ContainerRequestContext request) {
+    return html.changed(Caller.of(request), switches::cancel, "memory/part/model.jte", this::modelParams);
+  }
+
+  /** Answers with nothing, so the deleted memory's row goes from the page. */
+  @POST
+  @Path("{id}/delete")
+  public Response delete(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
+    Caller caller = Caller.of(request);
+    return html.guarded(caller, true, () -> {
+      caller.requireAdmin();
+      if (!memories.delete(id)) throw ApiException.notFound("memory", id);
+      return Response.ok("", MediaType.TEXT_HTML_TYPE).build();
+    });
+  }
+
+  private Map<String, Object> results(String q, String mode, String scope) {
+    Map<String, Object> params = new HashMap<>();
+    boolean asked = q != null && !q.isBlank();
+    params.put("q", asked ? q.strip() : "");
+    params.put("mode", mode == null || mode.isBlank() ? "hybrid" : mode);
+    params.put("scope", scope == null ? "" : scope.strip());
+    List<String> scopes = scope == null || scope.isBlank() ? List.of() : List.of(scope.strip());
+    params.put("hits", asked ? MemoryResource.checked(() -> search.search(new MemoryQuery(q, mode, scopes, null, SHOWN))) : null);
+    params.put("recent", asked ? List.of() : MemoryResource.checked(() -> memories.list(scope, SHOWN, 0)));
+    return params;
+  }
+
+  private Map<String, Object> modelParams(Caller caller) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("page", new PageContext("Memory", "memory", caller));
+    params.put("stats", memories.stats());
+    return params;
+  }
+
+  /** A hit's score as a share of the best one possible in its mode (first in each list searched), for its bar. */
+  public static double scoreShare(MemoryHits hits, double score) {
+    double best = (hits.mode().equals("hybrid") ? 2.0 : 1.0) / (MemorySearch.RRF_K + 1);
+    return Math.min(1.0, score / best);
+  }
+}

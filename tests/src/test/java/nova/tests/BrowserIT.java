@@ -87,6 +87,54 @@ class BrowserIT {
   }
 
   @Test
+  void theMemoryPageSearchesAndFollowsAModelSwitchWithoutAReload() throws Exception {
+    String base = NovaServer.baseUrl();
+    var wait = new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    String scope = "project:" + Fixtures.project(false);
+    for (String fact : List.of("Puffins nest in burrows on grassy sea cliffs.", "Saturn's rings are mostly chunks of water ice. " + FakeProvider.HOLD)) {
+      assertThat(Api.admin().post("/api/v1/memories", Map.of("content", fact, "scope", scope)).status()).isEqualTo(201);
+    }
+    try (FakeProvider model = new FakeProvider(ProviderKind.OPENAI); Gateways gateways = new Gateways()) {
+      String embedder = gateways.provider(model, null) + "/m-1";
+      try {
+        browser.get(base + "/memories");
+        if (browser.getCurrentUrl().endsWith("/login")) {
+          browser.findElement(By.name("username")).sendKeys("admin");
+          browser.findElement(By.name("password")).sendKeys(NovaServer.ADMIN_PASSWORD);
+          browser.findElement(By.cssSelector("button[type=submit]")).click();
+          wait.until(ExpectedConditions.urlToBe(base + "/"));
+          browser.get(base + "/memories");
+        }
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("window.novaSamePage = true;");
+        browser.findElement(By.name("q")).sendKeys("where do puffins nest");
+        browser.findElement(By.name("scope")).sendKeys(scope);
+        browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
+        wait.until(d -> d.findElement(By.id("memory-results")).getText().contains("Puffins nest in burrows"));
+        wait.until(d -> d.findElement(By.cssSelector("#memory-results tbody tr")).getText().matches("(?s).*Puffins.*#1.*"));
+
+        browser.findElement(By.cssSelector("#memory-model input[name=model]")).sendKeys(embedder);
+        browser.findElement(By.cssSelector("#memory-model button[type=submit]")).click();
+        wait.until(d -> !d.findElements(By.cssSelector("#memory-model .meter")).isEmpty());
+        Path shots = Path.of("target", "screenshots");
+        Files.createDirectories(shots);
+        Files.write(shots.resolve("memory-switch.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        model.releaseHeld();
+        wait.until(d -> d.findElement(By.id("memory-model")).getText().contains("Last switch"));
+        assertThat(browser.findElement(By.id("memory-model")).getText()).contains("done").contains(embedder);
+        assertThat(js.executeScript("return window.novaSamePage === true;")).as("the page was not reloaded").isEqualTo(true);
+      } finally {
+        model.releaseHeld();
+        if (!MemoryModelSwitchIT.stats().path("active_model").asText().equals(MemoryModelSwitchIT.LOCAL)) {
+          MemoryModelSwitchIT.awaitSwitchEnd();
+          assertThat(Api.admin().post("/api/v1/memories/models/switch", Map.of("model", MemoryModelSwitchIT.LOCAL)).status()).isEqualTo(202);
+          assertThat(MemoryModelSwitchIT.awaitSwitchEnd().path("status").asText()).isEqualTo("done");
+        }
+      }
+    }
+  }
+
+  @Test
   void chatShowsTheAnswerTokenByTokenAsItArrives() throws Exception {
     String base = NovaServer.baseUrl();
     var wait = new WebDriverWait(browser, Duration.ofSeconds(15));

@@ -83,6 +83,8 @@ public final class MemorySearch {
     // relaxed_order: the index scan goes on past rows the filters drop, so a narrow scope still fills the list
     h.execute("SET LOCAL hnsw.iterative_scan = relaxed_order");
     h.execute("SET LOCAL hnsw.ef_search = " + EF_SEARCH);
+    // each model's HNSW index is partial (WHERE model = 'name'): a generic plan, with the model as $1, could never use it
+    h.execute("SET LOCAL plan_cache_mode = force_custom_plan");
     String distance = "CAST(embedding AS " + model.vectorType() + ") <=> CAST(:vector AS " + model.vectorType() + ")";
     Query q = h.createQuery("WITH nearest AS MATERIALIZED (SELECT id, memory_id, " + distance + " AS distance FROM memory_chunks"
         + " WHERE model = :model" + where(inScopes, filter) + " ORDER BY " + distance + " LIMIT :depth)"

@@ -88,7 +88,6 @@ class BrowserIT {
 
   @Test
   void theMemoryPageSearchesAndFollowsAModelSwitchWithoutAReload() throws Exception {
-    String base = NovaServer.baseUrl();
     var wait = new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     String scope = "project:" + Fixtures.project(false);
     for (String fact : List.of("Puffins nest in burrows on grassy sea cliffs.", "Saturn's rings are mostly chunks of water ice. " + FakeProvider.HOLD)) {
@@ -97,14 +96,7 @@ class BrowserIT {
     try (FakeProvider model = new FakeProvider(ProviderKind.OPENAI); Gateways gateways = new Gateways()) {
       String embedder = gateways.provider(model, null) + "/m-1";
       try {
-        browser.get(base + "/memories");
-        if (browser.getCurrentUrl().endsWith("/login")) {
-          browser.findElement(By.name("username")).sendKeys("admin");
-          browser.findElement(By.name("password")).sendKeys(NovaServer.ADMIN_PASSWORD);
-          browser.findElement(By.cssSelector("button[type=submit]")).click();
-          wait.until(ExpectedConditions.urlToBe(base + "/"));
-          browser.get(base + "/memories");
-        }
+        openSignedIn("/memories", wait);
         JavascriptExecutor js = (JavascriptExecutor) browser;
         js.executeScript("window.novaSamePage = true;");
         browser.findElement(By.name("q")).sendKeys("where do puffins nest");
@@ -134,9 +126,21 @@ class BrowserIT {
     }
   }
 
+  /** Opens a page, signing in as the admin first if this browser has no session yet. */
+  private static void openSignedIn(String path, org.openqa.selenium.support.ui.FluentWait<WebDriver> wait) {
+    String base = NovaServer.baseUrl();
+    browser.get(base + path);
+    if (browser.getCurrentUrl().endsWith("/login")) {
+      browser.findElement(By.name("username")).sendKeys("admin");
+      browser.findElement(By.name("password")).sendKeys(NovaServer.ADMIN_PASSWORD);
+      browser.findElement(By.cssSelector("button[type=submit]")).click();
+      wait.until(ExpectedConditions.urlToBe(base + "/"));
+      browser.get(base + path);
+    }
+  }
+
   @Test
   void chatShowsTheAnswerTokenByTokenAsItArrives() throws Exception {
-    String base = NovaServer.baseUrl();
     var wait = new WebDriverWait(browser, Duration.ofSeconds(15));
     List<String> pieces = new ArrayList<>();
     for (int i = 0; i < 12; i++) pieces.add("word" + i + " ");
@@ -144,14 +148,7 @@ class BrowserIT {
         Gateways gateways = new Gateways()) {
       String provider = gateways.provider(model, null);
       String agentId = Api.admin().post("/api/v1/agents", Map.of("name", Fixtures.unique("paced"), "model", provider + "/m-1")).text("id");
-      browser.get(base + "/chat");
-      if (browser.getCurrentUrl().endsWith("/login")) {
-        browser.findElement(By.name("username")).sendKeys("admin");
-        browser.findElement(By.name("password")).sendKeys(NovaServer.ADMIN_PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlToBe(base + "/"));
-        browser.get(base + "/chat");
-      }
+      openSignedIn("/chat", wait);
       new Select(browser.findElement(By.name("agent"))).selectByValue(agentId);
       JavascriptExecutor js = (JavascriptExecutor) browser;
       // notes the answer's length at each change: streamed, it grows a token at a time while the model writes

@@ -47,14 +47,17 @@ class MemoryModelSwitchIT {
         assertError(Api.admin().post(SWITCHES, Map.of("model", "local/builtin-embed")), 409, "a switch to " + model + " is under way");
         // search keeps to the active model while the new one is built
         assertThat(search(scope, "lighthouse lens", "semantic").path("model").asText()).isEqualTo(LOCAL);
-        // a memory stored now is embedded with both models
+        // a memory stored now is embedded with both models, while the pass is still held
         store(scope, "Glaciers carve valleys into a U shape as they slide downhill.");
+        try (var h = Fixtures.database().jdbi().open()) {
+          assertThat(h.createQuery("SELECT model FROM memory_chunks WHERE content LIKE 'Glaciers carve%'").mapTo(String.class).list())
+              .containsExactlyInAnyOrder(LOCAL, model);
+        }
 
         fake.releaseHeld();
         JsonNode done = awaitSwitchEnd();
         assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("done");
         assertThat(done.path("previous_model").asText()).isEqualTo(LOCAL);
-        assertThat(done.path("progress").asDouble()).isEqualTo(1.0);
 
         JsonNode stats = stats();
         assertThat(stats.path("active_model").asText()).isEqualTo(model);
@@ -144,6 +147,7 @@ class MemoryModelSwitchIT {
       assertError(Api.admin().post(SWITCHES, Map.of("model", "no such/model!")), 400, "is not a model name");
       assertError(Api.admin().post(SWITCHES, Map.of("model", "nope/none")), 400, "nope/none");
       assertError(Api.admin().post(SWITCHES, Map.of("model", chatOnly)), 400, "can't embed");
+      assertError(Api.admin().post(SWITCHES, Map.of("model", gateways.alias(chatOnly))), 400, "stands for " + chatOnly);
       assertError(Api.admin().post(SWITCHES, Map.of("model", LOCAL)), 409, "already the active model");
       assertThat(stats().path("model_switch").isNull() ? 0 : 1).isEqualTo(switchesBefore);
       assertThat(Api.admin().get("/api/v1/memories/models").json().path("switches").findValuesAsText("model")).doesNotContain(chatOnly, "nope/none");

@@ -1,6 +1,7 @@
 package nova.activities.memory;
 
 import nova.activities.llm.gateway.Gateway;
+import nova.activities.llm.gateway.UnknownModel;
 
 /** The embedder behind a model name: the built-in local model, or any embedding model of the gateway. */
 public final class Embedders {
@@ -14,5 +15,17 @@ public final class Embedders {
 
   public Embedder of(String model) {
     return model.equals(LocalEmbedder.MODEL) ? local : new GatewayEmbedder(gateway, model);
+  }
+
+  /** The one model a name stands for. Aliases and bare ids are refused: they may later point elsewhere, and stored vectors would mix models. */
+  public String concrete(String model) {
+    if (model.equals(LocalEmbedder.MODEL)) return model;
+    try {
+      String name = gateway.catalog().resolve(model).getFirst().name();
+      if (!name.equals(model)) throw new BadMemoryRequest("'" + model + "' stands for " + name + "; name " + name + " itself, so the vectors keep the model that made them");
+      return name;
+    } catch (UnknownModel e) {
+      throw new BadMemoryRequest(e.getMessage());
+    }
   }
 }

@@ -100,8 +100,10 @@ public final class MemoryStore {
   }
 
   private void write(Handle h, List<Item> items, List<String> texts, Map<String, List<float[]>> vectors, Map<String, UUID> ids, Set<String> duplicates) {
-    // FOR SHARE: a model switch waits for this write, or this write sees the new model and embeds with it too
-    List<MemoryModel> models = h.createQuery("SELECT model, dimensions, status FROM memory_models FOR SHARE").map(MemoryModel.ROWS).list();
+    // FOR SHARE: a model switch waits for this write, or this write waits for the switch's step. The models are read
+    // again after the lock, since a statement that waited on a lock sees no row inserted meanwhile (READ COMMITTED).
+    h.createQuery("SELECT model FROM memory_models FOR SHARE").mapTo(String.class).list();
+    List<MemoryModel> models = h.createQuery("SELECT model, dimensions, status FROM memory_models").map(MemoryModel.ROWS).list();
     vectors.keySet().retainAll(models.stream().map(MemoryModel::model).toList());
     for (MemoryModel model : models) vectors.computeIfAbsent(model.model(), m -> embed(model, texts));
     PreparedBatch chunks = h.prepareBatch("""

@@ -27,6 +27,7 @@ public final class ModelSwitches {
     if (dimensions < 1 || dimensions > VectorIndex.MAX_DIMENSIONS) {
       throw new BadMemoryRequest(name + " gives " + dimensions + "-dimension vectors; vector indexes take 1 to " + VectorIndex.MAX_DIMENSIONS);
     }
+    sweep(); // vectors a past switch of this name left behind would break its new index
     return jdbi.inTransaction(h -> {
       Models models = lock(h);
       if (models.building().isPresent()) {
@@ -52,28 +53,22 @@ public final class ModelSwitches {
   public boolean activate(UUID switchId, String model) {
     return jdbi.inTransaction(h -> {
       Models models = lock(h);
-      if (models.active().model().equals(model)) return true; // a retry after the swap committed
+      if (models.active().model().equals(model)) return true; // a retry after the swap committed: the sweep below finishes it
       Row building = models.building().filter(b -> b.model().equals(model))
           .orElseThrow(() -> new BadMemoryRequest("no switch to " + model + " is being built"));
       if (missing(h, models.active().model(), building.model()) > 0) return false;
-      Row old = models.active();
-      h.execute(VectorIndex.drop(old.indexName()));
-      h.createUpdate("DELETE FROM memory_chunks WHERE model = :model").bind("model", old.model()).execute();
-      h.createUpdate("DELETE FROM memory_models WHERE model = :model").bind("model", old.model()).execute();
+      h.createUpdate("DELETE FROM memory_models WHERE model = :model").bind("model", models.active().model()).execute();
       h.createUpdate("UPDATE memory_models SET status = 'active', since = now() WHERE model = :model").bind("model", model).execute();
       h.createUpdate("UPDATE memory_model_switches SET status = 'done', ended_at = now() WHERE id = :id").bind("id", switchId).execute();
       return true;
-    });
+    }) && sweep();
   }
 
   /** Drops what a switch built, if it is still building, and records how the switch ended. */
   public void abandon(UUID switchId, String model, String status, String reason, String requestedBy) {
     jdbi.useTransaction(h -> {
       Models models = lock(h);
-      Optional<Row> building = models.building().filter(b -> b.model().equals(model));
-      if (building.isPresent()) {
-        h.execute(VectorIndex.drop(building.get().indexName()));
-        h.createUpdate("DELETE FROM memory_chunks WHERE model = :model").bind("model", model).execute();
+      if (models.building().filter(b -> b.model().equals(model)).isPresent()) {
         h.createUpdate("DELETE FROM memory_models WHERE model = :model AND status = 'building'").bind("model", model).execute();
       }
       h.createUpdate("""
@@ -83,6 +78,28 @@ public final class ModelSwitches {
           .bind("id", switchId).bind("model", model).bind("previous", models.active().model()).bind("status", status)
           .bind("reason", reason).bind("by", requestedBy).execute();
     });
+    sweep();
+  }
+
+  /**
+   * Drops the indexes and vectors of models no longer registered, outside the models' lock: the
+   * index concurrently and the rows in slices, so search and stores carry on meanwhile. A retry
+   * after a crash, or a pass that wrote after its switch ended, leaves nothing behind for long.
+   */
+  boolean sweep() {
+    jdbi.useHandle(h -> {
+      List<String> stale = h.createQuery("""
+              SELECT indexname FROM pg_indexes WHERE tablename = 'memory_chunks' AND indexname LIKE 'memory\\_chunks\\_hnsw\\_%'
+                AND indexname NOT IN (SELECT index_name FROM memory_models)""").mapTo(String.class).list();
+      stale.forEach(index -> h.execute(VectorIndex.drop(index).replace("DROP INDEX", "DROP INDEX CONCURRENTLY")));
+      int deleted;
+      do {
+        deleted = h.createUpdate("""
+            DELETE FROM memory_chunks WHERE id IN (SELECT id FROM memory_chunks
+              WHERE model NOT IN (SELECT model FROM memory_models) LIMIT 5000)""").execute();
+      } while (deleted > 0);
+    });
+    return true;
   }
 
   /** The active model's chunks that have no vector of the built model yet. */

@@ -10,7 +10,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 /**
  * Embeds, with the model being built, the active model's chunks that lack it, in id order and in
  * batches, for a bounded time per call. Each copy is made from its source row, so a memory deleted
- * meanwhile is simply skipped.
+ * before the batch is skipped (one deleted during it fails the batch, which its retry redoes).
  */
 public final class Reembedder {
   static final int BATCH = 64;
@@ -35,6 +35,7 @@ public final class Reembedder {
     long embedded = 0;
     long last = after;
     while (true) {
+      done.accept(last); // before the model call too, so a cancel is seen even while batches are slow
       List<Source> sources = next(active, target.model(), last);
       if (sources.isEmpty()) return new Pass(embedded, last, true);
       List<float[]> vectors = embedders.of(target.model()).embed(sources.stream().map(Source::content).toList());
@@ -43,10 +44,9 @@ public final class Reembedder {
           throw new BadMemoryRequest(target.model() + " answered " + v.length + " dimensions where it gave " + target.dimensions() + " when the switch began");
         }
       }
-      write(target.model(), sources, vectors);
+      if (!write(target.model(), sources, vectors)) throw new BadMemoryRequest(target.model() + " is no longer being built; its switch has ended");
       embedded += sources.size();
       last = sources.getLast().id();
-      done.accept(last);
       if (System.nanoTime() > deadline) return new Pass(embedded, last, false);
     }
   }
@@ -67,8 +67,12 @@ public final class Reembedder {
         .map((rs, ctx) -> new Source(rs.getLong("id"), rs.getString("content"))).list());
   }
 
-  private void write(String model, List<Source> sources, List<float[]> vectors) {
-    jdbi.useHandle(h -> {
+  /** Writes the batch if the model is still being built; the lock keeps its switch from ending meanwhile. */
+  private boolean write(String model, List<Source> sources, List<float[]> vectors) {
+    return jdbi.inTransaction(h -> {
+      boolean building = h.createQuery("SELECT 1 FROM memory_models WHERE model = :model AND status = 'building' FOR SHARE")
+          .bind("model", model).mapTo(Integer.class).findOne().isPresent();
+      if (!building) return false;
       PreparedBatch batch = h.prepareBatch("""
           INSERT INTO memory_chunks (memory_id, ordinal, model, scope, metadata, content, embedding)
           SELECT memory_id, ordinal, :model, scope, metadata, content, CAST(:embedding AS vector) FROM memory_chunks WHERE id = :source
@@ -77,6 +81,7 @@ public final class Reembedder {
         batch.bind("model", model).bind("embedding", new PGvector(vectors.get(i)).getValue()).bind("source", sources.get(i).id()).add();
       }
       batch.execute();
+      return true;
     });
   }
 }

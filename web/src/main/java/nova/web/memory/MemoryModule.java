@@ -45,7 +45,7 @@ public final class MemoryModule implements Managed {
   }
 
   public ModelSwitchCommands switches(WorkflowClient client) {
-    return new ModelSwitchCommands(client, embedders, search, new SwitchHistory(jdbi));
+    return new ModelSwitchCommands(client, embedders, search, new SwitchHistory(jdbi), new ModelSwitches(jdbi));
   }
 
   public MemoryModelResource modelResource(ModelSwitchCommands commands) {

@@ -48,8 +48,7 @@ public class MemoryPages {
     Caller caller = Caller.of(request);
     return html.guarded(caller, false, () -> {
       caller.requireHuman();
-      Map<String, Object> params = results(q, mode, scope);
-      params.put("page", new PageContext("Memory", "memory", caller));
+      Map<String, Object> params = results(caller, q, mode, scope);
       params.put("stats", memories.stats());
       return html.page("memory/page.jte", params);
     });
@@ -61,9 +60,7 @@ public class MemoryPages {
     Caller caller = Caller.of(request);
     return html.guarded(caller, true, () -> {
       caller.requireHuman();
-      Map<String, Object> params = results(q, mode, scope);
-      params.put("page", new PageContext("Memory", "memory", caller));
-      return html.page("memory/part/results.jte", params);
+      return html.page("memory/part/results.jte", results(caller, q, mode, scope));
     });
   }
 
@@ -102,8 +99,9 @@ public class MemoryPages {
     });
   }
 
-  private Map<String, Object> results(String q, String mode, String scope) {
+  private Map<String, Object> results(Caller caller, String q, String mode, String scope) {
     Map<String, Object> params = new HashMap<>();
+    params.put("page", new PageContext("Memory", "memory", caller));
     boolean asked = q != null && !q.isBlank();
     params.put("q", asked ? q.strip() : "");
     params.put("mode", mode == null || mode.isBlank() ? "hybrid" : mode);

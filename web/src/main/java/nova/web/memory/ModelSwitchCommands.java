@@ -17,6 +17,7 @@ import nova.activities.memory.BadMemoryRequest;
 import nova.activities.memory.Embedders;
 import nova.activities.memory.MemoryModelActivitiesImpl;
 import nova.activities.memory.MemorySearch;
+import nova.activities.memory.ModelSwitches;
 import nova.activities.memory.SwitchHistory;
 import nova.activities.memory.VectorIndex;
 import nova.web.auth.Caller;
@@ -39,21 +40,24 @@ public final class ModelSwitchCommands {
   private final Embedders embedders;
   private final MemorySearch search;
   private final SwitchHistory history;
+  private final ModelSwitches switches;
 
-  public ModelSwitchCommands(WorkflowClient client, Embedders embedders, MemorySearch search, SwitchHistory history) {
+  public ModelSwitchCommands(WorkflowClient client, Embedders embedders, MemorySearch search, SwitchHistory history, ModelSwitches switches) {
     this.client = client;
     this.embedders = embedders;
     this.search = search;
     this.history = history;
+    this.switches = switches;
   }
 
   public ReembedStatus start(Caller caller, String requested) {
     caller.requireAdmin();
-    String model = MemoryResource.checked(() -> VectorIndex.checkedName(requested));
+    String name = MemoryResource.checked(() -> VectorIndex.checkedName(requested));
     history.underWay().ifPresent(s -> {
       throw ApiException.conflict("a switch to " + s.model() + " is under way (" + percent(s.progress()) + " embedded); cancel it or wait for it to finish",
           Map.of("switch_id", s.id().toString(), "model", s.model()));
     });
+    String model = MemoryResource.checked(() -> embedders.concrete(name));
     if (search.active().model().equals(model)) throw ApiException.conflict(model + " is already the active model", Map.of("model", model));
     int dimensions = probe(model);
     if (dimensions > VectorIndex.MAX_DIMENSIONS) {
@@ -70,8 +74,15 @@ public final class ModelSwitchCommands {
         throw stillRunning();
       }
     }
-    ReembedStatus status = running().registered(new ReembedWatch(caller.actor()));
-    if (status.phase() == ReembedPhase.FAILED) throw ApiException.badRequest(status.reason());
+    ReembedStatus status;
+    try {
+      status = running().registered(new ReembedWatch(caller.actor()));
+    } catch (WorkflowNotFoundException | WorkflowServiceException | WorkflowUpdateException closed) {
+      status = running().status(); // it ended before the Update reached it: a query still answers
+    }
+    if (status.phase() == ReembedPhase.FAILED) {
+      throw status.reason().contains("under way") ? ApiException.conflict(status.reason(), Map.of()) : ApiException.badRequest(status.reason());
+    }
     return status;
   }
 
@@ -82,8 +93,17 @@ public final class ModelSwitchCommands {
     } catch (WorkflowUpdateException refused) {
       throw ApiException.conflict(RejectionMessage.of(refused, "the switch can no longer be cancelled"), Map.of());
     } catch (WorkflowNotFoundException | WorkflowServiceException ended) {
-      throw ApiException.conflict("no model switch is under way", Map.of());
+      return orphan(caller).orElseThrow(() -> ApiException.conflict("no model switch is under way", Map.of()));
     }
+  }
+
+  /** A switch recorded as building whose workflow is gone (terminated by hand, or its history lost): undone here, so the next can start. */
+  private java.util.Optional<ReembedStatus> orphan(Caller caller) {
+    return history.underWay().map(s -> {
+      String why = "cancelled by " + caller.actor() + " after its workflow had ended";
+      switches.abandon(s.id(), s.model(), ReembedPhase.CANCELLED.wireName(), why, s.requestedBy());
+      return new ReembedStatus(s.id().toString(), s.model(), ReembedPhase.CANCELLED, s.embedded() == null ? 0 : s.embedded(), caller.actor(), why);
+    });
   }
 
   private void startWorkflow(ReembedStart start) {
@@ -96,7 +116,8 @@ public final class ModelSwitchCommands {
   /** The last switch has recorded its end but its workflow is still closing: a moment's wait, not a refusal. */
   private void awaitFinishing() {
     try {
-      if (running().status().phase().ended()) {
+      // the database records a switch's end a moment before its workflow closes
+      if (history.underWay().isEmpty() || running().status().phase().ended()) {
         WorkflowStub.fromTyped(running()).getResult(10, TimeUnit.SECONDS, ReembedStatus.class);
         return;
       }

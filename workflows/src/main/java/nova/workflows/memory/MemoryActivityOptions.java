@@ -23,6 +23,14 @@ public final class MemoryActivityOptions {
           .setRetryOptions(RETRY)
           .build();
 
+  /** Undoing a switch must happen, however long the database is away: a half-undone switch would block the next one. */
+  public static final ActivityOptions UNTIL_DONE =
+      ActivityOptions.newBuilder()
+          .setTaskQueue(MemoryActivities.TASK_QUEUE)
+          .setStartToCloseTimeout(Duration.ofMinutes(2))
+          .setRetryOptions(RETRY)
+          .build();
+
   /** A re-embedding pass heartbeats after every batch; a model that stays down ends the switch after about five minutes of tries. */
   public static final Duration PASS_HEARTBEAT = Duration.ofSeconds(30);
 

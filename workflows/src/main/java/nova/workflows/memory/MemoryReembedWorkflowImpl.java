@@ -34,6 +34,7 @@ public class MemoryReembedWorkflowImpl implements MemoryReembedWorkflow {
 
   private final MemoryModelActivities steps = Workflow.newActivityStub(MemoryModelActivities.class, MemoryActivityOptions.MEMORY);
   private final MemoryModelActivities passes = Workflow.newActivityStub(MemoryModelActivities.class, MemoryActivityOptions.REEMBED_PASS);
+  private final MemoryModelActivities cleanUp = Workflow.newActivityStub(MemoryModelActivities.class, MemoryActivityOptions.UNTIL_DONE);
   private final ReembedStart start;
   private ReembedPhase phase = REGISTERING;
   private long embedded;
@@ -62,6 +63,8 @@ public class MemoryReembedWorkflowImpl implements MemoryReembedWorkflow {
       if (cancelledBy != null) return end(CANCELLED, "cancelled by " + cancelledBy);
       if (calls == CALLS_PER_RUN) {
         Workflow.await(Workflow::isEveryHandlerFinished);
+        // a cancel handled during that wait would not survive into the next run
+        if (cancelledBy != null) return end(CANCELLED, "cancelled by " + cancelledBy);
         Workflow.continueAsNew(start.continued(embedded, after));
       }
       ReembedBatch batch;
@@ -96,8 +99,9 @@ public class MemoryReembedWorkflowImpl implements MemoryReembedWorkflow {
 
   private ReembedStatus end(ReembedPhase how, String why) {
     reason = why;
-    if (how != DONE) steps.abandon(new ReembedEnd(start.switchId(), start.model(), how, why, start.requestedBy()));
+    // ended before the clean-up, so a cancel arriving during it is refused rather than accepted and ignored
     phase = how;
+    if (how != DONE) cleanUp.abandon(new ReembedEnd(start.switchId(), start.model(), how, why, start.requestedBy()));
     Workflow.await(Workflow::isEveryHandlerFinished);
     return status();
   }

@@ -22,6 +22,7 @@ final class FakeModelActivities implements MemoryModelActivities {
   final int chunks;
   final int perCall;
   final AtomicLong embedded = new AtomicLong();
+  final AtomicInteger begins = new AtomicInteger();
   final AtomicInteger passCalls = new AtomicInteger();
   final AtomicInteger activations = new AtomicInteger();
   final List<ReembedEnd> abandoned = new CopyOnWriteArrayList<>();
@@ -41,6 +42,7 @@ final class FakeModelActivities implements MemoryModelActivities {
 
   @Override
   public ReembedPlan begin(ReembedStart start) {
+    begins.incrementAndGet();
     if (beginRefusal != null) throw refusal(beginRefusal);
     return new ReembedPlan(start.model(), 64);
   }

@@ -59,6 +59,7 @@ class MemoryReembedWorkflowTest {
       assertThat(done.embedded()).isEqualTo(calls);
       // the second run took up where the first stopped, and registered nothing again
       assertThat(activities.passStarts.get(MemoryReembedWorkflowImpl.CALLS_PER_RUN)).isEqualTo(MemoryReembedWorkflowImpl.CALLS_PER_RUN);
+      assertThat(activities.begins).hasValue(1);
       assertThat(driver.firstRunHistory().getLastEvent().getEventType()).isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
     }
   }
@@ -111,6 +112,7 @@ class MemoryReembedWorkflowTest {
       ReembedStatus registered = driver.start(MODEL).registered(new ReembedWatch("admin"));
       assertThat(registered.phase()).isEqualTo(FAILED);
       assertThat(registered.reason()).isEqualTo("could not register fake/embed-64: " + activities.beginRefusal);
+      assertThat(driver.result().phase()).isEqualTo(FAILED);
       assertThat(activities.passCalls).hasValue(0);
       assertThat(activities.abandoned).extracting(ReembedEnd::phase).containsExactly(FAILED);
     }

@@ -93,11 +93,12 @@ public final class MemorySearch {
   }
 
   private List<Ranked> keyword(Handle h, MemoryModel model, String text, List<String> inScopes, MetadataFilter filter, int depth) {
-    // any of the words, not all: a question rarely shares every word with its answer, and the rank puts fuller matches first
-    Query q = h.createQuery("SELECT id, memory_id FROM memory_chunks,"
+    // any of the words, not all: a question rarely shares every word with its answer. But chunks with all of them come
+    // first: full text has no sense of how rare a word is, and without this a common word ("files") outranks the rare ones
+    Query q = h.createQuery("SELECT id, memory_id FROM memory_chunks, plainto_tsquery('english', :text) AS every,"
         + " CAST(replace(CAST(plainto_tsquery('english', :text) AS text), '&', '|') AS tsquery) AS words"
         + " WHERE model = :model AND tsv @@ words" + where(inScopes, filter)
-        + " ORDER BY ts_rank_cd(tsv, words, 1) DESC, id LIMIT :depth");
+        + " ORDER BY tsv @@ every DESC, ts_rank_cd(tsv, words, 1) DESC, id LIMIT :depth");
     return ranked(bind(q, model, inScopes, filter).bind("text", text).bind("depth", depth));
   }
 

@@ -92,8 +92,11 @@ public class MemoryReembedWorkflowImpl implements MemoryReembedWorkflow {
   private ReembedBatch embedOnce(ReembedPass next) {
     ReembedBatch[] batch = new ReembedBatch[1];
     pass = Workflow.newCancellationScope(() -> batch[0] = passes.embed(next));
-    pass.run();
-    pass = null;
+    try {
+      pass.run();
+    } finally {
+      pass = null;
+    }
     return batch[0];
   }
 

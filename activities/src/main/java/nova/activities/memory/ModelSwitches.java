@@ -91,7 +91,7 @@ public final class ModelSwitches {
       List<String> stale = h.createQuery("""
               SELECT indexname FROM pg_indexes WHERE tablename = 'memory_chunks' AND indexname LIKE 'memory\\_chunks\\_hnsw\\_%'
                 AND indexname NOT IN (SELECT index_name FROM memory_models)""").mapTo(String.class).list();
-      stale.forEach(index -> h.execute(VectorIndex.drop(index).replace("DROP INDEX", "DROP INDEX CONCURRENTLY")));
+      stale.forEach(index -> h.execute(VectorIndex.dropConcurrently(index)));
       int deleted;
       do {
         deleted = h.createUpdate("""

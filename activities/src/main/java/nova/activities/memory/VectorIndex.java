@@ -37,8 +37,9 @@ public final class VectorIndex {
         + " vector_cosine_ops) WHERE model = '" + checkedName(model).replace("'", "''") + "'";
   }
 
-  static String drop(String indexName) {
+  /** Concurrently: search and stores go on while a retired model's index goes. Not inside a transaction. */
+  static String dropConcurrently(String indexName) {
     if (!indexName.matches("[a-z0-9_]{1,63}")) throw new IllegalStateException("unexpected index name " + indexName);
-    return "DROP INDEX IF EXISTS " + indexName;
+    return "DROP INDEX CONCURRENTLY IF EXISTS " + indexName;
   }
 }

@@ -22,6 +22,7 @@ public final class MemoryModule implements Managed {
   private final MemorySearch search;
   private final Memories memories;
   private final Embedders embedders;
+  private final SwitchHistory switchHistory;
   private final Jdbi jdbi;
 
   public MemoryModule(Jdbi jdbi, Gateway gateway) {
@@ -30,6 +31,7 @@ public final class MemoryModule implements Managed {
     this.store = new MemoryStore(jdbi, embedders);
     this.search = new MemorySearch(jdbi, embedders);
     this.memories = new Memories(jdbi);
+    this.switchHistory = new SwitchHistory(jdbi);
   }
 
   public MemoryActivitiesImpl activities() {
@@ -45,11 +47,11 @@ public final class MemoryModule implements Managed {
   }
 
   public ModelSwitchCommands switches(WorkflowClient client) {
-    return new ModelSwitchCommands(client, embedders, search, new SwitchHistory(jdbi), new ModelSwitches(jdbi));
+    return new ModelSwitchCommands(client, embedders, search, switchHistory, new ModelSwitches(jdbi));
   }
 
   public MemoryModelResource modelResource(ModelSwitchCommands commands) {
-    return new MemoryModelResource(commands, memories, new SwitchHistory(jdbi));
+    return new MemoryModelResource(commands, memories, switchHistory);
   }
 
   public MemoryStore store() {

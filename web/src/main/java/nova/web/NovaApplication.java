@@ -36,6 +36,9 @@ import nova.web.health.HealthResource;
 import nova.web.live.EventsResource;
 import nova.web.live.TaskEventHub;
 import nova.web.llm.LlmModule;
+import nova.web.platform.WorkerActivities;
+import nova.activities.conductor.ConductorActivitiesImpl;
+import nova.activities.conductor.ConductorClient;
 import nova.web.memory.MemoryModule;
 import nova.web.memory.ModelSwitchCommands;
 import nova.web.platform.Database;
@@ -76,8 +79,9 @@ public class NovaApplication extends Application<NovaConfiguration> {
     LlmModule llm = manage(environment, new LlmModule(config.llm, database.jdbi(), redis.client()));
     MemoryModule memory = manage(environment, new MemoryModule(database.jdbi(), llm.gateway()));
     Temporal temporal = manage(environment, new Temporal(config.temporal.address, config.temporal.namespace, config.temporal.workflowPollers,
-        new TaskStoreActivitiesImpl(database.jdbi(), json), new NotifyActivitiesImpl(redis.client(), json), new LlmActivitiesImpl(llm.gateway(), database.jdbi()),
-        memory.activities(), memory.modelActivities()));
+        new WorkerActivities(new TaskStoreActivitiesImpl(database.jdbi(), json), new NotifyActivitiesImpl(redis.client(), json),
+            new LlmActivitiesImpl(llm.gateway(), database.jdbi()), memory.activities(), memory.modelActivities(),
+            new ConductorActivitiesImpl(new ConductorClient(), config.llm.conductor.url))));
     TaskEventHub hub = manage(environment, new TaskEventHub(redis));
     manage(environment, new LostWorkflows(temporal.client(), database.jdbi(), config.temporal.remindAfter.toSeconds()));
 

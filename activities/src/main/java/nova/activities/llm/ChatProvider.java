@@ -22,7 +22,7 @@ public interface ChatProvider {
 
   static ChatProvider of(ProviderConfig config) {
     return switch (config.kind()) {
-      case OPENAI, LOCAL -> new OpenAiCompatibleProvider(config);
+      case OPENAI, LPU, LOCAL -> new OpenAiCompatibleProvider(config);
       case ANTHROPIC -> new AnthropicProvider(config);
       case OLLAMA -> new OllamaProvider(config);
     };

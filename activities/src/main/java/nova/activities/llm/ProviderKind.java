@@ -8,6 +8,8 @@ public enum ProviderKind {
   ANTHROPIC,
   /** Ollama's native /api/chat. */
   OLLAMA,
+  /** Nova's LPU conductor: its OpenAI-compatible endpoint under /openai/v1, in front of inference agents on LPU engines. */
+  LPU,
   /** Nova's built-in local model, served on a loopback port in OpenAI's protocol; deterministic text, not a real model. */
   LOCAL;
 

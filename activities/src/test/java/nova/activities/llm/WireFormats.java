@@ -70,7 +70,7 @@ public final class WireFormats {
   /** Whether a frame carries a piece of the answer's text. */
   static boolean isPiece(ProviderKind kind, String frame) {
     return switch (kind) {
-      case OPENAI, LOCAL -> frame.contains("\"delta\":{\"content\":");
+      case OPENAI, LPU, LOCAL -> frame.contains("\"delta\":{\"content\":");
       case ANTHROPIC -> frame.startsWith("event: content_block_delta");
       case OLLAMA -> frame.contains("\"done\":false");
     };

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import nova.activities.conductor.ConductorClient;
 import nova.activities.llm.ProviderKind;
 import nova.activities.llm.gateway.Breakers;
 import nova.activities.llm.gateway.Gateway;
@@ -27,8 +28,8 @@ import redis.clients.jedis.RedisClient;
 
 /**
  * The gateway's parts, built once at start: nova.yml's providers written over the config-owned
- * rows, the catalog, breakers, limits and the usage log, and the built-in local model, started
- * the first time no provider is enabled.
+ * rows, the catalog, breakers, limits and the usage log, and the default provider while none is
+ * enabled: the configured LPU conductor if it answers, else the built-in local model.
  */
 public final class LlmModule implements Managed {
   private static final Logger LOG = LoggerFactory.getLogger(LlmModule.class);
@@ -39,6 +40,7 @@ public final class LlmModule implements Managed {
   private final Gateway gateway;
   private final GatewayAccess access;
   private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("nova-llm-refresh").factory());
+  private final DefaultConductor conductor = new DefaultConductor(new ConductorClient());
   private LocalModelServer local;
 
   public LlmModule(LlmSettings settings, Jdbi jdbi, RedisClient redis) {
@@ -79,6 +81,10 @@ public final class LlmModule implements Managed {
   }
 
   private synchronized Optional<Provider> builtin() {
+    return conductor.provider(settings.conductor.url).or(this::localModel);
+  }
+
+  private Optional<Provider> localModel() {
     try {
       if (local == null) {
         local = new LocalModelServer(new LocalModel(settings.local.firstToken.toJavaDuration(), settings.local.tokensPerSecond), 0);

@@ -21,6 +21,7 @@ public class LlmSettings {
   @NotNull @JsonProperty public Duration refresh = Duration.seconds(15);
   @Valid @NotNull @JsonProperty public Breaker breaker = new Breaker();
   @Valid @NotNull @JsonProperty public LocalModelSettings local = new LocalModelSettings();
+  @Valid @NotNull @JsonProperty public ConductorSettings conductor = new ConductorSettings();
   /** Entries without a key (or, for Ollama, without a base URL) are not configured and are left out. */
   @Valid @NotNull @JsonProperty @JsonSetter(nulls = Nulls.AS_EMPTY) public List<ProviderSettings> providers = new ArrayList<>();
 
@@ -28,6 +29,11 @@ public class LlmSettings {
     /** How many of a provider's latest calls the failure rate is taken over; half failing opens the circuit. */
     @Min(2) @Max(1000) @JsonProperty public int window = 10;
     @NotNull @JsonProperty public Duration openFor = Duration.seconds(30);
+  }
+
+  public static class ConductorSettings {
+    /** An LPU conductor's base URL: the target of ConductorActivities, and the default provider (kind lpu) while none is enabled. */
+    @JsonProperty @JsonSetter(nulls = Nulls.AS_EMPTY) public String url = "";
   }
 
   public static class LocalModelSettings {

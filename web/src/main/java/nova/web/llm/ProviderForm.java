@@ -13,7 +13,7 @@ final class ProviderForm {
   static ProviderRequests.ProviderBody body(String name, String kind, String baseUrl, String apiKey, String models, String rpm) {
     String n = blankToNull(name);
     if (n == null || !n.matches(ProviderRules.NAME)) throw ProviderRules.field("name", "name must be " + ProviderRules.NAME_RULE);
-    if (kind == null || !kind.matches("openai|anthropic|ollama")) throw ProviderRules.field("kind", "kind must be openai, anthropic or ollama");
+    if (kind == null || !kind.matches("openai|anthropic|ollama|lpu")) throw ProviderRules.field("kind", "kind must be openai, anthropic, ollama or lpu");
     if (blankToNull(baseUrl) == null) throw ProviderRules.field("base_url", "base URL is required, such as https://api.openai.com/v1");
     return new ProviderRequests.ProviderBody(n, kind, baseUrl.strip(), apiKey, models(models), rpm(rpm), true);
   }

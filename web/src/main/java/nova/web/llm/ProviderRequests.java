@@ -17,7 +17,7 @@ public final class ProviderRequests {
   /** A new provider, or the whole of an existing one (PUT); an empty api_key on PUT keeps the stored key. */
   public record ProviderBody(
       @NotBlank @Pattern(regexp = ProviderRules.NAME, message = "must be " + ProviderRules.NAME_RULE) String name,
-      @NotBlank @Pattern(regexp = "openai|anthropic|ollama", message = "must be openai (any OpenAI-compatible server), anthropic or ollama") String kind,
+      @NotBlank @Pattern(regexp = "openai|anthropic|ollama|lpu", message = "must be openai (any OpenAI-compatible server), anthropic, ollama or lpu (a Nova conductor's /openai/v1)") String kind,
       @NotBlank @Size(max = 500) String baseUrl,
       @Size(max = 500) String apiKey,
       @NotNull @NotEmpty List<@Valid @NotNull ProviderModel> models,

@@ -20,6 +20,7 @@ public record ProviderView(String name, String kind, String label, String baseUr
       case OPENAI -> "OpenAI-compatible API";
       case ANTHROPIC -> "Anthropic Messages API";
       case OLLAMA -> "Ollama native API";
+      case LPU -> p.source().equals(Provider.BUILTIN) ? "Nova LPU conductor, the default while no provider is enabled" : "Nova LPU conductor";
     };
   }
 }

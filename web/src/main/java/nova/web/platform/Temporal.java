@@ -11,22 +11,20 @@ import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
+import nova.workflows.conductor.ConductorActivities;
 import nova.workflows.llm.LlmActivities;
 import nova.workflows.memory.MemoryActivities;
-import nova.workflows.memory.MemoryModelActivities;
 import nova.workflows.memory.MemoryReembedWorkflowImpl;
-import nova.workflows.task.NotifyActivities;
-import nova.workflows.task.TaskStoreActivities;
 import nova.workflows.task.TaskWorkflow;
 import nova.workflows.task.TaskWorkflowImpl;
 
-/** The connection to Temporal, and this process's workers: the task queue, the model calls' queue, and memory's. */
+/** The connection to Temporal, and this process's workers: the task queue, the model calls' queue, memory's, and the conductor's. */
 public final class Temporal implements Managed {
   private final WorkflowServiceStubs service;
   private final WorkflowClient client;
   private final WorkerFactory workers;
 
-  public Temporal(String address, String namespace, int workflowPollers, TaskStoreActivities store, NotifyActivities notify, LlmActivities llm, MemoryActivities memory, MemoryModelActivities memoryModels) {
+  public Temporal(String address, String namespace, int workflowPollers, WorkerActivities activities) {
     this.service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(address).setRpcTimeout(Duration.ofSeconds(10)).build());
@@ -35,14 +33,16 @@ public final class Temporal implements Managed {
         WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder().setUsingVirtualWorkflowThreads(true).build());
     Worker worker = workers.newWorker(TaskWorkflow.TASK_QUEUE, WorkerOptions.newBuilder().setUsingVirtualThreads(true).setMaxConcurrentWorkflowTaskPollers(workflowPollers).build());
     worker.registerWorkflowImplementationTypes(TaskWorkflowImpl.class);
-    worker.registerActivitiesImplementations(store, notify);
-    workers.newWorker(LlmActivities.TASK_QUEUE, WorkerOptions.newBuilder().setUsingVirtualThreads(true).build()).registerActivitiesImplementations(llm);
+    worker.registerActivitiesImplementations(activities.store(), activities.notifications());
+    workers.newWorker(LlmActivities.TASK_QUEUE, WorkerOptions.newBuilder().setUsingVirtualThreads(true).build()).registerActivitiesImplementations(activities.llm());
     // embedding is CPU work: a few at a time, so model calls and the task queue keep the cores too
     // a switch's heartbeats reach Temporal each second, so a cancel stops its pass within a batch
     Worker memoryWorker = workers.newWorker(MemoryActivities.TASK_QUEUE, WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(4)
         .setMaxHeartbeatThrottleInterval(Duration.ofSeconds(1)).build());
     memoryWorker.registerWorkflowImplementationTypes(MemoryReembedWorkflowImpl.class);
-    memoryWorker.registerActivitiesImplementations(memory, memoryModels);
+    memoryWorker.registerActivitiesImplementations(activities.memory(), activities.memoryModels());
+    workers.newWorker(ConductorActivities.TASK_QUEUE, WorkerOptions.newBuilder().setUsingVirtualThreads(true).build())
+        .registerActivitiesImplementations(activities.conductor());
   }
 
   public WorkflowClient client() {

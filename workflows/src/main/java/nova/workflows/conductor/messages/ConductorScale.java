@@ -1,0 +1,3 @@
+package nova.workflows.conductor.messages;
+
+public record ConductorScale(ConductorTarget target, String allocation) {}

@@ -20,8 +20,8 @@ final class AllocationScanner {
   private record Claim(String node, int position) {}
 
   /** A node as written, with the 0-based index of each of its parts. */
-  private record Node(String chassis, String rack, String engine, int start, int rackAt,
-      int engineAt) {}
+  private record Node(
+      String chassis, String rack, String engine, int start, int rackAt, int engineAt) {}
 
   private final String text;
   private final Datacenter dc;
@@ -78,23 +78,56 @@ final class AllocationScanner {
     }
     char here = text.charAt(at);
     if (here != ',' && here != ':') return;
-    String where = at == 0
-        ? " before '" + here + "'"
-        : " between '" + text.charAt(at - 1) + "' and '" + here + "'";
+    String where =
+        at == 0
+            ? " before '" + here + "'"
+            : " between '" + text.charAt(at - 1) + "' and '" + here + "'";
     throw error(at + 1, "expected " + NODE + where);
   }
 
   private List<Datacenter.Engine> resolve(Node node) throws ConfigException {
-    Datacenter.Chassis chassis = dc.chassis(node.chassis()).orElseThrow(() -> error(
-        node.start() + 1, "datacenter '" + dc.name() + "' has no chassis " + node.chassis()
-            + " (it has " + ids(dc.chassis(), Datacenter.Chassis::id) + ")"));
-    Datacenter.Rack rack = chassis.rack(node.rack()).orElseThrow(() -> error(node.rackAt() + 1,
-        "chassis " + node.chassis() + " has no rack " + node.rack()
-            + " (it has " + ids(chassis.racks(), Datacenter.Rack::id) + ")"));
+    Datacenter.Chassis chassis =
+        dc.chassis(node.chassis())
+            .orElseThrow(
+                () ->
+                    error(
+                        node.start() + 1,
+                        "datacenter '"
+                            + dc.name()
+                            + "' has no chassis "
+                            + node.chassis()
+                            + " (it has "
+                            + ids(dc.chassis(), Datacenter.Chassis::id)
+                            + ")"));
+    Datacenter.Rack rack =
+        chassis
+            .rack(node.rack())
+            .orElseThrow(
+                () ->
+                    error(
+                        node.rackAt() + 1,
+                        "chassis "
+                            + node.chassis()
+                            + " has no rack "
+                            + node.rack()
+                            + " (it has "
+                            + ids(chassis.racks(), Datacenter.Rack::id)
+                            + ")"));
     if (node.engine() == null) return rack.engines();
-    return List.of(rack.engine(node.engine()).orElseThrow(() -> error(node.engineAt() + 1,
-        "rack " + node.chassis() + node.rack() + " has no engine " + node.engine()
-            + " (it has " + ids(rack.engines(), Datacenter.Engine::id) + ")")));
+    return List.of(
+        rack.engine(node.engine())
+            .orElseThrow(
+                () ->
+                    error(
+                        node.engineAt() + 1,
+                        "rack "
+                            + node.chassis()
+                            + node.rack()
+                            + " has no engine "
+                            + node.engine()
+                            + " (it has "
+                            + ids(rack.engines(), Datacenter.Engine::id)
+                            + ")")));
   }
 
   private List<Datacenter.Engine> claim(String node, int start, List<Datacenter.Engine> engines)
@@ -102,8 +135,15 @@ final class AllocationScanner {
     for (Datacenter.Engine engine : engines) {
       Claim earlier = claims.putIfAbsent(engine.node(), new Claim(node, start + 1));
       if (earlier != null) {
-        throw error(start + 1, "engine " + engine.node() + " is already allocated (by "
-            + earlier.node() + " at position " + earlier.position() + ")");
+        throw error(
+            start + 1,
+            "engine "
+                + engine.node()
+                + " is already allocated (by "
+                + earlier.node()
+                + " at position "
+                + earlier.position()
+                + ")");
       }
     }
     return engines;

@@ -24,8 +24,8 @@ public record AppConfig(Http http, Agents agents, MockAgents mock) {
       int maxInFlight) {
 
     /**
-     * A UNIX socket address holds 108 bytes with its terminating NUL; this leaves room for a
-     * socket name of {@link Datacenter.Engine#MAX_SOCKET_NAME_BYTES} after a '/'.
+     * A UNIX socket address holds 108 bytes with its terminating NUL; this leaves room for a socket
+     * name of {@link Datacenter.Engine#MAX_SOCKET_NAME_BYTES} after a '/'.
      */
     public static final int MAX_SOCKET_DIR_BYTES = 80;
 

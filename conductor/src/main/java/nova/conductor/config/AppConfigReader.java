@@ -45,33 +45,58 @@ final class AppConfigReader {
   private static AppConfig.Agents agents(TomlSection agents, Path base, TomlSection root)
       throws ConfigException {
     if (agents == null) {
-      return new AppConfig.Agents(checkedDefaultSocketDir(root), DEFAULT_HEARTBEAT_INTERVAL,
-          DEFAULT_HEARTBEAT_TIMEOUT, DEFAULT_RESTART_BACKOFF_INITIAL, DEFAULT_RESTART_BACKOFF_MAX,
-          DEFAULT_SETUP_TIMEOUT, DEFAULT_DRAIN_TIMEOUT, DEFAULT_MAX_IN_FLIGHT);
+      return new AppConfig.Agents(
+          checkedDefaultSocketDir(root),
+          DEFAULT_HEARTBEAT_INTERVAL,
+          DEFAULT_HEARTBEAT_TIMEOUT,
+          DEFAULT_RESTART_BACKOFF_INITIAL,
+          DEFAULT_RESTART_BACKOFF_MAX,
+          DEFAULT_SETUP_TIMEOUT,
+          DEFAULT_DRAIN_TIMEOUT,
+          DEFAULT_MAX_IN_FLIGHT);
     }
-    agents.allowOnly("socket_dir", "heartbeat_interval_ms", "heartbeat_timeout_ms",
-        "restart_backoff_initial_ms", "restart_backoff_max_ms", "setup_timeout_ms",
-        "drain_timeout_ms", "max_in_flight");
-    Path socketDir = agents.has("socket_dir")
-        ? socketDir(agents, base)
-        : checkedDefaultSocketDir(agents);
+    agents.allowOnly(
+        "socket_dir",
+        "heartbeat_interval_ms",
+        "heartbeat_timeout_ms",
+        "restart_backoff_initial_ms",
+        "restart_backoff_max_ms",
+        "setup_timeout_ms",
+        "drain_timeout_ms",
+        "max_in_flight");
+    Path socketDir =
+        agents.has("socket_dir") ? socketDir(agents, base) : checkedDefaultSocketDir(agents);
     Duration interval = agents.millis("heartbeat_interval_ms", DEFAULT_HEARTBEAT_INTERVAL, 1);
     Duration timeout = agents.millis("heartbeat_timeout_ms", DEFAULT_HEARTBEAT_TIMEOUT, 1);
     if (timeout.compareTo(interval) <= 0) {
-      throw agents.error(agents.has("heartbeat_timeout_ms") ? "heartbeat_timeout_ms"
-          : "heartbeat_interval_ms", "heartbeat_timeout_ms (" + timeout.toMillis()
-          + ") must be greater than heartbeat_interval_ms (" + interval.toMillis()
-          + "), or every agent would be declared dead between two heartbeats");
+      throw agents.error(
+          agents.has("heartbeat_timeout_ms") ? "heartbeat_timeout_ms" : "heartbeat_interval_ms",
+          "heartbeat_timeout_ms ("
+              + timeout.toMillis()
+              + ") must be greater than heartbeat_interval_ms ("
+              + interval.toMillis()
+              + "), or every agent would be declared dead between two heartbeats");
     }
     Duration initial =
         agents.millis("restart_backoff_initial_ms", DEFAULT_RESTART_BACKOFF_INITIAL, 1);
     Duration max = agents.millis("restart_backoff_max_ms", DEFAULT_RESTART_BACKOFF_MAX, 1);
     if (max.compareTo(initial) < 0) {
-      throw agents.error(agents.has("restart_backoff_max_ms") ? "restart_backoff_max_ms"
-          : "restart_backoff_initial_ms", "restart_backoff_max_ms (" + max.toMillis()
-          + ") must be at least restart_backoff_initial_ms (" + initial.toMillis() + ")");
+      throw agents.error(
+          agents.has("restart_backoff_max_ms")
+              ? "restart_backoff_max_ms"
+              : "restart_backoff_initial_ms",
+          "restart_backoff_max_ms ("
+              + max.toMillis()
+              + ") must be at least restart_backoff_initial_ms ("
+              + initial.toMillis()
+              + ")");
     }
-    return new AppConfig.Agents(socketDir, interval, timeout, initial, max,
+    return new AppConfig.Agents(
+        socketDir,
+        interval,
+        timeout,
+        initial,
+        max,
         agents.millis("setup_timeout_ms", DEFAULT_SETUP_TIMEOUT, 1),
         agents.millis("drain_timeout_ms", DEFAULT_DRAIN_TIMEOUT, 0),
         (int) agents.integer("max_in_flight", DEFAULT_MAX_IN_FLIGHT, 1, Integer.MAX_VALUE));
@@ -87,9 +112,15 @@ final class AppConfigReader {
     }
     int bytes = dir.toString().getBytes(StandardCharsets.UTF_8).length;
     if (bytes > AppConfig.Agents.MAX_SOCKET_DIR_BYTES) {
-      throw agents.error("socket_dir", "'socket_dir' resolves to " + dir + ", " + bytes
-          + " bytes; it must be at most " + AppConfig.Agents.MAX_SOCKET_DIR_BYTES
-          + " bytes, as a UNIX socket path holds only 107");
+      throw agents.error(
+          "socket_dir",
+          "'socket_dir' resolves to "
+              + dir
+              + ", "
+              + bytes
+              + " bytes; it must be at most "
+              + AppConfig.Agents.MAX_SOCKET_DIR_BYTES
+              + " bytes, as a UNIX socket path holds only 107");
     }
     return dir;
   }
@@ -98,9 +129,14 @@ final class AppConfigReader {
   private static Path checkedDefaultSocketDir(TomlSection at) throws ConfigException {
     int bytes = DEFAULT_SOCKET_DIR.toString().getBytes(StandardCharsets.UTF_8).length;
     if (bytes > AppConfig.Agents.MAX_SOCKET_DIR_BYTES) {
-      throw at.here("the default socket_dir " + DEFAULT_SOCKET_DIR + " is " + bytes
-          + " bytes, longer than " + AppConfig.Agents.MAX_SOCKET_DIR_BYTES
-          + "; set a shorter socket_dir in [agents]");
+      throw at.here(
+          "the default socket_dir "
+              + DEFAULT_SOCKET_DIR
+              + " is "
+              + bytes
+              + " bytes, longer than "
+              + AppConfig.Agents.MAX_SOCKET_DIR_BYTES
+              + "; set a shorter socket_dir in [agents]");
     }
     return DEFAULT_SOCKET_DIR;
   }

@@ -1,9 +1,9 @@
 package nova.conductor.config;
 
 /**
- * A configuration file or an allocation that cannot be used. The message alone tells a person
- * where and what: {@code file:line:column: what is wrong; what is allowed}, or {@code allocation
- * 'text': position N: what was expected}.
+ * A configuration file or an allocation that cannot be used. The message alone tells a person where
+ * and what: {@code file:line:column: what is wrong; what is allowed}, or {@code allocation 'text':
+ * position N: what was expected}.
  */
 public final class ConfigException extends Exception {
   private final int line;

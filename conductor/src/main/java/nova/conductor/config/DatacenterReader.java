@@ -21,8 +21,9 @@ final class DatacenterReader {
     String name = root.string("name");
     List<TomlSection> chassis = root.tables("chassis");
     if (chassis.isEmpty()) {
-      throw root.here("no [[chassis]]; a datacenter needs at least one chassis with a rack"
-          + " with an engine");
+      throw root.here(
+          "no [[chassis]]; a datacenter needs at least one chassis with a rack"
+              + " with an engine");
     }
     return new Datacenter(name, new DatacenterReader().chassis(chassis));
   }
@@ -76,32 +77,60 @@ final class DatacenterReader {
       throws ConfigException {
     String id = section.string("id");
     if (!Pattern.matches(letter + "(0|[1-9][0-9]{0,8})", id)) {
-      throw section.error("id", "'id' of a " + what + " must be '" + letter
-          + "' and a number without leading zeros (like \"" + letter + "1\"), not \"" + id + '"');
+      throw section.error(
+          "id",
+          "'id' of a "
+              + what
+              + " must be '"
+              + letter
+              + "' and a number without leading zeros (like \""
+              + letter
+              + "1\"), not \""
+              + id
+              + '"');
     }
     Integer first = seen.putIfAbsent(id, section.line("id"));
     if (first != null) {
-      throw section.error("id", "duplicate " + what + " id \"" + id + "\"; first defined on line "
-          + first);
+      throw section.error(
+          "id", "duplicate " + what + " id \"" + id + "\"; first defined on line " + first);
     }
     return id;
   }
 
-  private void checkSocket(TomlSection section, String socket, String node)
-      throws ConfigException {
+  private void checkSocket(TomlSection section, String socket, String node) throws ConfigException {
     if (socket.contains("/") || socket.equals(".") || socket.equals("..")) {
-      throw section.error("socket", "'socket' must be a file name in the app's socket_dir,"
-          + " without '/', not \"" + socket + '"');
+      throw section.error(
+          "socket",
+          "'socket' must be a file name in the app's socket_dir,"
+              + " without '/', not \""
+              + socket
+              + '"');
     }
     int bytes = socket.getBytes(StandardCharsets.UTF_8).length;
     if (bytes > Datacenter.Engine.MAX_SOCKET_NAME_BYTES) {
-      throw section.error("socket", "'socket' \"" + socket + "\" is " + bytes + " bytes; at most "
-          + Datacenter.Engine.MAX_SOCKET_NAME_BYTES + " fit in a UNIX socket path");
+      throw section.error(
+          "socket",
+          "'socket' \""
+              + socket
+              + "\" is "
+              + bytes
+              + " bytes; at most "
+              + Datacenter.Engine.MAX_SOCKET_NAME_BYTES
+              + " fit in a UNIX socket path");
     }
     String owner = socketOwners.putIfAbsent(socket, node);
     if (owner != null) {
-      throw section.error("socket", "socket \"" + socket + "\" of engine " + node
-          + " is already used by engine " + owner + " (line " + socketLines.get(socket) + ")");
+      throw section.error(
+          "socket",
+          "socket \""
+              + socket
+              + "\" of engine "
+              + node
+              + " is already used by engine "
+              + owner
+              + " (line "
+              + socketLines.get(socket)
+              + ")");
     }
     socketLines.put(socket, section.line("socket"));
   }

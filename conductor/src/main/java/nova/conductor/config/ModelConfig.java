@@ -3,14 +3,15 @@ package nova.conductor.config;
 import java.util.List;
 
 /** A model instance: its kind, its roles in the kind's order, and its LoRA adapters. */
-public record ModelConfig(String name, ModelKind kind, int maxContext, List<Role> roles, Lora lora) {
+public record ModelConfig(
+    String name, ModelKind kind, int maxContext, List<Role> roles, Lora lora) {
   public ModelConfig {
     roles = List.copyOf(roles);
   }
 
   /**
-   * One part of the model and the engines it may take; serves marks the role that answers
-   * requests (model, target or language).
+   * One part of the model and the engines it may take; serves marks the role that answers requests
+   * (model, target or language).
    */
   public record Role(String name, String model, int minEngines, int maxEngines, boolean serves) {
     /** maxEngines when the config sets no upper bound. */

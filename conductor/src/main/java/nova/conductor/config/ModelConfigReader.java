@@ -12,8 +12,9 @@ final class ModelConfigReader {
   static ModelConfig read(Path file) throws ConfigException {
     TomlSection root = TomlDocument.read(file);
     root.allowOnly("model", "roles", "lora");
-    TomlSection model = root.table("model")
-        .orElseThrow(() -> root.here("missing table [model] (name, kind, max_context)"));
+    TomlSection model =
+        root.table("model")
+            .orElseThrow(() -> root.here("missing table [model] (name, kind, max_context)"));
     model.allowOnly("name", "kind", "max_context");
     String name = model.string("name");
     ModelKind kind = model.choice("kind", ModelKind.values(), ModelKind::wire, null);
@@ -31,18 +32,36 @@ final class ModelConfigReader {
       section.allowOnly("name", "model", "min_engines", "max_engines");
       int index = roles.size();
       if (index >= expected.size()) {
-        throw section.here("one [[roles]] too many: kind " + kind.wire() + " has " + expected(kind));
+        throw section.here(
+            "one [[roles]] too many: kind " + kind.wire() + " has " + expected(kind));
       }
       String name = section.string("name");
       if (!name.equals(expected.get(index))) {
-        throw section.error("name", "role " + (index + 1) + " must be named \"" + expected.get(index)
-            + "\", not \"" + name + "\": kind " + kind.wire() + " has " + expected(kind));
+        throw section.error(
+            "name",
+            "role "
+                + (index + 1)
+                + " must be named \""
+                + expected.get(index)
+                + "\", not \""
+                + name
+                + "\": kind "
+                + kind.wire()
+                + " has "
+                + expected(kind));
       }
       roles.add(role(section, name, kind));
     }
     if (roles.size() < expected.size()) {
-      throw model.error("kind", "kind " + kind.wire() + " has " + expected(kind)
-          + ", but the file has " + roles.size() + " [[roles]]");
+      throw model.error(
+          "kind",
+          "kind "
+              + kind.wire()
+              + " has "
+              + expected(kind)
+              + ", but the file has "
+              + roles.size()
+              + " [[roles]]");
     }
     return roles;
   }
@@ -51,11 +70,13 @@ final class ModelConfigReader {
       throws ConfigException {
     String model = section.string("model");
     int min = (int) section.integer("min_engines", 1, 1, Integer.MAX_VALUE);
-    int max = (int) section.integer(
-        "max_engines", ModelConfig.Role.UNLIMITED, 1, ModelConfig.Role.UNLIMITED);
+    int max =
+        (int)
+            section.integer(
+                "max_engines", ModelConfig.Role.UNLIMITED, 1, ModelConfig.Role.UNLIMITED);
     if (max < min) {
-      throw section.error("max_engines",
-          "'max_engines' (" + max + ") must be at least min_engines (" + min + ")");
+      throw section.error(
+          "max_engines", "'max_engines' (" + max + ") must be at least min_engines (" + min + ")");
     }
     return new ModelConfig.Role(name, model, min, max, name.equals(kind.servingRoleName()));
   }

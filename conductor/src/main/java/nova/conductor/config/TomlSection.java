@@ -54,7 +54,8 @@ final class TomlSection {
             .min(Comparator.comparing(this::line).thenComparing(this::column));
     if (unknown.isPresent()) {
       String key = unknown.get();
-      throw error(key, "unknown key '" + key + "' " + where + "; allowed: " + String.join(", ", allowed));
+      throw error(
+          key, "unknown key '" + key + "' " + where + "; allowed: " + String.join(", ", allowed));
     }
   }
 
@@ -84,9 +85,10 @@ final class TomlSection {
     if (value == null) return fallback;
     if (!(value instanceof Long number)) throw wrongType(key, value, "an integer");
     if (number < min || number > max) {
-      String range = max == Long.MAX_VALUE || max == Integer.MAX_VALUE
-          ? "at least " + min
-          : "between " + min + " and " + max;
+      String range =
+          max == Long.MAX_VALUE || max == Integer.MAX_VALUE
+              ? "at least " + min
+              : "between " + min + " and " + max;
       throw error(key, "'" + key + "' must be " + range + ", not " + number);
     }
     return number;
@@ -111,8 +113,10 @@ final class TomlSection {
   /** One of an enum's spellings; fallback null makes the key required. */
   <E extends Enum<E>> E choice(String key, E[] values, Function<E, String> spelling, E fallback)
       throws ConfigException {
-    String allowed = Arrays.stream(values).map(v -> '"' + spelling.apply(v) + '"')
-        .collect(Collectors.joining(", "));
+    String allowed =
+        Arrays.stream(values)
+            .map(v -> '"' + spelling.apply(v) + '"')
+            .collect(Collectors.joining(", "));
     Optional<String> text = optionalString(key);
     if (text.isEmpty() && fallback != null) return fallback;
     if (text.isEmpty()) throw missing(key, "one of " + allowed);
@@ -139,8 +143,9 @@ final class TomlSection {
     }
     List<TomlSection> sections = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
-      sections.add(new TomlSection(
-          file, array.getTable(i), child, "in [[" + child + "]]", array.inputPositionOf(i)));
+      sections.add(
+          new TomlSection(
+              file, array.getTable(i), child, "in [[" + child + "]]", array.inputPositionOf(i)));
     }
     return sections;
   }

@@ -49,9 +49,14 @@ final class AllocationDraws {
   /** Mostly generated topologies with ids up to two digits, sometimes the shipped examples. */
   static Arbitrary<Datacenter> topologies() {
     Arbitrary<Integer> ids = Arbitraries.integers().between(0, 12);
-    Arbitrary<Map<Integer, Map<Integer, Set<Integer>>>> shapes = Arbitraries.maps(ids,
-        Arbitraries.maps(ids, ids.set().ofMinSize(1).ofMaxSize(4)).ofMinSize(1).ofMaxSize(4))
-        .ofMinSize(1).ofMaxSize(4);
+    Arbitrary<Map<Integer, Map<Integer, Set<Integer>>>> shapes =
+        Arbitraries.maps(
+                ids,
+                Arbitraries.maps(ids, ids.set().ofMinSize(1).ofMaxSize(4))
+                    .ofMinSize(1)
+                    .ofMaxSize(4))
+            .ofMinSize(1)
+            .ofMaxSize(4);
     return Arbitraries.frequencyOf(
         Tuple.of(3, shapes.map(AllocationDraws::datacenter)),
         Tuple.of(1, Arbitraries.of(Topologies.example(), Topologies.grid(4, 4, 4))));
@@ -78,7 +83,8 @@ final class AllocationDraws {
     return Arbitraries.oneOf(
         Arbitraries.just(List.of()),
         Arbitraries.just(List.of(new Token(chassis.id() + rack.id(), rack.engines()))),
-        Arbitraries.subsetOf(rack.engines()).ofMinSize(1)
+        Arbitraries.subsetOf(rack.engines())
+            .ofMinSize(1)
             .map(engines -> engines.stream().map(e -> new Token(e.node(), List.of(e))).toList()));
   }
 
@@ -87,20 +93,33 @@ final class AllocationDraws {
     Drawn one = new Drawn(dc, Topologies.unlimited(ModelKind.SINGLE), List.of(tokens));
     if (tokens.size() < 2) return Arbitraries.just(one);
     ModelConfig two = Topologies.unlimited(ModelKind.SPEC_DECODE);
-    return Arbitraries.oneOf(Arbitraries.just(one), Arbitraries.integers()
-        .between(1, tokens.size() - 1)
-        .map(cut -> new Drawn(dc, two,
-            List.of(tokens.subList(0, cut), tokens.subList(cut, tokens.size())))));
+    return Arbitraries.oneOf(
+        Arbitraries.just(one),
+        Arbitraries.integers()
+            .between(1, tokens.size() - 1)
+            .map(
+                cut ->
+                    new Drawn(
+                        dc,
+                        two,
+                        List.of(tokens.subList(0, cut), tokens.subList(cut, tokens.size())))));
   }
 
   private static Datacenter datacenter(Map<Integer, Map<Integer, Set<Integer>>> shape) {
     List<Datacenter.Chassis> chassis = new ArrayList<>();
-    shape.forEach((c, racks) -> {
-      List<Datacenter.Rack> rackList = new ArrayList<>();
-      racks.forEach((r, engines) -> rackList.add(new Datacenter.Rack("r" + r, engines.stream()
-          .map(e -> Topologies.engine("c" + c, "r" + r, "e" + e)).toList())));
-      chassis.add(new Datacenter.Chassis("c" + c, rackList));
-    });
+    shape.forEach(
+        (c, racks) -> {
+          List<Datacenter.Rack> rackList = new ArrayList<>();
+          racks.forEach(
+              (r, engines) ->
+                  rackList.add(
+                      new Datacenter.Rack(
+                          "r" + r,
+                          engines.stream()
+                              .map(e -> Topologies.engine("c" + c, "r" + r, "e" + e))
+                              .toList())));
+          chassis.add(new Datacenter.Chassis("c" + c, rackList));
+        });
     return new Datacenter("generated", chassis);
   }
 }

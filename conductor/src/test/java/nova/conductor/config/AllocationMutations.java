@@ -13,7 +13,8 @@ import nova.conductor.config.AllocationDraws.Token;
 final class AllocationMutations {
   /** Characters that can never continue or start a node, nor separate one. */
   private static final List<String> GARBAGE =
-      List.of(" ", "\t", "\n", "x", "C", "R", "E", "-", ";", "/", ".", "#", "é", "١", "\uD83D\uDE00");
+      List.of(
+          " ", "\t", "\n", "x", "C", "R", "E", "-", ";", "/", ".", "#", "é", "١", "\uD83D\uDE00");
 
   private AllocationMutations() {}
 
@@ -34,16 +35,28 @@ final class AllocationMutations {
   }
 
   private static Arbitrary<Mutant> garbage(String text) {
-    return Arbitraries.integers().between(0, text.length()).flatMap(at -> Arbitraries.of(GARBAGE)
-        .map(g -> new Mutant(insert(text, at, g), at + 1, "garbage '" + g + "' at " + at)));
+    return Arbitraries.integers()
+        .between(0, text.length())
+        .flatMap(
+            at ->
+                Arbitraries.of(GARBAGE)
+                    .map(
+                        g ->
+                            new Mutant(
+                                insert(text, at, g), at + 1, "garbage '" + g + "' at " + at)));
   }
 
   /** Without a separator, one node runs into the next. */
   private static Arbitrary<Mutant> droppedSeparator(String text) {
     List<Integer> separators = separators(text);
     if (separators.isEmpty()) return garbage(text);
-    return Arbitraries.of(separators).map(at -> new Mutant(
-        text.substring(0, at) + text.substring(at + 1), at + 1, "dropped separator at " + at));
+    return Arbitraries.of(separators)
+        .map(
+            at ->
+                new Mutant(
+                    text.substring(0, at) + text.substring(at + 1),
+                    at + 1,
+                    "dropped separator at " + at));
   }
 
   private static Mutant duplicated(String text, Map.Entry<Integer, Token> placed) {
@@ -74,9 +87,11 @@ final class AllocationMutations {
     String unknownChassis = fresh("c", dc.chassis().stream().map(Datacenter.Chassis::id).toList());
     String unknownRack = fresh("r", chassis.racks().stream().map(Datacenter.Rack::id).toList());
     String unknownEngine = fresh("e", rack.engines().stream().map(Datacenter.Engine::id).toList());
-    List<Mutant> mutants = new ArrayList<>(List.of(
-        replace(text, start, engine.chassis(), unknownChassis, start + 1),
-        replace(text, rackAt, engine.rack(), unknownRack, rackAt + 1)));
+    List<Mutant> mutants =
+        new ArrayList<>(
+            List.of(
+                replace(text, start, engine.chassis(), unknownChassis, start + 1),
+                replace(text, rackAt, engine.rack(), unknownRack, rackAt + 1)));
     if (isEngine) mutants.add(replace(text, engineAt, engine.id(), unknownEngine, engineAt + 1));
     return Arbitraries.of(mutants);
   }
@@ -84,14 +99,24 @@ final class AllocationMutations {
   /** Separators with nothing between them, or before the first node, or after the last. */
   private static Arbitrary<Mutant> emptyNode(String text) {
     List<Integer> separators = separators(text);
-    return Arbitraries.of(",", ":").flatMap(sep -> {
-      Arbitrary<Mutant> ends = Arbitraries.of(
-          new Mutant(sep + text, 1, "leading " + sep),
-          new Mutant(text + sep, text.length() + 1, "trailing " + sep));
-      if (separators.isEmpty()) return ends;
-      return Arbitraries.oneOf(ends, Arbitraries.of(separators).map(at -> new Mutant(
-          insert(text, at + 1, sep), at + 2, "empty node after the separator at " + at)));
-    });
+    return Arbitraries.of(",", ":")
+        .flatMap(
+            sep -> {
+              Arbitrary<Mutant> ends =
+                  Arbitraries.of(
+                      new Mutant(sep + text, 1, "leading " + sep),
+                      new Mutant(text + sep, text.length() + 1, "trailing " + sep));
+              if (separators.isEmpty()) return ends;
+              return Arbitraries.oneOf(
+                  ends,
+                  Arbitraries.of(separators)
+                      .map(
+                          at ->
+                              new Mutant(
+                                  insert(text, at + 1, sep),
+                                  at + 2,
+                                  "empty node after the separator at " + at)));
+            });
   }
 
   private static List<Integer> separators(String text) {

@@ -24,9 +24,11 @@ class AllocationPropertiesTest {
   void validAllocationsParseToExactlyTheEnginesDrawnInOrder(@ForAll("valid") Drawn drawn)
       throws ConfigException {
     Allocation allocation = Allocations.parse(drawn.text(), drawn.dc(), drawn.model());
-    assertThat(allocation.groups()).extracting(Allocation.Group::engines)
+    assertThat(allocation.groups())
+        .extracting(Allocation.Group::engines)
         .isEqualTo(drawn.engines());
-    assertThat(allocation.groups()).extracting(Allocation.Group::role)
+    assertThat(allocation.groups())
+        .extracting(Allocation.Group::role)
         .isEqualTo(drawn.model().roles());
     assertThat(allocation.engines()).doesNotHaveDuplicates();
   }
@@ -35,11 +37,14 @@ class AllocationPropertiesTest {
   void mutantsAreRejectedAtOrBeforeTheMutation(@ForAll("mutants") Tuple2<Drawn, Mutant> pair) {
     Drawn drawn = pair.get1();
     Mutant mutant = pair.get2();
-    ConfigException e = catchThrowableOfType(ConfigException.class,
-        () -> Allocations.parse(mutant.text(), drawn.dc(), drawn.model()));
+    ConfigException e =
+        catchThrowableOfType(
+            ConfigException.class,
+            () -> Allocations.parse(mutant.text(), drawn.dc(), drawn.model()));
     assertThat(e).as("%s: %s must be rejected", mutant.how(), mutant.text()).isNotNull();
     assertThat(e.getMessage()).startsWith("allocation '" + mutant.text() + "': position ");
-    assertThat(e.position()).as(e.getMessage())
+    assertThat(e.position())
+        .as(e.getMessage())
         .isBetween(1, mutant.text().length())
         .isLessThanOrEqualTo(mutant.position());
   }
@@ -78,8 +83,10 @@ class AllocationPropertiesTest {
   /** The grammar's own characters, so some tries get deep into a node before failing. */
   @Provide
   Arbitrary<String> nearlyValid() {
-    Arbitrary<String> pieces = Arbitraries.of(
-        List.of("c1", "c2", "c3", "r1", "r4", "r9", "e0", "e1", "e", "c", "r", ",", ":", "0", " "));
+    Arbitrary<String> pieces =
+        Arbitraries.of(
+            List.of(
+                "c1", "c2", "c3", "r1", "r4", "r9", "e0", "e1", "e", "c", "r", ",", ":", "0", " "));
     return pieces.list().ofMaxSize(12).map(list -> String.join("", list));
   }
 }

@@ -27,14 +27,19 @@ class AppConfigErrorsTest {
 
   @Test
   void unknownTopLevelKey() {
-    ConfigException e = fails("[http]\nport = 1\n\n[metrics]\nport = 9\n", 4,
-        "unknown key 'metrics' at the top level; allowed: http, agents, mock_agents");
+    ConfigException e =
+        fails(
+            "[http]\nport = 1\n\n[metrics]\nport = 9\n",
+            4,
+            "unknown key 'metrics' at the top level; allowed: http, agents, mock_agents");
     assertThat(e.getMessage()).contains(FILE + ":4:1: ");
   }
 
   @Test
   void unknownNestedKeyNamesItsTableAndTheAllowedKeys() {
-    fails("[agents]\nheartbeat_interval_ms = 500\n  heartbeat_intervl_ms = 500\n", 3,
+    fails(
+        "[agents]\nheartbeat_interval_ms = 500\n  heartbeat_intervl_ms = 500\n",
+        3,
         ":3:3: unknown key 'heartbeat_intervl_ms' in [agents]; allowed: socket_dir,"
             + " heartbeat_interval_ms,");
   }
@@ -46,7 +51,9 @@ class AppConfigErrorsTest {
 
   @Test
   void wrongType() {
-    fails("[http]\nhost = \"::1\"\nport = \"8080\"\n", 3,
+    fails(
+        "[http]\nhost = \"::1\"\nport = \"8080\"\n",
+        3,
         "'port' must be an integer, not a string (\"8080\")");
   }
 
@@ -65,21 +72,30 @@ class AppConfigErrorsTest {
   @Test
   void tooLongSocketDirNamesTheKeyAndTheLimit() {
     String longDir = "/tmp/" + "nova-".repeat(20);
-    fails("[agents]\nmax_in_flight = 8\nsocket_dir = \"" + longDir + "\"\n", 3,
-        "'socket_dir' resolves to", "at most 80 bytes");
+    fails(
+        "[agents]\nmax_in_flight = 8\nsocket_dir = \"" + longDir + "\"\n",
+        3,
+        "'socket_dir' resolves to",
+        "at most 80 bytes");
   }
 
   @Test
   void heartbeatTimeoutMustOutlastTheInterval() {
-    fails("[agents]\nheartbeat_interval_ms = 2000\nheartbeat_timeout_ms = 2000\n", 3,
+    fails(
+        "[agents]\nheartbeat_interval_ms = 2000\nheartbeat_timeout_ms = 2000\n",
+        3,
         "heartbeat_timeout_ms (2000) must be greater than heartbeat_interval_ms (2000)");
-    fails("[agents]\nheartbeat_interval_ms = 9000\n", 2,
+    fails(
+        "[agents]\nheartbeat_interval_ms = 9000\n",
+        2,
         "heartbeat_timeout_ms (5000) must be greater than heartbeat_interval_ms (9000)");
   }
 
   @Test
   void backoffMaxBelowInitial() {
-    fails("[agents]\nrestart_backoff_initial_ms = 500\nrestart_backoff_max_ms = 100\n", 3,
+    fails(
+        "[agents]\nrestart_backoff_initial_ms = 500\nrestart_backoff_max_ms = 100\n",
+        3,
         "restart_backoff_max_ms (100) must be at least restart_backoff_initial_ms (500)");
   }
 }

@@ -23,15 +23,32 @@ class ExampleConfigsTest {
 
   static Stream<Arguments> modelConfigs() {
     return Stream.of(
-        Arguments.of("single_model_config.toml", ModelKind.SINGLE, List.of("model"), LoraMode.NONE, 0),
-        Arguments.of("spec_decode_model_config.toml", ModelKind.SPEC_DECODE,
-            List.of("draft", "target"), LoraMode.NONE, 0),
-        Arguments.of("vision_model_config.toml", ModelKind.VISION,
-            List.of("encoder", "language"), LoraMode.NONE, 0),
-        Arguments.of("single_model_static_lora_config.toml", ModelKind.SINGLE, List.of("model"),
-            LoraMode.STATIC, 2),
-        Arguments.of("single_model_dyn_lora_config.toml", ModelKind.SINGLE, List.of("model"),
-            LoraMode.DYNAMIC, 3));
+        Arguments.of(
+            "single_model_config.toml", ModelKind.SINGLE, List.of("model"), LoraMode.NONE, 0),
+        Arguments.of(
+            "spec_decode_model_config.toml",
+            ModelKind.SPEC_DECODE,
+            List.of("draft", "target"),
+            LoraMode.NONE,
+            0),
+        Arguments.of(
+            "vision_model_config.toml",
+            ModelKind.VISION,
+            List.of("encoder", "language"),
+            LoraMode.NONE,
+            0),
+        Arguments.of(
+            "single_model_static_lora_config.toml",
+            ModelKind.SINGLE,
+            List.of("model"),
+            LoraMode.STATIC,
+            2),
+        Arguments.of(
+            "single_model_dyn_lora_config.toml",
+            ModelKind.SINGLE,
+            List.of("model"),
+            LoraMode.DYNAMIC,
+            3));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -54,12 +71,16 @@ class ExampleConfigsTest {
 
   @Test
   void specDecodeExampleGivesTheSeedsSplit() throws Exception {
-    Allocation allocation = Allocations.parse("c1r1:c2r2,c2r3",
-        Configs.datacenter(CONFIGS.resolve("datacenter.toml")),
-        Configs.model(CONFIGS.resolve("spec_decode_model_config.toml")));
-    assertThat(allocation.groups().get(0).engines()).extracting(Datacenter.Engine::node)
+    Allocation allocation =
+        Allocations.parse(
+            "c1r1:c2r2,c2r3",
+            Configs.datacenter(CONFIGS.resolve("datacenter.toml")),
+            Configs.model(CONFIGS.resolve("spec_decode_model_config.toml")));
+    assertThat(allocation.groups().get(0).engines())
+        .extracting(Datacenter.Engine::node)
         .containsExactly("c1r1e0", "c1r1e1");
-    assertThat(allocation.groups().get(1).engines()).extracting(Datacenter.Engine::node)
+    assertThat(allocation.groups().get(1).engines())
+        .extracting(Datacenter.Engine::node)
         .containsExactly("c2r2e0", "c2r2e1", "c2r3e0", "c2r3e1");
   }
 
@@ -79,8 +100,7 @@ class ExampleConfigsTest {
   }
 
   @Test
-  void appConfigExampleSpellsOutTheDefaults(@TempDir Path dir)
-      throws Exception {
+  void appConfigExampleSpellsOutTheDefaults(@TempDir Path dir) throws Exception {
     Path empty = Files.writeString(dir.resolve("app_config.toml"), "");
     AppConfig defaults = Configs.app(empty);
     assertThat(Configs.app(CONFIGS.resolve("app_config.toml"))).isEqualTo(defaults);
@@ -91,8 +111,7 @@ class ExampleConfigsTest {
   }
 
   @Test
-  void relativeSocketDirResolvesAgainstTheConfigsDirectory(
-      @TempDir Path dir) throws Exception {
+  void relativeSocketDirResolvesAgainstTheConfigsDirectory(@TempDir Path dir) throws Exception {
     Path file = Files.writeString(dir.resolve("app.toml"), "[agents]\nsocket_dir = \"s\"\n");
     assertThat(Configs.app(file).agents().socketDir()).isEqualTo(dir.toAbsolutePath().resolve("s"));
   }

@@ -16,7 +16,9 @@ final class TomlFailures {
 
   private TomlFailures() {}
 
-  /** Asserts the message is "file:line:column: ..." (or "file:line: ...") and mentions each part. */
+  /**
+   * Asserts the message is "file:line:column: ..." (or "file:line: ...") and mentions each part.
+   */
   static ConfigException assertFailsAt(
       Path dir, String name, String toml, Loader loader, int line, String... says) {
     Path file = write(dir, name, toml);

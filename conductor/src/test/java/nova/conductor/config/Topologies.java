@@ -31,10 +31,17 @@ final class Topologies {
 
   /** A model of the kind with no engine limits on its roles. */
   static ModelConfig unlimited(ModelKind kind) {
-    List<ModelConfig.Role> roles = kind.roleNames().stream()
-        .map(name -> new ModelConfig.Role(name, name + "-model", 1, ModelConfig.Role.UNLIMITED,
-            name.equals(kind.servingRoleName())))
-        .toList();
+    List<ModelConfig.Role> roles =
+        kind.roleNames().stream()
+            .map(
+                name ->
+                    new ModelConfig.Role(
+                        name,
+                        name + "-model",
+                        1,
+                        ModelConfig.Role.UNLIMITED,
+                        name.equals(kind.servingRoleName())))
+            .toList();
     return new ModelConfig("test", kind, 4096, roles, ModelConfig.Lora.NONE);
   }
 

@@ -1,5 +1,6 @@
 package nova.conductor.wire;
 
+import java.util.List;
 import java.util.OptionalLong;
 import nova.conductor.wire.BadFrame.Reason;
 import nova.conductor.wire.Body.ChatMessage;
@@ -105,7 +106,7 @@ final class BodyDecoder {
       InferStructs.ChatMessage.Reader m = list.get(i);
       messages[i] = new ChatMessage(m.role(), m.content(), m.images());
     }
-    return new Body.Infer(java.util.List.of(messages), s.maxTokens(), s.temperature(), s.adapter(), s.imageTokens());
+    return new Body.Infer(List.of(messages), s.maxTokens(), s.temperature(), s.adapter(), s.imageTokens());
   }
 
   private <E extends Enum<E>> E known(E value, String type) throws BadFrame {

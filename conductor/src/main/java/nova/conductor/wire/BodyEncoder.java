@@ -75,13 +75,17 @@ final class BodyEncoder {
         s.setMessage(b.message());
       }
       case Body.Cancel b -> frame.set(Which.CANCEL);
-      case Body.Heartbeat b ->
-          heartbeat(frame.init(Which.HEARTBEAT, StatusStructs.Heartbeat.factory), b.sentNanos(), b.state(), b.inFlight(), b.completed(), b.adapters());
+      case Body.Heartbeat b -> {
+        StatusStructs.Heartbeat.Builder s = frame.init(Which.HEARTBEAT, StatusStructs.Heartbeat.factory);
+        heartbeat(s, b.sentNanos(), b.state(), b.inFlight(), b.completed(), b.adapters());
+      }
       case Body.Drain b -> frame.set(Which.DRAIN);
       case Body.Drained b -> frame.init(Which.DRAINED, StatusStructs.Drained.factory).setCompleted(b.completed());
       case Body.StatusRequest b -> frame.set(Which.STATUS_REQUEST);
-      case Body.Status b ->
-          heartbeat(frame.init(Which.STATUS, StatusStructs.Heartbeat.factory), b.sentNanos(), b.state(), b.inFlight(), b.completed(), b.adapters());
+      case Body.Status b -> {
+        StatusStructs.Heartbeat.Builder s = frame.init(Which.STATUS, StatusStructs.Heartbeat.factory);
+        heartbeat(s, b.sentNanos(), b.state(), b.inFlight(), b.completed(), b.adapters());
+      }
       case Body.Ping b -> ping(frame.init(Which.PING, StatusStructs.Ping.factory), b.sentNanos(), b.payload());
       case Body.Pong b -> ping(frame.init(Which.PONG, StatusStructs.Ping.factory), b.sentNanos(), b.payload());
     }
@@ -108,7 +112,8 @@ final class BodyEncoder {
     s.setImageTokens(b.imageTokens());
   }
 
-  private static void heartbeat(StatusStructs.Heartbeat.Builder s, long sentNanos, AgentState state, int inFlight, long completed, List<String> adapters) {
+  private static void heartbeat(
+      StatusStructs.Heartbeat.Builder s, long sentNanos, AgentState state, int inFlight, long completed, List<String> adapters) {
     s.setSentNanos(sentNanos);
     s.setState(state);
     s.setInFlight(inFlight);

@@ -1,0 +1,62 @@
+package nova.conductor.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import nova.conductor.Conductor;
+import nova.conductor.config.ConfigException;
+import nova.conductor.fleet.FleetException;
+import nova.conductor.route.RouteFailure;
+
+/**
+ * POST /admin/deploy {model_config, allocation, instance_model_name}, /admin/scale {allocation}
+ * and /admin/drain {node}. Each answers with the status once done: deploy and scale when the new
+ * agents are ready, drain when the agent has finished its work and exited.
+ */
+final class Admin implements HttpHandler {
+  private final Conductor conductor;
+
+  Admin(Conductor conductor) {
+    this.conductor = conductor;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    Exchanges.guarded(exchange, ex -> {
+      Exchanges.requireMethod(ex, "POST");
+      JsonNode body = Exchanges.body(ex);
+      try {
+        switch (ex.getRequestURI().getPath()) {
+          case "/admin/deploy" -> conductor.deploy(field(body, "model_config"), field(body, "allocation"),
+              body.path("instance_model_name").asText(conductor.deployment().instance()));
+          case "/admin/scale" -> conductor.scale(field(body, "allocation"));
+          case "/admin/drain" -> drain(field(body, "node"));
+          default -> throw new RouteFailure(404, "invalid_request_error", "no such admin action; use /admin/deploy, /admin/scale or /admin/drain");
+        }
+      } catch (ConfigException e) {
+        throw RouteFailure.badRequest(e.getMessage());
+      } catch (FleetException e) {
+        throw new RouteFailure(409, "conflict", e.getMessage());
+      }
+      Exchanges.json(ex, 200, Status.of(conductor));
+    });
+  }
+
+  private void drain(String node) throws InterruptedException {
+    CompletableFuture<Void> done = conductor.drain(node)
+        .orElseThrow(() -> new RouteFailure(404, "invalid_request_error", "no agent runs on '" + node + "'; see /status for the agents"));
+    try {
+      done.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new RouteFailure(409, "conflict", "draining " + node + " failed: " + e.getCause().getMessage());
+    }
+  }
+
+  private static String field(JsonNode body, String name) {
+    JsonNode n = body.path(name);
+    if (!n.isTextual() || n.asText().isBlank()) throw RouteFailure.badRequest("'" + name + "' is required and must be a string");
+    return n.asText();
+  }
+}

@@ -1,0 +1,72 @@
+package nova.conductor.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import nova.conductor.RunningConductor;
+import nova.conductor.config.AppConfig;
+import nova.conductor.config.Configs;
+import nova.conductor.config.Datacenter;
+
+/**
+ * bin/nova bench conductor: Cap'n Proto round trips over one UNIX socket against the same messages
+ * as JSON, the time to spawn 64 mock agents against 64 bare JVMs, and streamed tokens per second
+ * through the HTTP endpoint against the same streams taken straight from the agents. Each figure
+ * has its baseline from the same run, as this machine is shared and noisy.
+ */
+public final class ConductorBench {
+  public static void main(String[] args) throws Exception {
+    double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
+    roundTrips(seconds);
+    spawn();
+    streaming(seconds);
+  }
+
+  private static void roundTrips(double seconds) throws Exception {
+    say("round trips over one UNIX socket connection, one at a time (Ping -> Pong, 32-byte payload), %.0f s each after 2 s of warm-up", seconds);
+    Stats capnp = Stats.of(RoundTrips.measure(RoundTrips.Codec.CAPNP, seconds, 2), seconds);
+    Stats json = Stats.of(RoundTrips.measure(RoundTrips.Codec.JSON, seconds, 2), seconds);
+    say("  Cap'n Proto: %,.0f round trips/s, p50 %.1f us, p99 %.1f us   (target: >= 50,000/s, p99 < 200 us)", capnp.perSecond(), capnp.p50() / 1e3, capnp.p99() / 1e3);
+    say("  JSON:        %,.0f round trips/s, p50 %.1f us, p99 %.1f us", json.perSecond(), json.p50() / 1e3, json.p99() / 1e3);
+    say("  Cap'n Proto / JSON: %.2fx the round trips", capnp.perSecond() / json.perSecond());
+  }
+
+  private static void spawn() throws Exception {
+    Datacenter dc = Configs.datacenter(RunningConductor.CONFIGS.resolve("datacenter_64.toml"));
+    List<String> racks = new ArrayList<>();
+    dc.chassis().forEach(c -> c.racks().forEach(r -> racks.add(c.id() + r.id())));
+    String allocation = String.join(",", racks);
+    say("spawning 64 mock agents (%s), each a JVM on a UNIX socket, until all are set up and ready", allocation);
+    AppConfig app = RunningConductor.testApp(1000);
+    long first = Spawn.agents(app, allocation);
+    say("  first spawn (it writes the agents' shared class-data archive): %.2f s", first / 1e9);
+    long best = Long.MAX_VALUE;
+    for (int i = 0; i < 3; i++) best = Math.min(best, Spawn.agents(app, allocation));
+    long bare = Long.MAX_VALUE;
+    for (int i = 0; i < 3; i++) bare = Math.min(bare, Spawn.bareJvms(64));
+    say("  64 agents ready: %.2f s (best of 3; target < 3 s)", best / 1e9);
+    say("  64 bare JVMs (java -version, same flags) started and exited: %.2f s; the agents take %.2fx that", bare / 1e9, (double) best / bare);
+  }
+
+  private static void streaming(double seconds) throws Exception {
+    int clients = 16;
+    say("streamed tokens through the conductor, %d clients for %.0f s each way, 2 unpaced mock agents (c1r1)", clients, seconds);
+    Streams.Result http;
+    Streams.Result direct;
+    AppConfig app = RunningConductor.testApp(1_000_000);
+    AppConfig unpaced = new AppConfig(app.http(), app.agents(), new AppConfig.MockAgents(Duration.ZERO, 1_000_000, Duration.ZERO));
+    try (RunningConductor c = RunningConductor.start("single_model_config.toml", "c1r1", "bench", unpaced, RunningConductor.launcher(unpaced))) {
+      Streams.http(c, clients, 2); // warm-up
+      http = Streams.http(c, clients, seconds);
+      direct = Streams.direct(c, clients, seconds);
+    }
+    say("  through HTTP (SSE, OpenAI chunks): %,.0f tokens/s, %,.0f requests/s", http.tokensPerSecond(), http.requestsPerSecond());
+    say("  straight from the agents (router, no HTTP): %,.0f tokens/s, %,.0f requests/s", direct.tokensPerSecond(), direct.requestsPerSecond());
+    say("  HTTP / direct: %.2f", http.tokensPerSecond() / direct.tokensPerSecond());
+  }
+
+  static void say(String format, Object... args) {
+    System.out.println(String.format(Locale.ROOT, format, args));
+  }
+}

@@ -6,9 +6,11 @@ nova_bench() {
   shift || true
   case "$name" in
     lifecycle | gateway | memory) ;;
+    conductor) bench_conductor "$@"; return ;;
     *) die "usage: bin/nova bench lifecycle [TASKS] [CONCURRENCY]  (defaults 200 and 16)
        bin/nova bench gateway [SECONDS_EACH_WAY] [FIRST_TOKEN_MS] [TOKENS_PER_SECOND]  (defaults 12, 0 and unpaced)
-       bin/nova bench memory [DOCUMENTS] [QUERIES]  (defaults: every Debian package description, 500)" ;;
+       bin/nova bench memory [DOCUMENTS] [QUERIES]  (defaults: every Debian package description, 500)
+       bin/nova bench conductor [SECONDS_EACH]  (default 5)" ;;
   esac
   use_state bench
   PG_PORT=55452 REDIS_PORT=56399 TEMPORAL_PORT=7253
@@ -40,6 +42,17 @@ nova_bench() {
     gateway) bench_gateway "http://127.0.0.1:$port" "$secret" "$classpath" "$@" ;;
     memory) bench_memory "http://127.0.0.1:$port" "$secret" "$classpath" "$@" ;;
   esac
+}
+
+# The conductor stands alone: no PostgreSQL, Redis, Temporal or Nova server, only its module's classes.
+bench_conductor() { # [SECONDS_EACH]
+  use_state bench
+  provision_base
+  local cp="$NOVA_HOME/var/bench-conductor.classpath"
+  say "compiling the conductor and its benchmark"
+  mvn_quiet -q -DskipTests test-compile dependency:build-classpath -pl conductor -Dmdep.includeScope=test -Dmdep.outputFile="$cp"
+  (cd "$NOVA_HOME/conductor" && "$JAVA_HOME/bin/java" $JAVA_FLAGS -Xmx1g -cp "target/test-classes:target/classes:$(cat "$cp")" \
+    nova.conductor.bench.ConductorBench "${1:-5}")
 }
 
 bench_memory() { # NOVA_URL SECRET CLASSPATH [DOCUMENTS] [QUERIES]

@@ -60,6 +60,7 @@ nova_dev() {
   start_postgres
   start_redis
   start_temporal
+  start_conductor "${NOVA_CONDUCTOR_PORT:-51055}"
   # A closed terminal or pipe must not kill this script before it has stopped what it started.
   trap '' PIPE
   trap 'touch "$STATE/run/stopping"; say "stopping" 2>/dev/null || true; stop_all; exit 0' INT TERM HUP

@@ -71,6 +71,11 @@ provision_openai_node() {
   npm ci --prefix "$NOVA_HOME/tests/openai-node" --no-audit --no-fund --loglevel=error || die "npm ci failed in tests/openai-node"
 }
 
+# Debian's reference Cap'n Proto tool: the conductor's interop tests encode and decode with it.
+provision_capnp() {
+  command -v capnp >/dev/null || apt_install capnproto
+}
+
 provision_browser() {
   command -v chromium >/dev/null && command -v chromedriver >/dev/null && return 0
   apt_install chromium chromium-driver

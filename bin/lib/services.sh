@@ -80,6 +80,7 @@ stop_pidfile() {
 
 stop_all() {
   stop_pidfile "$STATE/run/nova.pid"
+  stop_pidfile "$STATE/run/conductor.pid" # its agents exit with it
   local model # bin/nova bench gateway's baselines
   for model in "$STATE"/run/local-model-*.pid; do [ -e "$model" ] && stop_pidfile "$model"; done
   stop_pidfile "$STATE/run/temporal.pid"

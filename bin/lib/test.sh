@@ -8,6 +8,7 @@ nova_test() {
   unset DATABASE_URL REDIS_URL TEMPORAL_ADDRESS
   provision_base
   provision_browser
+  provision_capnp
   provision_openai_node
   touch "$STATE/run/stopping"
   stop_all

@@ -31,6 +31,16 @@ public final class Api {
     return anonymous().with("X-Admin-Secret", NovaServer.ADMIN_SECRET);
   }
 
+  /** Any HTTP server of the test run, without credentials. */
+  public static Api at(String baseUrl) {
+    return new Api(baseUrl, List.of());
+  }
+
+  /** The admin of another Nova server of the test run (same database, same admin secret). */
+  public static Api admin(String baseUrl) {
+    return at(baseUrl).with("X-Admin-Secret", NovaServer.ADMIN_SECRET);
+  }
+
   public static Api key(String key) {
     return anonymous().with("Authorization", "Bearer " + key);
   }

@@ -20,9 +20,18 @@ final class Gateways implements AutoCloseable {
 
   /** A provider of the given kind ({@code openai}, {@code anthropic}, {@code ollama}) at {@code fake}, offering m-1. */
   String provider(FakeProvider fake, String kind, Integer rpm) {
+    return provider(fake.baseUrl(), kind, "m-1", rpm);
+  }
+
+  /** A provider of the given kind at any base URL, offering one model. */
+  String provider(String baseUrl, String kind, String model) {
+    return provider(baseUrl, kind, model, null);
+  }
+
+  private String provider(String baseUrl, String kind, String model, Integer rpm) {
     String name = Fixtures.unique("fake");
-    Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "kind", kind, "base_url", fake.baseUrl(), "api_key", "sk-upstream-" + name,
-        "models", List.of(Map.of("id", "m-1", "input_per_mtok", 1.0, "output_per_mtok", 2.0))));
+    Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "kind", kind, "base_url", baseUrl, "api_key", "sk-upstream-" + name,
+        "models", List.of(Map.of("id", model, "input_per_mtok", 1.0, "output_per_mtok", 2.0))));
     if (rpm != null) body.put("rpm", rpm);
     Api.Reply created = Api.admin().post("/api/v1/providers", body);
     assertThat(created.status()).as(created.body()).isEqualTo(201);

@@ -14,6 +14,7 @@ import java.time.Duration;
 final class ServerProcess implements AutoCloseable {
   private final int port;
   private final Path log;
+  private final java.util.Map<String, String> environment = new java.util.HashMap<>();
   private Process process;
 
   ServerProcess(Path log) throws IOException {
@@ -21,6 +22,11 @@ final class ServerProcess implements AutoCloseable {
       this.port = socket.getLocalPort();
     }
     this.log = log;
+  }
+
+  ServerProcess with(String variable, String value) {
+    environment.put(variable, value);
+    return this;
   }
 
   String baseUrl() {
@@ -36,6 +42,7 @@ final class ServerProcess implements AutoCloseable {
     builder.environment().put("NOVA_HTTP_PORT", String.valueOf(port));
     builder.environment().put("NOVA_ADMIN_SECRET", NovaServer.ADMIN_SECRET);
     builder.environment().put("NOVA_CREDENTIALS_FILE", "");
+    builder.environment().putAll(environment);
     builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     process = builder.start();
     awaitReady();

@@ -38,7 +38,10 @@ public final class ConductorBench {
     dc.chassis().forEach(c -> c.racks().forEach(r -> racks.add(c.id() + r.id())));
     String allocation = String.join(",", racks);
     say("spawning 64 mock agents (%s), each a JVM on a UNIX socket, until all are set up and ready", allocation);
-    AppConfig app = RunningConductor.testApp(1000);
+    AppConfig test = RunningConductor.testApp(1000);
+    AppConfig.Agents a = test.agents();
+    AppConfig app = new AppConfig(test.http(), new AppConfig.Agents(a.socketDir(), a.heartbeatInterval(), Duration.ofSeconds(60), a.restartBackoffInitial(),
+        a.restartBackoffMax(), Duration.ofMinutes(3), a.drainTimeout(), a.maxInFlight()), test.mock());
     long first = Spawn.agents(app, allocation);
     say("  first spawn (it writes the agents' shared class-data archive): %.2f s", first / 1e9);
     long best = Long.MAX_VALUE;

@@ -5,7 +5,7 @@ nova_test() {
   use_state test
   local t0=$SECONDS
   # Tests always get fresh private services, whatever this shell points dev at.
-  unset DATABASE_URL REDIS_URL TEMPORAL_ADDRESS
+  unset DATABASE_URL REDIS_URL TEMPORAL_ADDRESS NOVA_CONDUCTOR_URL
   provision_base
   provision_browser
   provision_capnp

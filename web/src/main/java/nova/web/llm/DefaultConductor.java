@@ -20,7 +20,7 @@ final class DefaultConductor {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultConductor.class);
   private static final Duration ASK_WITHIN = Duration.ofSeconds(2);
   private final ConductorClient client;
-  private boolean answered = true;
+  private Boolean answered; // null until first asked, so the first answer is logged either way
 
   DefaultConductor(ConductorClient client) {
     this.client = client;
@@ -30,11 +30,12 @@ final class DefaultConductor {
     if (url.isBlank()) return Optional.empty();
     try {
       List<ProviderModel> models = client.models(url, ASK_WITHIN).stream().map(ProviderModel::free).toList();
-      if (!answered) LOG.info("the conductor at {} answers again; the gateway routes to it", url);
+      if (!Boolean.TRUE.equals(answered)) LOG.info("no provider is enabled: the gateway serves the conductor at {} as provider lpu, models {}", url,
+          models.stream().map(ProviderModel::id).toList());
       answered = true;
       return Optional.of(new Provider(null, "lpu", ProviderKind.LPU, url.replaceAll("/+$", "") + "/openai/v1", "", models, null, Provider.BUILTIN, true));
     } catch (IOException e) {
-      if (answered) LOG.warn("the conductor at {} does not answer ({}); serving the built-in local model until it does", url, e.getMessage());
+      if (!Boolean.FALSE.equals(answered)) LOG.warn("the conductor at {} does not answer ({}); serving the built-in local model until it does", url, e.getMessage());
       answered = false;
       return Optional.empty();
     } catch (InterruptedException e) {

@@ -12,7 +12,6 @@ import nova.conductor.wire.Body;
 import nova.conductor.wire.FailureCode;
 import nova.conductor.wire.Envelope;
 import nova.conductor.wire.FrameChannel;
-import nova.conductor.wire.Wire;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,13 +97,14 @@ final class MockAgent {
       return;
     }
     String prompt = r.messages().stream().map(Body.ChatMessage::content).reduce("", (a, b) -> a + "\n" + b);
-    List<String> tokens = model.answer(prompt, r.adapter(), r.imageTokens(), r.maxTokens());
+    List<String> whole = model.answer(prompt, r.adapter(), r.imageTokens());
+    List<String> tokens = whole.subList(0, Math.min(whole.size(), r.maxTokens()));
     for (int i = 0; i < tokens.size(); i++) {
       LockSupport.parkNanos(model.pauseNanos(i));
       if (Thread.currentThread().isInterrupted()) return; // cancelled: the conductor expects nothing more
       send(seq, new Body.Token(i, tokens.get(i)));
     }
-    boolean cut = tokens.size() == r.maxTokens() && model.answer(prompt, r.adapter(), r.imageTokens(), Integer.MAX_VALUE).size() > r.maxTokens();
+    boolean cut = whole.size() > tokens.size();
     completed.incrementAndGet();
     send(seq, new Body.Done(MockModel.tokens(prompt) + r.imageTokens(), tokens.size(), cut ? "length" : "stop"));
   }

@@ -19,13 +19,13 @@ public record MockModel(Duration firstToken, double tokensPerSecond) {
     if (tokensPerSecond <= 0) throw new IllegalArgumentException("tokens per second must be positive, was " + tokensPerSecond);
   }
 
-  /** The first {@code maxTokens} tokens of the answer to this prompt, each word after its space. */
-  public List<String> answer(String prompt, String adapter, int imageTokens, int maxTokens) {
+  /** The whole answer to this prompt, each word after its space; an adapter's name leads its answers. */
+  public List<String> answer(String prompt, String adapter, int imageTokens) {
     long seed = mix(prompt.hashCode() * 31L + adapter.hashCode()) ^ imageTokens;
     int length = 24 + (int) Math.floorMod(seed, 40);
-    List<String> tokens = new ArrayList<>(Math.min(length, maxTokens));
-    if (!adapter.isEmpty() && maxTokens > 0) tokens.add("[" + adapter + "]");
-    for (int i = 0; tokens.size() < Math.min(length, maxTokens); i++) {
+    List<String> tokens = new ArrayList<>(length);
+    if (!adapter.isEmpty()) tokens.add("[" + adapter + "]");
+    for (int i = 0; tokens.size() < length; i++) {
       seed = mix(seed + i);
       tokens.add(" " + WORDS[(int) Math.floorMod(seed, WORDS.length)]);
     }

@@ -91,9 +91,7 @@ final class ChatCompletions implements HttpHandler {
       conductor.router().infer(request, sink);
     } catch (RouteFailure e) {
       if (!started[0]) throw e; // nothing sent yet: a plain HTTP error, as OpenAI gives
-      ObjectNode error = Exchanges.JSON.createObjectNode();
-      error.putObject("error").put("message", e.getMessage()).put("type", e.type()).put("code", e.status());
-      event(out, error);
+      event(out, Exchanges.errorBody(e));
     }
   }
 

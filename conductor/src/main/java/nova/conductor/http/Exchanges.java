@@ -44,9 +44,14 @@ final class Exchanges {
   }
 
   static void error(HttpExchange exchange, RouteFailure failure) throws IOException {
+    json(exchange, failure.status(), errorBody(failure));
+  }
+
+  /** The error as OpenAI shapes it, for a plain answer or as a stream's last event. */
+  static ObjectNode errorBody(RouteFailure failure) {
     ObjectNode error = JSON.createObjectNode();
     error.putObject("error").put("message", failure.getMessage()).put("type", failure.type()).putNull("param").put("code", failure.status());
-    json(exchange, failure.status(), error);
+    return error;
   }
 
   /** Runs a handler, answering its RouteFailure (or an unexpected error, as a 500) in OpenAI's shape. */

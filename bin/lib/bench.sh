@@ -51,10 +51,7 @@ bench_conductor() { # [SECONDS_EACH]
   local cp="$NOVA_HOME/var/bench-conductor.classpath"
   say "compiling the conductor and its benchmark"
   mvn_quiet -q -DskipTests package dependency:build-classpath -pl conductor -Dmdep.includeScope=test -Dmdep.outputFile="$cp"
-  # agents run from the jars, as in production: class-data sharing archives no directories
-  local agents
-  agents="$NOVA_HOME/conductor/target/nova-conductor.jar:$(find "$NOVA_HOME/conductor/target/lib" -name '*.jar' | sort | tr '\n' ':')"
-  (cd "$NOVA_HOME/conductor" && "$JAVA_HOME/bin/java" $JAVA_FLAGS -Xmx1g -Dnova.agent.classpath="$agents" \
+  (cd "$NOVA_HOME/conductor" && "$JAVA_HOME/bin/java" $JAVA_FLAGS -Xmx1g \
     -cp "target/test-classes:target/classes:$(cat "$cp")" nova.conductor.bench.ConductorBench "${1:-5}")
 }
 

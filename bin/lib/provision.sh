@@ -61,6 +61,7 @@ provision_base() {
   command -v mvn >/dev/null || apt_install maven
   [ -n "${DATABASE_URL:-}" ] || { apt_install postgresql-15 postgresql-contrib; provision_pgvector; }
   [ -n "${REDIS_URL:-}" ] || command -v redis-server >/dev/null || apt_install redis-server
+  provision_capnp
 }
 
 # OpenAI's Node SDK, the real client OpenAiNodeSdkIT runs against /v1; the lockfile pins it.
@@ -71,9 +72,10 @@ provision_openai_node() {
   npm ci --prefix "$NOVA_HOME/tests/openai-node" --no-audit --no-fund --loglevel=error || die "npm ci failed in tests/openai-node"
 }
 
-# Debian's reference Cap'n Proto tool: the conductor's interop tests encode and decode with it.
+# Debian's reference Cap'n Proto: the conductor's native mock agent is built on its C++ library
+# (libcapnp-dev, with make, g++ and pkg-config), and the interop tests encode and decode with its tool.
 provision_capnp() {
-  command -v capnp >/dev/null || apt_install capnproto
+  apt_install capnproto libcapnp-dev g++ make pkg-config
 }
 
 provision_browser() {

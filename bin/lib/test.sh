@@ -8,7 +8,6 @@ nova_test() {
   unset DATABASE_URL REDIS_URL TEMPORAL_ADDRESS NOVA_CONDUCTOR_URL
   provision_base
   provision_browser
-  provision_capnp
   provision_openai_node
   touch "$STATE/run/stopping"
   stop_all

@@ -97,9 +97,14 @@ public final class ConductorMain implements Callable<Integer> {
         return 2;
       }
     }
+    AgentLauncher launcher;
+    try {
+      launcher = new MockAgentLauncher(app.mock(), app.agents(), MockAgentLauncher.defaultBinary(), ProcessBuilder.Redirect.INHERIT);
+    } catch (IllegalStateException e) {
+      err.println("nova conductor: " + e.getMessage());
+      return 2;
+    }
     Files.createDirectories(socketDir);
-    AgentLauncher launcher = new MockAgentLauncher(app.mock(), app.agents(), app.agents().socketDir().resolve("mock-agent.jsa"),
-        System.getProperty("java.class.path"), ProcessBuilder.Redirect.INHERIT);
     Conductor conductor = new Conductor(datacenter, modelFile.toAbsolutePath().getParent(), new Fleet(launcher, app.agents(), socketDir));
     long started = System.nanoTime();
     try {

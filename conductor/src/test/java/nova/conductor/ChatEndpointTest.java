@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
-import nova.conductor.agent.MockModel;
 import nova.conductor.fleet.Agent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,12 +12,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The OpenAI endpoint's kinds (vision, static and dynamic LoRA) and its answers to bad input. */
 class ChatEndpointTest {
+  private static final int IMAGE_TOKENS = 576; // what the mock encoder counts per image (src/main/cpp/mock_model.h)
+
   @Test
   void visionImagesGoThroughTheEncoderFirst() throws Exception {
     try (RunningConductor c = RunningConductor.start("vision_model_config.toml", "c1r1:c2r2", "eyes", 2000)) {
       HttpResponse<String> r = c.post("/openai/v1/chat/completions", imageChat("eyes", "https://example.com/cat.png"));
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-      assertThat(RunningConductor.json(r).path("usage").path("prompt_tokens").asInt()).isGreaterThanOrEqualTo(MockModel.IMAGE_TOKENS);
+      assertThat(RunningConductor.json(r).path("usage").path("prompt_tokens").asInt()).isGreaterThanOrEqualTo(IMAGE_TOKENS);
       assertThat(c.conductor().fleet().group(0).stream().mapToLong(Agent::completed).sum()).as("encodes done").isEqualTo(1);
       HttpResponse<String> bad = c.post("/openai/v1/chat/completions", imageChat("eyes", "file:///etc/passwd"));
       assertError(bad, 400, "image_url.url must be an http(s) URL or a data:image/ URI");

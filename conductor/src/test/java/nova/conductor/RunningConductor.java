@@ -66,10 +66,10 @@ public final class RunningConductor implements AutoCloseable {
     return new AppConfig(base.http(), fast, new AppConfig.MockAgents(Duration.ofMillis(20), tokensPerSecond, Duration.ZERO));
   }
 
-  /** Agents on the test JVM's classpath, or on nova.agent.classpath when set (the benchmark's jars, which class-data sharing needs). */
+  /** The native mock agents this module builds, logging to target/mock-agents.log. */
   public static AgentLauncher launcher(AppConfig app) {
     // not the test JVM's stdout, which Surefire reads as its own channel
-    return new MockAgentLauncher(app.mock(), app.agents(), Path.of("target", "mock-agent.jsa").toAbsolutePath(), System.getProperty("nova.agent.classpath", System.getProperty("java.class.path")),
+    return new MockAgentLauncher(app.mock(), app.agents(), MockAgentLauncher.defaultBinary(),
         ProcessBuilder.Redirect.appendTo(Path.of("target", "mock-agents.log").toFile()));
   }
 

@@ -14,7 +14,7 @@ import nova.conductor.config.Datacenter;
 import nova.conductor.config.ModelConfig;
 import nova.conductor.fleet.Fleet;
 
-/** How long a fleet of mock agents takes to get ready, against bare JVMs started the same way. */
+/** How long a fleet of mock agents takes to get ready, against bare processes started the same way. */
 final class Spawn {
   private Spawn() {}
 
@@ -36,13 +36,12 @@ final class Spawn {
     }
   }
 
-  static long bareJvms(int count) throws Exception {
-    String java = ProcessHandle.current().info().command().orElseThrow();
+  /** Starts {@code count} processes of {@code command} at once and waits for all to exit. */
+  static long processes(int count, String... command) throws Exception {
     long started = System.nanoTime();
     List<Process> all = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      all.add(new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xmx64m", "-version")
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+      all.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
     }
     for (Process p : all) p.waitFor();
     return System.nanoTime() - started;

@@ -36,8 +36,9 @@ class DrainAndScaleTest {
     try (RunningConductor c = RunningConductor.start("single_model_config.toml", "c1r1", "test", 2000)) {
       HttpResponse<String> scaled = c.post("/admin/scale", "{\"allocation\": \"c1r2\"}");
       assertThat(scaled.statusCode()).as(scaled.body()).isEqualTo(200);
-      for (JsonNode a : RunningConductor.json(scaled).path("agents")) {
-        assertThat(a.path("state").asText()).as(a.toString()).isEqualTo(a.path("node").asText().startsWith("c1r2") ? "ready" : "draining");
+      for (JsonNode a : RunningConductor.json(scaled).path("agents")) { // an idle agent may have drained already
+        if (a.path("node").asText().startsWith("c1r2")) assertThat(a.path("state").asText()).as(a.toString()).isEqualTo("ready");
+        else assertThat(a.path("state").asText()).as(a.toString()).isIn("draining", "drained");
       }
       awaitNodes(c, List.of("c1r2e0", "c1r2e1"));
       HttpResponse<String> bad = c.post("/admin/scale", "{\"allocation\": \"c1r2,,c1r3\"}");

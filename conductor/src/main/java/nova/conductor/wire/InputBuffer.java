@@ -33,8 +33,12 @@ final class InputBuffer {
       }
       int unread = buffer.position();
       buffer.position(buffer.limit()).limit(buffer.capacity());
-      int count = channel.read(buffer);
-      buffer.limit(buffer.position()).position(unread);
+      int count;
+      try {
+        count = channel.read(buffer);
+      } finally { // also when the read fails, so a later call never takes the empty space for bytes
+        buffer.limit(buffer.position()).position(unread);
+      }
       if (count < 0) {
         return false;
       }

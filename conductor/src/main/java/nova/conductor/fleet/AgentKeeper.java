@@ -26,6 +26,8 @@ final class AgentKeeper {
   private static final Logger LOG = LoggerFactory.getLogger(AgentKeeper.class);
   private static final Duration STABLE = Duration.ofSeconds(30);
   private final Agent agent;
+  // A request/response on a link in full flow comes back within this; a quiet link never spins.
+  private static final Duration LINK_SPIN = Duration.ofNanos(50_000);
   private final AgentLauncher launcher;
   private final AppConfig.Agents config;
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
@@ -166,7 +168,7 @@ final class AgentKeeper {
       SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
       try {
         channel.connect(UnixDomainSocketAddress.of(spec.socket()));
-        return new AgentLink(spec.node(), new FrameChannel(channel), h -> agent.heartbeat(h));
+        return new AgentLink(spec.node(), FrameChannel.spinning(channel, LINK_SPIN), h -> agent.heartbeat(h));
       } catch (IOException e) {
         channel.close();
         if (!process.isAlive()) throw new IOException("the agent process exited with " + process.exitValue() + " before listening on " + spec.socket());

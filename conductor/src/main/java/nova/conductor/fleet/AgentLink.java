@@ -33,7 +33,8 @@ public final class AgentLink implements AutoCloseable {
     this.engine = engine;
     this.channel = channel;
     this.heartbeats = heartbeats;
-    Thread.ofVirtual().name("agent-link-" + engine).start(this::readAll);
+    // a platform thread: its socket spins before it sleeps, which a virtual thread must not do on a shared carrier
+    Thread.ofPlatform().daemon().name("agent-link-" + engine).start(this::readAll);
   }
 
   public CompletableFuture<Body.Hello> hello() {

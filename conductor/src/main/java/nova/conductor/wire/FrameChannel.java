@@ -5,8 +5,11 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.GatheringByteChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 import org.capnproto.MessageBuilder;
 
@@ -14,12 +17,14 @@ import org.capnproto.MessageBuilder;
  * Frames over one connected, blocking socket (a UNIX domain socket between the conductor and an agent), in the
  * standard Cap'n Proto stream framing that {@code org.capnproto.Serialize.write} writes and {@code capnp decode}
  * reads. Writes are atomic per frame, so any number of threads may write; reads are serialized too.
+ *
+ * <p>The socket is a blocking one, or a {@link SpinningChannel} ({@link #spinning}) where round-trip latency counts.
  */
 public final class FrameChannel implements AutoCloseable {
   public static final int DEFAULT_MAX_FRAME_BYTES = 8 * 1024 * 1024;
   private static final int WRITE_BUFFER_BYTES = 64 * 1024;
 
-  private final SocketChannel channel;
+  private final GatheringByteChannel channel;
   private final int maxFrameBytes;
   private final FrameReader frames;
   private final ReentrantLock readLock = new ReentrantLock();
@@ -32,15 +37,30 @@ public final class FrameChannel implements AutoCloseable {
 
   /** @param maxFrameBytes the largest frame, segment table included, that either side of this channel accepts */
   public FrameChannel(SocketChannel channel, int maxFrameBytes) {
-    if (!channel.isBlocking()) {
-      throw new IllegalArgumentException("FrameChannel needs a blocking channel");
-    }
+    this(blocking(channel), channel, maxFrameBytes);
+  }
+
+  /** {@code reads} and {@code writes} are two views of one socket. */
+  private FrameChannel(ReadableByteChannel reads, GatheringByteChannel writes, int maxFrameBytes) {
     if (maxFrameBytes < 64) {
       throw new IllegalArgumentException("maxFrameBytes must be at least 64, was " + maxFrameBytes);
     }
-    this.channel = channel;
+    this.channel = writes;
     this.maxFrameBytes = maxFrameBytes;
-    this.frames = new FrameReader(channel, maxFrameBytes);
+    this.frames = new FrameReader(reads, maxFrameBytes);
+  }
+
+  /** Frames over a socket that polls for up to {@code spin} before it sleeps, while its peer answers that fast. */
+  public static FrameChannel spinning(SocketChannel channel, Duration spin) throws IOException {
+    SpinningChannel spinning = new SpinningChannel(channel, spin);
+    return new FrameChannel(spinning, spinning, DEFAULT_MAX_FRAME_BYTES);
+  }
+
+  static SocketChannel blocking(SocketChannel channel) {
+    if (!channel.isBlocking()) {
+      throw new IllegalArgumentException("a blocking channel is needed here; for a non-blocking one use the spinning factory");
+    }
+    return channel;
   }
 
   public static FrameChannel connect(Path socket) throws IOException {

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.ByteChannel;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
 import nova.conductor.wire.BadFrame.Reason;
@@ -21,7 +23,7 @@ import nova.conductor.wire.BadFrame.Reason;
 public final class JsonFrames implements AutoCloseable {
   private static final ObjectMapper JSON = mapper();
 
-  private final SocketChannel channel;
+  private final ByteChannel channel;
   private final int maxFrameBytes;
   private final InputBuffer input;
   private final ReentrantLock readLock = new ReentrantLock();
@@ -32,12 +34,18 @@ public final class JsonFrames implements AutoCloseable {
   }
 
   public JsonFrames(SocketChannel channel, int maxFrameBytes) {
-    if (!channel.isBlocking()) {
-      throw new IllegalArgumentException("JsonFrames needs a blocking channel");
-    }
+    this((ByteChannel) FrameChannel.blocking(channel), maxFrameBytes);
+  }
+
+  private JsonFrames(ByteChannel channel, int maxFrameBytes) {
     this.channel = channel;
     this.maxFrameBytes = maxFrameBytes;
     this.input = new InputBuffer(channel, FrameReader.BUFFER_BYTES, ByteOrder.BIG_ENDIAN);
+  }
+
+  /** JSON frames over the same transport as {@link FrameChannel#spinning}, for a like-for-like comparison. */
+  public static JsonFrames spinning(SocketChannel channel, Duration spin) throws IOException {
+    return new JsonFrames(new SpinningChannel(channel, spin), FrameChannel.DEFAULT_MAX_FRAME_BYTES);
   }
 
   public Envelope read() throws IOException {

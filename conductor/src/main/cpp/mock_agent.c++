@@ -98,6 +98,15 @@ bool MockAgent::handle(Frame::Reader frame) {
       auto r = frame.getInfer();
       std::string prompt;  // the conductor's prompt: each message's content after a newline
       for (auto m : r.getMessages()) prompt += "\n" + text(m.getContent());
+      // refused here, on the reader, so a request that came before a drain is served and one after it is not
+      if (auto refused = refusal(text(r.getAdapter()))) {
+        send(seq, [&](Frame::Builder f) {
+          auto failure = f.initFailure();
+          failure.setCode(refused->first);
+          failure.setMessage(refused->second);
+        });
+        return true;
+      }
       start(seq, [this, seq, prompt, adapter = text(r.getAdapter()), max = r.getMaxTokens(), images = r.getImageTokens()](Request& q) {
         infer(seq, q, prompt, adapter, max, images);
       });
@@ -131,6 +140,7 @@ bool MockAgent::handle(Frame::Reader frame) {
       send(seq, [this](Frame::Builder f) { fillHeartbeat(f.initStatus()); });
       return true;
     case Frame::DRAIN:
+      state_ = AgentState::DRAINING;
       std::thread([this, seq] { drain(seq); }).detach();
       return true;
     case Frame::HELLO: case Frame::SETUP_DONE: case Frame::ASSIGNED: case Frame::ADAPTER_RESULT: case Frame::ENCODED:

@@ -43,14 +43,6 @@ std::optional<std::pair<FailureCode, std::string>> MockAgent::refusal(const std:
 }
 
 void MockAgent::infer(uint64_t seq, Request& request, std::string prompt, std::string adapter, uint32_t maxTokens, uint32_t imageTokens) {
-  if (auto refused = refusal(adapter)) {
-    send(seq, [&](Frame::Builder f) {
-      auto failure = f.initFailure();
-      failure.setCode(refused->first);
-      failure.setMessage(refused->second);
-    });
-    return;
-  }
   std::vector<std::string> whole = MockModel::answer(prompt, adapter, imageTokens);
   size_t count = std::min<size_t>(whole.size(), maxTokens);
   // An absolute schedule keeps the rate exact: pauses shorter than a timer tick add up instead of each rounding up.
@@ -81,9 +73,8 @@ void MockAgent::encode(uint64_t seq, Request& request, uint32_t images) {
   send(seq, [&](Frame::Builder f) { f.initEncoded().setImageTokens(images * kImageTokens); });
 }
 
-// Takes no new work, lets what runs finish, says so, and ends the connection: the process then exits.
+// Lets what runs finish (handle() already turned new work away), says so, and ends the connection: the process then exits.
 void MockAgent::drain(uint64_t seq) {
-  state_ = AgentState::DRAINING;
   {
     std::unique_lock<std::mutex> lock(mutex_);
     log("INFO", "draining " + std::to_string(running_.size()) + " request(s) in flight");

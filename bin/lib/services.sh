@@ -57,8 +57,12 @@ start_temporal() {
   if [ -n "${TEMPORAL_ADDRESS:-}" ]; then say "Temporal: using TEMPORAL_ADDRESS=$TEMPORAL_ADDRESS"; return 0; fi
   mkdir -p "$STATE/run" "$STATE/log"
   if ! alive "$STATE/run/temporal.pid"; then
+    # Built first, in the foreground: on a new machine Maven's downloads alone outlast the wait for the port.
+    local classpath
+    say "Temporal: building the in-memory server (Maven downloads its dependencies on a new machine)"
+    classpath=$(temporal_classpath)
     # Its own process, so that restarting the Nova server keeps every workflow.
-    nohup "$JAVA_HOME/bin/java" -Xmx1g $JAVA_FLAGS -cp "$(temporal_classpath)" \
+    nohup "$JAVA_HOME/bin/java" -Xmx1g $JAVA_FLAGS -cp "$classpath" \
       nova.temporal.DevTemporalServer "$TEMPORAL_PORT" >"$STATE/log/temporal.log" 2>&1 &
     echo $! >"$STATE/run/temporal.pid"
     wait_port 127.0.0.1 "$TEMPORAL_PORT" 30 Temporal

@@ -1,30 +1,36 @@
 package nova.temporal;
 
-import io.grpc.Grpc;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.temporal.internal.testservice.GRPCServerHelper;
+import io.temporal.internal.testservice.StickyRedirects;
 import io.temporal.internal.testservice.TestServicesStarter;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.lang.reflect.Field;
 import java.util.LinkedList;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Temporal's in-memory server (what {@code io.temporal.testserver.TestServer PORT} starts: real
- * time, no time skipping), with its lock log bounded so that it stays as fast on day three as in
- * its first minute. See {@link BoundedLockLog}.
+ * time, no time skipping) on the loopback address only, with two repairs: its lock log is bounded
+ * so that it stays as fast on day three as in its first minute (see {@link BoundedLockLog}), and a
+ * dead worker's sticky queue hands its workflow tasks to live workers (see {@link StickyFailover}).
  */
 public final class DevTemporalServer implements AutoCloseable {
   private final TestServicesStarter services;
   private final Server grpc;
   private final LinkedList<?> lockLog;
+  private final StickyFailover failover;
 
-  private DevTemporalServer(TestServicesStarter services, Server grpc, LinkedList<?> lockLog) {
+  private DevTemporalServer(TestServicesStarter services, Server grpc, LinkedList<?> lockLog, StickyFailover failover) {
     this.services = services;
     this.grpc = grpc;
     this.lockLog = lockLog;
+    this.failover = failover;
   }
 
   public static void main(String[] args) throws Exception {
@@ -38,14 +44,32 @@ public final class DevTemporalServer implements AutoCloseable {
     server.grpc.awaitTermination();
   }
 
-  /** Starts serving on the port; the log is bounded before the first request can arrive. */
+  /** Starts serving on the port of 127.0.0.1; both repairs are in place before the first request can arrive. */
   public static DevTemporalServer start(int port) throws IOException {
     boolean lockTimeSkipping = true; // time moves with the wall clock, as on a real cluster
     TestServicesStarter services = new TestServicesStarter(lockTimeSkipping, 0);
     LinkedList<?> lockLog = boundLockLog(services);
-    ServerBuilder<?> builder = Grpc.newServerBuilderForPort(port, InsecureServerCredentials.create());
+    StickyFailover failover = stickyFailover(services);
+    ServerBuilder<?> builder = NettyServerBuilder.forAddress(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), port), InsecureServerCredentials.create());
+    if (failover != null) builder.intercept(failover.pollers());
     GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
-    return new DevTemporalServer(services, builder.build().start(), lockLog);
+    return new DevTemporalServer(services, builder.build().start(), lockLog, failover);
+  }
+
+  private static StickyFailover stickyFailover(TestServicesStarter services) {
+    try {
+      return new StickyFailover(StickyRedirects.install(services));
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      System.err.println("could not watch the test server's sticky queues (" + e + "): after a worker is killed, "
+          + "its workflows wait until it comes back");
+      return null;
+    }
+  }
+
+  /** Whether a dead worker's sticky queue is handed to live workers. */
+  public boolean stickyFailover() {
+    return failover != null;
   }
 
   /** The port it listens on, which is the one it was started on unless that was 0. */
@@ -64,6 +88,7 @@ public final class DevTemporalServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (failover != null) failover.close();
     grpc.shutdown();
     try {
       grpc.awaitTermination(5, TimeUnit.SECONDS);

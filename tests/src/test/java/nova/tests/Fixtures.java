@@ -57,6 +57,11 @@ public final class Fixtures {
 
   /** A database of its own on the test cluster, created empty and migrated, for tests that need to own every row. */
   public static nova.web.platform.Database freshDatabase(String name) {
+    return new nova.web.platform.Database(freshDatabaseUrl(name));
+  }
+
+  /** Creates the database empty and returns its URL, for a Nova server process that migrates it itself. */
+  public static String freshDatabaseUrl(String name) {
     nova.web.platform.Database shared = database();
     try {
       shared.jdbi().useHandle(h -> {
@@ -67,7 +72,7 @@ public final class Fixtures {
       shared.stop();
     }
     String url = System.getenv().getOrDefault("DATABASE_URL", "postgresql://nova@127.0.0.1:55442/nova");
-    return new nova.web.platform.Database(url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"));
+    return url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
   }
 
   public static String status(String taskId) {

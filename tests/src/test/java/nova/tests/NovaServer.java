@@ -18,6 +18,33 @@ public final class NovaServer {
 
   private NovaServer() {}
 
+  /** A route of the server's router: an HTTP method, a path template and what the method consumes. */
+  public record Route(String method, String path, java.util.List<jakarta.ws.rs.core.MediaType> consumes) {
+    @Override
+    public String toString() {
+      return method + " " + path;
+    }
+  }
+
+  /** Every route that Nova's resources register, read from the running server's Jersey model, so none can be left out. */
+  public static java.util.List<Route> routes() {
+    baseUrl();
+    var config = support.getEnvironment().jersey().getResourceConfig();
+    java.util.List<Route> routes = new java.util.ArrayList<>();
+    java.util.stream.Stream.concat(config.getInstances().stream().map(Object::getClass), config.getClasses().stream())
+        .filter(type -> type.getPackageName().startsWith("nova.") && type.isAnnotationPresent(jakarta.ws.rs.Path.class))
+        .distinct()
+        .forEach(type -> collect(org.glassfish.jersey.server.model.Resource.from(type), "", routes));
+    return routes;
+  }
+
+  private static void collect(org.glassfish.jersey.server.model.Resource resource, String prefix, java.util.List<Route> into) {
+    String path = (prefix + "/" + resource.getPath()).replaceAll("/+", "/");
+    if (path.length() > 1 && path.endsWith("/")) path = path.substring(0, path.length() - 1);
+    for (var method : resource.getResourceMethods()) into.add(new Route(method.getHttpMethod(), path, method.getConsumedTypes()));
+    for (var child : resource.getChildResources()) collect(child, path, into);
+  }
+
   public static synchronized String baseUrl() {
     if (support == null) {
       support = new DropwizardTestSupport<>(NovaApplication.class, CONFIG.toString(),

@@ -6,6 +6,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Cookie;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,10 +45,16 @@ public class AuthFilter implements ContainerRequestFilter {
     if (caller.anonymous() && path.startsWith("api/") && !path.equals(REGISTER)) {
       throw ApiException.unauthorized("log in, or send X-Admin-Secret or an API key (Authorization: Bearer sk-nova-...)");
     }
+    // An agent key is confined here, not by each resource, so that no page or part can forget it.
+    if (caller.role() == Role.AGENT && AGENT_PATHS.stream().noneMatch(path::startsWith)) {
+      throw ApiException.forbidden("agent keys may use /api/v1/server/... and the model gateway /v1/... only");
+    }
     request.setProperty(Caller.PROPERTY, caller);
   }
 
   private static final String REGISTER = "api/v1/server/register";
+  /** What an agent key may reach: its own tasks, the model gateway, and what anyone may (assets, health). */
+  private static final List<String> AGENT_PATHS = List.of("api/v1/server/", "v1/", "assets/", "health");
 
   private Caller identify(ContainerRequestContext request) {
     String secret = request.getHeaderString("X-Admin-Secret");

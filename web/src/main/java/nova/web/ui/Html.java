@@ -38,6 +38,8 @@ public final class Html {
           : Response.seeOther(URI.create(Routes.LOGIN)).build();
     }
     try {
+      // AuthFilter already keeps agent keys off every page; a page must not depend on that alone.
+      caller.requireHuman();
       return body.get();
     } catch (ApiException refused) {
       return Response.status(refused.status()).type(MediaType.TEXT_HTML_TYPE)

@@ -1,0 +1,113 @@
+package nova.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import nova.tests.NovaServer.Route;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every route the router has (API, pages, parts, SSE, /v1, assets), read from the running server,
+ * against the callers who must get nothing from it: nobody, wrong credentials, an agent key away
+ * from its own paths, a viewer who tries to act. A new route is in these tests the day it exists.
+ * {@link AuthMatrixIT} checks what the allowed callers get, endpoint by endpoint.
+ */
+class RouteAuthIT {
+  /** What anyone may reach. */
+  static final List<String> PUBLIC = List.of("/assets", "/health", "/login", "/api/v1/server/register");
+  /** What an agent key may reach besides the public routes. */
+  static final List<String> AGENT = List.of("/api/v1/server/", "/v1/");
+  /** A person's own session and password: not changes to Nova, so a viewer may make them. */
+  static final List<String> OWN = List.of("/logout", "/account");
+  static Fixtures.Agent owner;
+  static Fixtures.Agent stranger;
+  static String task;
+  static String viewerKey;
+
+  @BeforeAll
+  static void world() {
+    owner = Fixtures.agent(true);
+    stranger = Fixtures.agent(owner.projectName());
+    task = Fixtures.task(owner);
+    viewerKey = Api.admin().post("/api/v1/keys", Map.of("name", "route-viewer", "role", "viewer")).text("key");
+  }
+
+  static Stream<Route> everyRoute() {
+    return NovaServer.routes().stream();
+  }
+
+  static Stream<Route> peoplesRoutes() {
+    return everyRoute().filter(r -> !under(r, PUBLIC) && !under(r, AGENT));
+  }
+
+  static Stream<Route> guardedRoutes() {
+    return everyRoute().filter(r -> !under(r, PUBLIC));
+  }
+
+  static Stream<Route> changes() {
+    return guardedRoutes().filter(r -> !r.method().equals("GET") && !under(r, OWN));
+  }
+
+  @Test
+  void theRouterIsReadWhole() {
+    assertThat(everyRoute().map(Route::toString)).contains("GET /", "GET /parts/board", "GET /tasks/{id}", "GET /tasks/{id}/parts/main",
+        "GET /projects", "GET /events", "POST /v1/chat/completions", "GET /assets/{name}", "POST /api/v1/server/tasks/{id}/help");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("peoplesRoutes")
+  void anAgentKeyGets403OffItsOwnPaths(Route route) {
+    for (Fixtures.Agent agent : List.of(owner, stranger)) {
+      Api.Reply reply = call(route, Api.at(NovaServer.baseUrl()).with("X-API-Key", agent.key()));
+      assertThat(reply.status()).as("%s -> %s", route, reply.body()).isEqualTo(403);
+      assertThat(reply.body()).as("nothing of the task leaks").doesNotContain(task);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("guardedRoutes")
+  void nobodyAndWrongCredentialsGetNothing(Route route) {
+    Api.Reply anonymous = call(route, Api.anonymous());
+    if (route.path().startsWith("/api/") || route.path().startsWith("/v1/") || route.path().equals("/events")) {
+      assertThat(anonymous.status()).as("%s -> %s", route, anonymous.body()).isEqualTo(401);
+    } else {
+      // A page sends a browser to the login page; a part asks htmx to go there.
+      assertThat(anonymous.status()).as("%s -> %s", route, anonymous.body()).isIn(303, 401);
+      assertThat(anonymous.header(anonymous.status() == 303 ? "Location" : "HX-Redirect").orElse("")).endsWith("/login");
+    }
+    assertThat(anonymous.body()).doesNotContain(task);
+    for (Api wrong : List.of(Api.anonymous().with("X-API-Key", "sk-nova-wrong"), Api.anonymous().with("X-Admin-Secret", "wrong"))) {
+      Api.Reply reply = call(route, wrong);
+      assertThat(reply.status()).as("%s -> %s", route, reply.body()).isEqualTo(401);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("changes")
+  void aViewerChangesNothing(Route route) {
+    Api.Reply reply = call(route, Api.anonymous().with("X-API-Key", viewerKey));
+    assertThat(reply.status()).as("%s -> %s", route, reply.body()).isEqualTo(403);
+  }
+
+  private static boolean under(Route route, List<String> prefixes) {
+    return prefixes.stream().anyMatch(p -> route.path().equals(p) || route.path().startsWith(p.endsWith("/") ? p : p + "/"));
+  }
+
+  /** The route with each path parameter filled (the task's id where one fits) and an empty body of the type it takes. */
+  private static Api.Reply call(Route route, Api api) {
+    String path = route.path().replace("{action}", "cancel").replaceAll("\\{[^}]+}", task);
+    HttpRequest.Builder request = api.request(path);
+    if (route.method().equals("GET") || route.method().equals("DELETE")) {
+      return api.send(request.method(route.method(), HttpRequest.BodyPublishers.noBody()));
+    }
+    boolean form = route.consumes().stream().anyMatch(t -> t.toString().equals("application/x-www-form-urlencoded"));
+    return api.send(request.header("Content-Type", form ? "application/x-www-form-urlencoded" : "application/json")
+        .method(route.method(), HttpRequest.BodyPublishers.ofString(form ? "" : "{}")));
+  }
+}

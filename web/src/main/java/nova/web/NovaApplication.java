@@ -26,6 +26,7 @@ import nova.web.auth.AuthFilter;
 import nova.web.auth.CsrfFilter;
 import nova.web.auth.FirstRun;
 import nova.web.auth.LoginThrottle;
+import nova.web.auth.SecurityHeaders;
 import nova.web.auth.SessionCookie;
 import nova.web.errors.ApiExceptionMapper;
 import nova.web.errors.BodyLimitFilter;
@@ -89,7 +90,7 @@ public class NovaApplication extends Application<NovaConfiguration> {
     firstRun.ensureAdmin();
     SessionCookie sessions = firstRun.sessionCookie();
     ActiveKeys activeKeys = new ActiveKeys(database.jdbi());
-    registerFilters(environment, new AuthFilter(database.jdbi(), activeKeys, firstRun.adminSecret(), sessions));
+    registerFilters(environment, new AuthFilter(database.jdbi(), activeKeys, firstRun.adminSecret(), sessions), config.auth.secureCookies);
     firstRun.reveal();
     registerErrorMappers(environment);
 
@@ -128,10 +129,12 @@ public class NovaApplication extends Application<NovaConfiguration> {
         .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   }
 
-  private static void registerFilters(Environment environment, AuthFilter auth) {
+  private static void registerFilters(Environment environment, AuthFilter auth, boolean secureCookies) {
     // Jersey otherwise holds the first 8 KiB of every body to set Content-Length, flushes or not,
     // and a streamed answer's first tokens would wait for the fortieth.
     environment.jersey().property(org.glassfish.jersey.server.ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, 0);
+    environment.servlets().addFilter("security-headers", new SecurityHeaders(secureCookies))
+        .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), false, "/*");
     environment.jersey().register(new BodyLimitFilter());
     environment.jersey().register(auth);
     environment.jersey().register(new CsrfFilter());

@@ -32,6 +32,15 @@ class ProviderAdminIT {
       assertThat(fake.received().getLast().header("Authorization")).isEqualTo("Bearer sk-upstream-" + name);
       assertThat(fake.received().getLast().body().path("model").asText()).isEqualTo("m-2");
 
+      // a stored key never follows the provider to another host
+      Map<String, Object> moved = body(name, "http://127.0.0.1:9/v1");
+      moved.put("api_key", "");
+      Api.Reply refused = Api.admin().send("PUT", "/api/v1/providers/" + name, moved);
+      assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+      assertThat(refused.json().path("detail").path("field").asText()).isEqualTo("api_key");
+      assertThat(refused.json().path("error").asText()).contains("base_url", "api_key");
+      assertThat(Api.admin().get("/api/v1/providers/" + name).json().path("base_url").asText()).as("nothing stored").isEqualTo(fake.baseUrl());
+
       // with a provider enabled, the built-in local model steps aside
       assertThat(Api.admin().get("/v1/models").json().path("data").findValuesAsText("id")).doesNotContain("local/builtin-chat").contains(name + "/m-2");
     }

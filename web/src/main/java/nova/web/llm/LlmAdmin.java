@@ -93,6 +93,11 @@ public final class LlmAdmin {
     ProviderRules.checkModels(body.models());
     ProviderKind kind = ProviderKind.fromWire(body.kind());
     String key = body.apiKey() == null ? "" : body.apiKey().strip();
+    if (key.isEmpty() && existing != null && !existing.apiKey().isEmpty() && !existing.baseUrl().equals(body.baseUrl().strip())) {
+      // The stored key belongs to the old host; sending it to a new one would hand it to whoever runs that.
+      throw ProviderRules.field("api_key", "base_url changes from " + existing.baseUrl() + " to " + body.baseUrl().strip()
+          + ": send api_key again; a stored key is never sent to a new base_url");
+    }
     boolean hasKey = !key.isEmpty() || existing != null && !existing.apiKey().isEmpty();
     if (kind == ProviderKind.ANTHROPIC && !hasKey) throw ProviderRules.field("api_key", "api_key is required for anthropic");
     return new Provider(existing == null ? null : existing.id(), body.name(), kind, body.baseUrl().strip(), key, body.models(), body.rpm(), Provider.APP,

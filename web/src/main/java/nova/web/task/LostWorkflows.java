@@ -86,7 +86,7 @@ public final class LostWorkflows implements Managed {
     boolean requirePlan = projects.project(task.projectId()).map(ProjectDao.Project::requirePlanApproval).orElse(false);
     TaskStart start = new TaskStart(task.id(), task.projectId(), task.title(), task.spec(), task.serverId(), requirePlan,
         remindAfterSeconds, task.createdBy(),
-        new TaskResume(TaskStatus.fromWire(task.status()), task.version(), task.serverId(), openIntervention));
+        new TaskResume(TaskStatus.fromWire(task.status()), task.version(), task.serverId(), openIntervention, tasks.noteCount(task.id())));
     TaskWorkflow workflow = client.newWorkflowStub(TaskWorkflow.class, WorkflowOptions.newBuilder()
         .setWorkflowId(TaskWorkflow.workflowId(task.id())).setTaskQueue(TaskWorkflow.TASK_QUEUE).build());
     WorkflowClient.start(workflow::run, start);

@@ -121,4 +121,7 @@ public interface TaskQueries {
 
   @SqlQuery("SELECT id, author, content, urgent, created_at FROM task_notes WHERE task_id = :id ORDER BY seq")
   List<Note> notes(@Bind("id") UUID id);
+
+  @SqlQuery("SELECT count(*) FROM task_notes WHERE task_id = :id")
+  long noteCount(@Bind("id") UUID id);
 }

@@ -7,12 +7,15 @@ import nova.workflows.task.messages.TaskSnapshot;
 
 /** The task's state inside its workflow: plain, deterministic, and the only place transitions happen. */
 final class TaskState {
+  /** The notes a task keeps at most: each is an Update in the run's history, which has limits of its own. */
+  static final int MAX_NOTES = 500;
   private final UUID taskId;
   private TaskStatus status = TaskStatus.PENDING;
   private long seq;
   private long moves;
   private UUID serverId;
   private UUID openInterventionId;
+  private long notes;
 
   TaskState(UUID taskId) {
     this.taskId = taskId;
@@ -24,6 +27,7 @@ final class TaskState {
     this.seq = resume.seq();
     this.serverId = resume.serverId();
     this.openInterventionId = resume.openInterventionId();
+    this.notes = resume.notes();
   }
 
   TaskStatus status() {
@@ -56,6 +60,10 @@ final class TaskState {
         && !input.interventionId().equals(openInterventionId)) {
       throw new TransitionRejected("intervention " + input.interventionId() + " is not the open one (" + openInterventionId + ")");
     }
+    if (action == TaskAction.ADD_NOTE && notes >= MAX_NOTES) {
+      throw new TransitionRejected("the task already holds " + MAX_NOTES + " notes, the most a task keeps; "
+          + "put what is left in the task's result, or in a new task");
+    }
   }
 
   /** Applies an action already checked, and returns the event to record. */
@@ -65,6 +73,7 @@ final class TaskState {
     UUID interventionId = null;
     switch (action) {
       case ASSIGN -> serverId = input.serverId();
+      case ADD_NOTE -> notes++;
       case REQUEST_HELP -> openInterventionId = interventionId = newInterventionId;
       case RESPOND -> {
         interventionId = openInterventionId;

@@ -68,6 +68,11 @@ final class TaskDriver {
    * {@link #serverId}; the start carries the server too, as the web layer's does.
    */
   Task resume(TaskStatus status, long seq, UUID openInterventionId, long reminderAfterSeconds) {
+    return resume(status, seq, openInterventionId, reminderAfterSeconds, 0);
+  }
+
+  /** As above, for a task that already holds {@code notes} notes. */
+  Task resume(TaskStatus status, long seq, UUID openInterventionId, long reminderAfterSeconds, long notes) {
     return launch(
         new TaskStart(
             UUID.randomUUID(),
@@ -78,7 +83,7 @@ final class TaskDriver {
             true,
             reminderAfterSeconds,
             ADMIN,
-            new TaskResume(status, seq, serverId, openInterventionId)));
+            new TaskResume(status, seq, serverId, openInterventionId, notes)));
   }
 
   private Task launch(TaskStart start) {

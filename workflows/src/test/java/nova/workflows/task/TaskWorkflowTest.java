@@ -176,6 +176,16 @@ class TaskWorkflowTest {
   }
 
   @Test
+  void aTaskKeepsAtMostItsCapOfNotesAcrossAResume() {
+    Task task = driver.resume(RUNNING, 40, null, 3600, TaskState.MAX_NOTES - 1);
+
+    assertThat(task.workflow().addNote(agent("the last one")).status()).isEqualTo(RUNNING);
+    assertRejected(() -> task.workflow().addNote(agent("one too many")), "the task already holds " + TaskState.MAX_NOTES + " notes");
+    assertThat(activities.stored(task.id()).stream().filter(c -> c.type().equals("note_added"))).hasSize(1);
+    assertThat(task.workflow().complete(agent("done")).status()).as("the cap stops notes, not the task").isEqualTo(DONE);
+  }
+
+  @Test
   void anAnswerToAnInterventionThatIsNotOpenIsRefused() {
     Task task = driver.startIn(NEEDS_HUMAN);
     UUID stale = UUID.randomUUID();

@@ -64,7 +64,9 @@ final class AgentKeeper {
       backoff = min(backoff.multipliedBy(2), config.restartBackoffMax());
     }
     kill();
-    if (agent.state() != AgentState.DRAINED) agent.state(AgentState.STOPPED);
+    // A drained agent exits by itself, and its exit can reach us before its Drained reply does.
+    if (agent.state() == AgentState.DRAINING) agent.state(AgentState.DRAINED);
+    else if (agent.state() != AgentState.DRAINED) agent.state(AgentState.STOPPED);
     agent.failedToStart(new IllegalStateException(agent.spec().node() + " stopped before it was ready"));
     stopped.complete(null);
   }

@@ -49,12 +49,19 @@ public class AuthFilter implements ContainerRequestFilter {
     if (caller.role() == Role.AGENT && AGENT_PATHS.stream().noneMatch(path::startsWith)) {
       throw ApiException.forbidden("agent keys may use /api/v1/server/... and the model gateway /v1/... only");
     }
+    // Likewise a viewer is refused before anything reads the body: 403, not a 400 about a field.
+    if (caller.role() == Role.VIEWER && !READS.contains(request.getMethod()) && VIEWER_POSTS.stream().noneMatch(path::startsWith)) {
+      throw ApiException.forbidden("the viewer role can look but not act");
+    }
     request.setProperty(Caller.PROPERTY, caller);
   }
 
   private static final String REGISTER = "api/v1/server/register";
   /** What an agent key may reach: its own tasks, the model gateway, and what anyone may (assets, health). */
   private static final List<String> AGENT_PATHS = List.of("api/v1/server/", "v1/", "assets/", "health");
+  private static final List<String> READS = List.of("GET", "HEAD", "OPTIONS");
+  /** What a viewer may send that changes nothing of Nova's: a search, and their own session and password. */
+  private static final List<String> VIEWER_POSTS = List.of("api/v1/memories/search", "logout", "account");
 
   private Caller identify(ContainerRequestContext request) {
     String secret = request.getHeaderString("X-Admin-Secret");

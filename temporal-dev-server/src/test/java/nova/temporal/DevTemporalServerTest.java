@@ -2,17 +2,11 @@ package nova.temporal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.grpc.Grpc;
-import io.grpc.InsecureServerCredentials;
-import io.grpc.Server;
-import io.grpc.ServerBuilder;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.internal.testservice.GRPCServerHelper;
-import io.temporal.internal.testservice.TestServicesStarter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
@@ -35,16 +29,9 @@ class DevTemporalServerTest {
   @Test
   void upstreamsLogGrowsWithEveryWorkflowTaskWhichIsWhyItIsBounded() throws Exception {
     // If this fails after a Temporal upgrade, upstream fixed the leak: drop BoundedLockLog.
-    TestServicesStarter services = new TestServicesStarter(true, 0);
-    ServerBuilder<?> builder = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create());
-    GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
-    Server grpc = builder.build().start();
-    try {
-      countUpdates(grpc.getPort());
-      assertThat(DevTemporalServer.lockLogOf(services).size()).isGreaterThan(UPDATES);
-    } finally {
-      grpc.shutdownNow();
-      services.close();
+    try (UpstreamServer upstream = new UpstreamServer()) {
+      countUpdates(upstream.port());
+      assertThat(DevTemporalServer.lockLogOf(upstream.services).size()).isGreaterThan(UPDATES);
     }
   }
 

@@ -2,14 +2,8 @@ package nova.temporal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.grpc.Grpc;
-import io.grpc.InsecureServerCredentials;
-import io.grpc.Server;
-import io.grpc.ServerBuilder;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.internal.testservice.GRPCServerHelper;
-import io.temporal.internal.testservice.TestServicesStarter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
@@ -42,12 +36,8 @@ class StickyFailoverTest {
   @Test
   void upstreamsServerStrandsTheWorkflowWhichIsWhyTheFailoverExists() throws Throwable {
     // If this fails after a Temporal upgrade, upstream learned to fail over: drop StickyFailover.
-    TestServicesStarter services = new TestServicesStarter(true, 0);
-    ServerBuilder<?> builder = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create());
-    GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
-    Server grpc = builder.build().start();
-    try {
-      afterAWorkerDies(grpc.getPort(), counter -> {
+    try (UpstreamServer upstream = new UpstreamServer()) {
+      afterAWorkerDies(upstream.port(), counter -> {
         CompletableFuture<Integer> stranded = CompletableFuture.supplyAsync(counter::increment);
         long twiceTheFailover = 2 * StickyFailover.SILENCE.toSeconds();
         try {
@@ -57,9 +47,6 @@ class StickyFailoverTest {
           // still waiting on the dead worker's sticky queue
         }
       });
-    } finally {
-      grpc.shutdownNow();
-      services.close();
     }
   }
 

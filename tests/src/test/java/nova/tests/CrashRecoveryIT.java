@@ -67,6 +67,7 @@ class CrashRecoveryIT {
       timed(waits, "review", () -> expect(admin.post(path("review", "/review/approve"), Map.of()), "done"));
       System.out.printf("first action after the restart, per task: %s (all within %d ms)%n", waits, (System.nanoTime() - started) / 1_000_000);
 
+      act(plannedAgent, tasks.get("pending"), "plan", "plan_review");
       expect(admin.post(path("pending", "/plan/approve"), Map.of()), "running");
       act(plannedAgent, tasks.get("pending"), "complete", "done");
       act(directAgent, tasks.get("assigned"), "complete", "done");

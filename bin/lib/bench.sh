@@ -12,22 +12,8 @@ nova_bench() {
        bin/nova bench memory [DOCUMENTS] [QUERIES]  (defaults: every Debian package description, 500)
        bin/nova bench conductor [SECONDS_EACH]  (default 5)" ;;
   esac
-  use_state bench
-  PG_PORT=55452 REDIS_PORT=56399 TEMPORAL_PORT=7253
-  provision_base
-  build_nova
+  bench_stack
   local cp="$NOVA_HOME/var/bench.classpath"
-  if build_stale_for "$cp"; then
-    say "compiling the benchmark"
-    mvn_quiet -q -DskipTests test-compile dependency:build-classpath -pl tests -am \
-      -Dmdep.includeScope=test -Dmdep.outputFile="$cp"
-  fi
-  touch "$STATE/run/stopping"; stop_all; rm -rf "$STATE"; use_state bench
-  PG_PORT=55452 REDIS_PORT=56399 TEMPORAL_PORT=7253
-  start_postgres
-  start_redis
-  start_temporal
-  trap 'stop_all' EXIT
   local secret port=8090
   secret=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
   # the gateway benchmark measures Nova's overhead, not its per-caller limit
@@ -106,4 +92,36 @@ start_local_model() { # CLASSPATH PORT FIRST_TOKEN_MS TOKENS_PER_SECOND NAME
 build_stale_for() { # the benchmark's classpath file is older than any test source
   [ -s "$1" ] || return 0
   [ -n "$(find "$NOVA_HOME/tests/src" "$NOVA_HOME/tests/pom.xml" -newer "$1" -print -quit)" ]
+}
+
+# `bin/nova chaos`: lifecycles while the Nova server is killed -9 and started again, on a stack like
+# the benchmarks' under var/bench; the benchmark itself owns the server processes, so it can kill them.
+nova_chaos() { # [LIFECYCLES] [CONCURRENCY] [KILLS]
+  bench_stack
+  local cp="$NOVA_HOME/var/bench.classpath"
+  say "running chaos: the benchmark starts, kills and restarts the Nova server itself"
+  # From tests/, where the server processes find web/'s jar as the ITs' do.
+  (cd "$NOVA_HOME/tests" && "$JAVA_HOME/bin/java" $JAVA_FLAGS -Dnova.bench.state="$STATE/log" \
+    -cp "$NOVA_HOME/tests/target/test-classes:$(cat "$cp")" nova.tests.ChaosBench "$@")
+}
+
+# The benchmarks' stack: Nova and the benchmark classes built, fresh PostgreSQL, Redis and Temporal
+# under var/bench on their own ports, stopped when the shell exits.
+bench_stack() {
+  use_state bench
+  PG_PORT=55452 REDIS_PORT=56399 TEMPORAL_PORT=7253
+  provision_base
+  build_nova
+  local cp="$NOVA_HOME/var/bench.classpath"
+  if build_stale_for "$cp"; then
+    say "compiling the benchmark"
+    mvn_quiet -q -DskipTests test-compile dependency:build-classpath -pl tests -am \
+      -Dmdep.includeScope=test -Dmdep.outputFile="$cp"
+  fi
+  touch "$STATE/run/stopping"; stop_all; rm -rf "$STATE"; use_state bench
+  PG_PORT=55452 REDIS_PORT=56399 TEMPORAL_PORT=7253
+  start_postgres
+  start_redis
+  start_temporal
+  trap 'stop_all' EXIT
 }

@@ -1,0 +1,197 @@
+package nova.tests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code bin/nova chaos}: task lifecycles through every human gate while the Nova server is killed
+ * with -9 at random moments and started again (Temporal, PostgreSQL and Redis keep running). A
+ * client does what a careful one does: on a broken connection, a timeout or a 5xx it sends the
+ * same request again with the same Idempotency-Key. Prints how many lifecycles completed, how many
+ * task events were duplicated or missing, and how long an action waited at worst. A fault
+ * benchmark, not a test: it lives beside the ITs because it starts the same server processes.
+ */
+public final class ChaosBench {
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  /** A lifecycle's events in order, after "created": the plan gate, a question, the review gate. */
+  static final List<String> EVENTS = List.of("created", "assigned", "plan_mode", "plan_submitted", "plan_approved", "help_requested",
+      "intervention_answered", "submitted_for_review", "review_approved");
+  private final Path log;
+  private final List<Long> waitsMillis = Collections.synchronizedList(new ArrayList<>());
+  private volatile ServerProcess server;
+  private volatile String base;
+
+  private ChaosBench(Path log) {
+    this.log = log;
+  }
+
+  public static void main(String[] args) throws Exception {
+    int lifecycles = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+    int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+    int kills = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+    Path log = Files.createDirectories(Path.of(System.getProperty("nova.bench.state", "target"))).resolve("chaos-servers.log");
+    new ChaosBench(log).run(lifecycles, concurrency, kills);
+  }
+
+  private void run(int lifecycles, int concurrency, int kills) throws Exception {
+    restart();
+    Map<String, String> agent = register();
+    System.out.printf("chaos: %d lifecycles, %d at a time, while the Nova server is killed -9 %d times (servers log to %s)%n",
+        lifecycles, concurrency, kills, log);
+    AtomicInteger done = new AtomicInteger();
+    ExecutorService clients = Executors.newFixedThreadPool(concurrency);
+    List<Future<String>> tasks = new ArrayList<>();
+    long started = System.nanoTime();
+    for (int i = 0; i < lifecycles; i++) {
+      int n = i;
+      tasks.add(clients.submit(() -> {
+        String id = lifecycle(agent, "chaos-" + n);
+        int finished = done.incrementAndGet();
+        if (finished % 20 == 0) System.out.printf("chaos: %d/%d lifecycles done%n", finished, lifecycles);
+        return id;
+      }));
+    }
+    int killed = killWhileRunning(tasks, kills);
+    List<String> ids = new ArrayList<>();
+    for (Future<String> task : tasks) ids.add(task.get());
+    clients.shutdown();
+    double seconds = (System.nanoTime() - started) / 1e9;
+    report(ids, lifecycles, killed, seconds);
+    server.close();
+  }
+
+  /** Kills the server at random moments while lifecycles run; returns how many times it did. */
+  private int killWhileRunning(List<Future<String>> tasks, int kills) throws Exception {
+    int killed = 0;
+    while (killed < kills && tasks.stream().anyMatch(t -> !t.isDone())) {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1_000, 6_000));
+      server.kill9();
+      killed++;
+      long t0 = System.nanoTime();
+      restart();
+      System.out.printf("chaos: kill -9 #%d; a new server was ready after %d ms%n", killed, (System.nanoTime() - t0) / 1_000_000);
+    }
+    return killed;
+  }
+
+  private void restart() throws Exception {
+    ServerProcess next = new ServerProcess(log).start();
+    server = next;
+    base = next.baseUrl();
+  }
+
+  private Map<String, String> register() {
+    String project = Fixtures.unique("chaos");
+    send("POST", "/api/v1/projects", Map.of("name", project, "require_plan_approval", true), null, null);
+    String token = send("POST", "/api/v1/registration-tokens", Map.of("project", project), null, null).path("token").asText();
+    String name = Fixtures.unique("chaos-server");
+    JsonNode registered = send("POST", "/api/v1/server/register", Map.of("token", token, "name", name, "capabilities", List.of("java")), null, "none");
+    return Map.of("project", project, "server", name, "key", registered.path("api_key").asText());
+  }
+
+  /** One task from creation to done, each step retried with its own Idempotency-Key until it is answered. */
+  private String lifecycle(Map<String, String> agent, String name) {
+    String key = agent.get("key");
+    JsonNode created = send("POST", "/api/v1/tasks", Map.of("title", name, "spec", "survive", "project", agent.get("project"),
+        "server", agent.get("server")), name + "-create", null);
+    String id = created.path("id").asText();
+    String mine = "/api/v1/server/tasks/" + id;
+    String theirs = "/api/v1/tasks/" + id;
+    send("POST", mine + "/plan", Map.of("text", "the plan"), name + "-plan", key);
+    send("POST", theirs + "/plan/approve", Map.of(), name + "-approve", null);
+    JsonNode help = send("POST", mine + "/help", Map.of("text", "which way?"), name + "-help", key);
+    String intervention = help.path("interventions").get(0).path("id").asText();
+    send("POST", theirs + "/interventions/" + intervention + "/respond", Map.of("text", "left"), name + "-respond", null);
+    send("POST", mine + "/submit", Map.of("text", "the work"), name + "-submit", key);
+    send("POST", theirs + "/review/approve", Map.of(), name + "-review", null);
+    return id;
+  }
+
+  /** Sends until answered with 2xx: a dead server, a timeout or a 5xx means "again, to whichever server is up now". */
+  private JsonNode send(String method, String path, Object body, String idempotencyKey, String agentKey) {
+    long t0 = System.nanoTime();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(body)));
+        if (agentKey == null) request.header("X-Admin-Secret", NovaServer.ADMIN_SECRET);
+        else if (!agentKey.equals("none")) request.header("Authorization", "Bearer " + agentKey);
+        if (idempotencyKey != null) request.header("Idempotency-Key", idempotencyKey);
+        HttpResponse<String> reply = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (reply.statusCode() / 100 == 2) {
+          waitsMillis.add((System.nanoTime() - t0) / 1_000_000);
+          return Api.JSON.readTree(reply.body());
+        }
+        if (reply.statusCode() < 500) {
+          throw new IllegalStateException(method + " " + path + " -> " + reply.statusCode() + " " + reply.body() + " (attempt " + attempt + ")");
+        }
+      } catch (java.io.IOException retry) {
+        // the server died under the request, or is not up yet: send it again
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      sleep(200);
+    }
+  }
+
+  private void report(List<String> ids, int lifecycles, int killed, double seconds) {
+    int completed = 0;
+    int duplicated = 0;
+    int missing = 0;
+    for (String id : ids) {
+      JsonNode detail = send("GET", "/api/v1/tasks/" + id, null, null, null);
+      if (detail.path("task").path("status").asText().equals("done")) completed++;
+      List<String> types = new ArrayList<>();
+      List<Long> seqs = new ArrayList<>();
+      detail.path("events").forEach(e -> {
+        types.add(e.path("type").asText());
+        seqs.add(e.path("seq").asLong());
+      });
+      for (String type : EVENTS) {
+        long count = types.stream().filter(type::equals).count();
+        if (count == 0) missing++;
+        if (count > 1) duplicated += (int) count - 1;
+      }
+      for (int i = 0; i < seqs.size(); i++) {
+        if (seqs.get(i) != i) {
+          missing++;
+          break;
+        }
+      }
+    }
+    List<Long> waits = new ArrayList<>(waitsMillis);
+    Collections.sort(waits);
+    long worst = waits.isEmpty() ? 0 : waits.getLast();
+    long p99 = waits.isEmpty() ? 0 : waits.get((int) Math.min(waits.size() - 1, Math.ceil(waits.size() * 0.99) - 1));
+    System.out.printf("%nchaos: %d kill -9 of the Nova server in %.1f s%n", killed, seconds);
+    System.out.printf("  lifecycles completed  %d of %d (%.0f %%)   target 100 %%%n", completed, lifecycles, 100.0 * completed / lifecycles);
+    System.out.printf("  task events           %d duplicated, %d missing   target 0 and 0%n", duplicated, missing);
+    System.out.printf("  an action waited      p99 %d ms, worst %d ms (%d actions)%n", p99, worst, waits.size());
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

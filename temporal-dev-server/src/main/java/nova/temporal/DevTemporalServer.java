@@ -8,9 +8,9 @@ import io.temporal.internal.testservice.GRPCServerHelper;
 import io.temporal.internal.testservice.StickyRedirects;
 import io.temporal.internal.testservice.TestServicesStarter;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.lang.reflect.Field;
 import java.util.LinkedList;
 import java.util.concurrent.TimeUnit;
 

@@ -60,19 +60,27 @@ public final class ChaosBench {
     for (int i = 0; i < lifecycles; i++) {
       int n = i;
       tasks.add(clients.submit(() -> {
-        String id = lifecycle(agent, "chaos-" + n);
-        int finished = done.incrementAndGet();
-        if (finished % 20 == 0) System.out.printf("chaos: %d/%d lifecycles done%n", finished, lifecycles);
-        return id;
+        try {
+          return lifecycle(agent, "chaos-" + n);
+        } catch (RuntimeException refused) {
+          // A refusal the client can't retry ends this lifecycle; the report counts it as not completed.
+          System.out.printf("chaos: lifecycle %d stopped: %s%n", n, refused.getMessage());
+          return null;
+        } finally {
+          int finished = done.incrementAndGet();
+          if (finished % 20 == 0) System.out.printf("chaos: %d/%d lifecycles done%n", finished, lifecycles);
+        }
       }));
     }
-    int killed = killWhileRunning(tasks, kills);
-    List<String> ids = new ArrayList<>();
-    for (Future<String> task : tasks) ids.add(task.get());
-    clients.shutdown();
-    double seconds = (System.nanoTime() - started) / 1e9;
-    report(ids, lifecycles, killed, seconds);
-    server.close();
+    try {
+      int killed = killWhileRunning(tasks, kills);
+      List<String> ids = new ArrayList<>();
+      for (Future<String> task : tasks) ids.add(task.get());
+      report(ids, lifecycles, killed, (System.nanoTime() - started) / 1e9);
+    } finally {
+      clients.shutdownNow();
+      server.close();
+    }
   }
 
   /** Kills the server at random moments while lifecycles run; returns how many times it did. */
@@ -156,6 +164,7 @@ public final class ChaosBench {
     int duplicated = 0;
     int missing = 0;
     for (String id : ids) {
+      if (id == null) continue;
       JsonNode detail = send("GET", "/api/v1/tasks/" + id, null, null, null);
       if (detail.path("task").path("status").asText().equals("done")) completed++;
       List<String> types = new ArrayList<>();

@@ -96,11 +96,25 @@ class LifecycleIT {
     assertThat(second.text("id")).isEqualTo(first.text("id"));
 
     String id = first.text("id");
+    assertThat(second.text("status")).as("a repeat answers once the task is assigned, as the first request did").isEqualTo("planning");
     Api note = agent.api().with("Idempotency-Key", "note-1");
     note.post("/api/v1/server/tasks/" + id + "/notes", Map.of("content", "only once"));
     JsonNode repeated = note.post("/api/v1/server/tasks/" + id + "/notes", Map.of("content", "only once")).json();
     assertThat(repeated.path("notes")).hasSize(1);
     assertThat(types(repeated).stream().filter("note_added"::equals)).hasSize(1);
+  }
+
+  @Test
+  void aRepeatedCreateOfATaskThatHasEndedSinceAnswersWithThatTask() {
+    Fixtures.Agent agent = Fixtures.agent(false);
+    Api admin = Api.admin().with("Idempotency-Key", Fixtures.unique("key"));
+    Map<String, Object> body = Map.of("title", "short-lived", "spec", "s", "project", agent.projectName(), "server", agent.serverName());
+    String id = admin.post("/api/v1/tasks", body).text("id");
+    expect(Api.admin().post("/api/v1/tasks/" + id + "/cancel", Map.of()), "cancelled");
+    Api.Reply repeated = admin.post("/api/v1/tasks", body);
+    assertThat(repeated.status()).as(repeated.body()).isEqualTo(201);
+    assertThat(repeated.text("id")).isEqualTo(id);
+    assertThat(repeated.text("status")).isEqualTo("cancelled");
   }
 
   static List<String> types(JsonNode detail) {

@@ -61,11 +61,15 @@ public final class TaskCommands {
       WorkflowClient.start(workflow::run, start);
     } catch (WorkflowExecutionAlreadyStarted repeated) {
       if (idempotencyKey == null) throw repeated;
-      // A repeat: answer with the task the first request made, even if its workflow has ended since.
-      var stored = tasks.task(taskId);
-      if (stored.isPresent()) return stored.get();
     }
-    update(taskId, TaskWorkflow.READY, UUID.randomUUID().toString());
+    try {
+      // A repeat waits here too: the first request may have died before the workflow stored the task
+      // and took its first step (the assignment), and its answer must not show a task half made.
+      update(taskId, TaskWorkflow.READY, UUID.randomUUID().toString());
+    } catch (WorkflowException ended) {
+      // A repeat whose task has finished since: it is answered with the task the first request made.
+      if (idempotencyKey == null) throw ended;
+    }
     return tasks.task(taskId).orElseThrow();
   }
 

@@ -16,9 +16,16 @@ final class TaskActivityOptions {
   static final Duration LONGEST_RETRY = Duration.ofSeconds(10);
 
 
+  /**
+   * Effectively forever, and it must be set: the SDK treats a local activity with unlimited attempts
+   * and no schedule-to-close timeout as having no retry policy, and fails it on its first error.
+   */
+  static final Duration RETRY_FOR = Duration.ofDays(365);
+
   static final LocalActivityOptions LOCAL =
       LocalActivityOptions.newBuilder()
           .setStartToCloseTimeout(START_TO_CLOSE)
+          .setScheduleToCloseTimeout(RETRY_FOR)
           .setRetryOptions(
               RetryOptions.newBuilder()
                   .setInitialInterval(FIRST_RETRY)

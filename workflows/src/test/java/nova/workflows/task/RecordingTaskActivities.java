@@ -2,7 +2,10 @@ package nova.workflows.task;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import nova.workflows.task.messages.TaskChange;
 import nova.workflows.task.messages.TaskStart;
 
@@ -14,6 +17,14 @@ final class RecordingTaskActivities implements TaskStoreActivities, NotifyActivi
   private final List<TaskChange> stored = new CopyOnWriteArrayList<>();
   private final List<TaskChange> notified = new CopyOnWriteArrayList<>();
   private final List<UUID> created = new CopyOnWriteArrayList<>();
+  private final Map<UUID, AtomicInteger> storeFailures = new ConcurrentHashMap<>();
+  private final Map<UUID, AtomicInteger> notifyFailures = new ConcurrentHashMap<>();
+
+  /** The task's next {@code times} stores and notices fail, as they do while PostgreSQL or Redis is down. */
+  void failNext(UUID taskId, int times) {
+    storeFailures.put(taskId, new AtomicInteger(times));
+    notifyFailures.put(taskId, new AtomicInteger(times));
+  }
 
   @Override
   public void recordCreated(TaskStart start, TaskChange change) {
@@ -23,12 +34,19 @@ final class RecordingTaskActivities implements TaskStoreActivities, NotifyActivi
 
   @Override
   public void record(TaskChange change) {
+    failIfDown(storeFailures, change, "PostgreSQL");
     stored.add(change);
   }
 
   @Override
   public void taskChanged(TaskChange change) {
+    failIfDown(notifyFailures, change, "Redis");
     notified.add(change);
+  }
+
+  private static void failIfDown(Map<UUID, AtomicInteger> failures, TaskChange change, String part) {
+    AtomicInteger left = failures.get(change.taskId());
+    if (left != null && left.getAndDecrement() > 0) throw new IllegalStateException(part + " is down");
   }
 
   /** The changes stored for one task, oldest first; one instance serves every test of a class. */

@@ -107,6 +107,17 @@ class TaskWorkflowTest {
   }
 
   @Test
+  void anActionWaitsOutAStoreAndANoticeThatFailAndIsRecordedOnce() {
+    Task task = driver.start(true, driver.serverId, NO_REMINDER_SOON);
+    // A local activity with unlimited attempts and no schedule-to-close timeout is not retried at
+    // all by the SDK: one failed store used to fail the whole task workflow.
+    activities.failNext(task.id(), 3);
+    assertThat(task.workflow().submitPlan(agent("plan")).status()).isEqualTo(PLAN_REVIEW);
+    assertThat(activities.storedTypes(task.id())).containsOnlyOnce("plan_submitted");
+    assertThat(activities.notified(task.id())).isEqualTo(activities.stored(task.id()));
+  }
+
+  @Test
   void withoutPlanApprovalATaskIsAssignedStartedAndCompleted() {
     Task task = driver.start(false, null, NO_REMINDER_SOON);
     TaskWorkflow workflow = task.workflow();

@@ -8,16 +8,50 @@
   ];
   var url = document.body.dataset.events;
   if (!url || !window.EventSource) return;
-  var source = new EventSource(url);
-  var opened = false;
-  source.addEventListener("open", function () {
-    // EventSource reconnects by itself; what happened while it was away is fetched again.
-    if (opened) htmx.trigger(document.body, "nova:resync");
-    opened = true;
-  });
-  source.addEventListener("task", function (message) {
-    var event = JSON.parse(message.data);
-    htmx.trigger(document.body, "nova:task-" + event.task_id, event);
-    htmx.trigger(document.body, "nova:task", event);
-  });
+  var lastId = null;
+
+  function connect() {
+    // The browser's own reconnect sends Last-Event-ID; a new stream after a refusal (the server was
+    // restarting, or a part was down) names the last event in the query instead.
+    var source = new EventSource(lastId ? url + "?last_event_id=" + encodeURIComponent(lastId) : url);
+    source.addEventListener("task", function (message) {
+      if (message.lastEventId) lastId = message.lastEventId;
+      var event = JSON.parse(message.data);
+      htmx.trigger(document.body, "nova:task-" + event.task_id, event);
+      htmx.trigger(document.body, "nova:task", event);
+    });
+    // The server cannot tell what was missed (its record of events was trimmed or lost): fetch everything again.
+    source.addEventListener("resync", function () {
+      htmx.trigger(document.body, "nova:resync");
+    });
+    source.addEventListener("error", function () {
+      if (source.readyState === EventSource.CLOSED) setTimeout(connect, 3000);
+    });
+  }
+  connect();
+})();
+
+// A banner naming the parts that are down, and the task changes still waiting to be stored.
+(function () {
+  var banner = document.getElementById("outage");
+  if (!banner) return;
+  var names = { postgresql: "PostgreSQL", redis: "Redis", temporal: "Temporal", workers: "Nova's Temporal workers" };
+  function show(health) {
+    var down = (health.down || []).map(function (d) { return names[d.part] || d.part; });
+    var waiting = (health.projections_waiting || []).length;
+    var text = [];
+    if (down.length) text.push(down.join(", ") + (down.length > 1 ? " are" : " is") + " not answering: actions answer 503 until it is back; nothing needs a restart.");
+    if (waiting) text.push(waiting + (waiting > 1 ? " task changes wait" : " task change waits") + " to be stored, and will be.");
+    banner.textContent = text.join(" ");
+    banner.hidden = text.length === 0;
+  }
+  function poll() {
+    if (document.hidden) return;
+    fetch("/health/ready", { headers: { Accept: "application/json" } })
+      .then(function (r) { return r.json(); })
+      .then(show)
+      .catch(function () { show({ down: [{ part: "the Nova server" }] }); });
+  }
+  poll();
+  setInterval(poll, 5000);
 })();

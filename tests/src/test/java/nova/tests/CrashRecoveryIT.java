@@ -28,12 +28,12 @@ class CrashRecoveryIT {
     Path log = Files.createDirectories(Path.of("target")).resolve("crash-recovery-it-server.log");
     String database = Fixtures.freshDatabaseUrl("nova_crash_recovery_it");
     String namespace = "crash-recovery-" + UUID.randomUUID().toString().substring(0, 8);
-    Agent planned;
-    Agent direct;
+    ServerAgent planned;
+    ServerAgent direct;
     try (ServerProcess first = server(log, database, namespace)) {
       Api admin = Api.admin(first.baseUrl());
-      planned = Agent.register(first.baseUrl(), admin, true);
-      direct = Agent.register(first.baseUrl(), admin, false);
+      planned = ServerAgent.register(first.baseUrl(), admin, true);
+      direct = ServerAgent.register(first.baseUrl(), admin, false);
       tasks.put("pending", create(admin, planned, false));
       tasks.put("assigned", create(admin, direct, true));
       tasks.put("planning", create(admin, planned, true));
@@ -94,7 +94,7 @@ class CrashRecoveryIT {
     return "/api/v1/tasks/" + tasks.get(state) + action;
   }
 
-  private static String create(Api admin, Agent agent, boolean assign) {
+  private static String create(Api admin, ServerAgent agent, boolean assign) {
     Map<String, Object> body = new LinkedHashMap<>(Map.of("title", Fixtures.unique("task"), "spec", "survive a crash", "project", agent.project()));
     if (assign) body.put("server", agent.name());
     Api.Reply created = admin.post("/api/v1/tasks", body);
@@ -121,24 +121,4 @@ class CrashRecoveryIT {
   }
 
   /** A server registered to a project of its own, through the given Nova server's API. */
-  private record Agent(String project, String name, String key, String base) {
-    static Agent register(String base, Api admin, boolean requirePlanApproval) {
-      String project = Fixtures.unique("project");
-      Api.Reply made = admin.post("/api/v1/projects", Map.of("name", project, "require_plan_approval", requirePlanApproval));
-      assertThat(made.status()).as(made.body()).isEqualTo(201);
-      String token = admin.post("/api/v1/registration-tokens", Map.of("project", project)).text("token");
-      String name = Fixtures.unique("server");
-      Api.Reply registered = Api.at(base).post("/api/v1/server/register", Map.of("token", token, "name", name, "capabilities", List.of("java")));
-      assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-      return new Agent(project, name, registered.text("api_key"), base);
-    }
-
-    Api api() {
-      return at(base);
-    }
-
-    Api at(String server) {
-      return Api.at(server).with("Authorization", "Bearer " + key);
-    }
-  }
 }

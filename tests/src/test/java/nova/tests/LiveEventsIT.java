@@ -47,6 +47,40 @@ class LiveEventsIT {
   }
 
   @Test
+  void aPageThatComesBackWithItsLastEventIdGetsWhatItMissedInOrder() throws Exception {
+    Fixtures.Agent agent = Fixtures.agent(true);
+    String id = Fixtures.task(agent);
+    Session admin = Session.login("admin", NovaServer.ADMIN_PASSWORD);
+    String lastSeen;
+    try (EventStream page = EventStream.open(NovaServer.baseUrl(), null, "Cookie", admin.cookie())) {
+      agent.api().post("/api/v1/server/tasks/" + id + "/plan", Map.of("text", "a plan"));
+      lastSeen = page.next("task", "\"type\":\"plan_submitted\"", 10).id();
+    }
+    assertThat(lastSeen).as("each event carries its stream id").matches("\\d+-\\d+");
+    // away: two changes happen while the page is closed
+    Api.admin().post("/api/v1/tasks/" + id + "/plan/approve", Map.of());
+    agent.api().post("/api/v1/server/tasks/" + id + "/complete", Map.of("text", "done"));
+    try (EventStream page = EventStream.open(NovaServer.baseUrl(), lastSeen, "Cookie", admin.cookie())) {
+      var approved = page.next("task", "\"task_id\":\"" + id + "\"", 10);
+      assertThat(approved.data()).contains("plan_approved");
+      var completed = page.next("task", "\"task_id\":\"" + id + "\"", 10);
+      assertThat(completed.data()).contains("\"status\":\"done\"");
+      assertThat(completed.id()).isGreaterThan(approved.id());
+    }
+  }
+
+  @Test
+  void aLastEventIdTheServerCannotResumeFromAsksThePageToFetchEverythingAgain() throws Exception {
+    Session admin = Session.login("admin", NovaServer.ADMIN_PASSWORD);
+    Fixtures.task(Fixtures.agent(false)); // the stream holds at least one event
+    for (String unusable : new String[] {"not-an-id", "0-1"}) {
+      try (EventStream page = EventStream.open(NovaServer.baseUrl(), unusable, "Cookie", admin.cookie())) {
+        assertThat(page.next("resync", "", 10).name()).as(unusable).isEqualTo("resync");
+      }
+    }
+  }
+
+  @Test
   void theStreamIsForPeopleWhoAreLoggedIn() {
     assertThat(Api.anonymous().get("/events").status()).isEqualTo(401);
   }

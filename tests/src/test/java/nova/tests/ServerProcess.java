@@ -18,10 +18,23 @@ final class ServerProcess implements AutoCloseable {
   private Process process;
 
   ServerProcess(Path log) throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      this.port = socket.getLocalPort();
-    }
+    this(log, freePort());
+  }
+
+  /** On a given port: a server started again where the old one was, as bin/nova dev does. */
+  ServerProcess(Path log, int port) {
+    this.port = port;
     this.log = log;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  int port() {
+    return port;
   }
 
   ServerProcess with(String variable, String value) {
@@ -34,6 +47,19 @@ final class ServerProcess implements AutoCloseable {
   }
 
   ServerProcess start() throws Exception {
+    launch();
+    awaitReady();
+    return this;
+  }
+
+  /** Starts the process and waits until it answers /health/live, ready or not (a part it needs may be down). */
+  ServerProcess startLive() throws Exception {
+    launch();
+    await("/health/live");
+    return this;
+  }
+
+  private void launch() throws Exception {
     Path web = Path.of("..", "web").toAbsolutePath().normalize();
     ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-cp",
@@ -45,8 +71,6 @@ final class ServerProcess implements AutoCloseable {
     builder.environment().putAll(environment);
     builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     process = builder.start();
-    awaitReady();
-    return this;
   }
 
   /** SIGKILL: no shutdown hook, no graceful stop. */
@@ -55,19 +79,23 @@ final class ServerProcess implements AutoCloseable {
     process.waitFor();
   }
 
-  private void awaitReady() throws Exception {
+  void awaitReady() throws Exception {
+    await("/health/ready");
+  }
+
+  private void await(String health) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) throw new IllegalStateException("the server exited; see " + log);
       try {
-        if (http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return;
+        if (http.send(HttpRequest.newBuilder(URI.create(baseUrl() + health)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return;
       } catch (IOException notYet) {
         // still starting
       }
       Thread.sleep(100);
     }
-    throw new IllegalStateException("the server was not ready within 60 s; see " + log);
+    throw new IllegalStateException("the server did not answer 200 on " + health + " within 60 s; see " + log);
   }
 
   @Override

@@ -8,11 +8,9 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.BooleanSupplier;
 import nova.activities.llm.calls.LlmActivitiesImpl;
 import nova.activities.notify.NotifyActivitiesImpl;
+import nova.activities.store.ProjectionBacklog;
 import nova.activities.store.TaskStoreActivitiesImpl;
 import nova.web.agent.AgentResource;
 import nova.web.agent.AgentStore;
@@ -33,7 +31,9 @@ import nova.web.errors.BodyLimitFilter;
 import nova.web.errors.JsonErrorMapper;
 import nova.web.errors.ViolationMapper;
 import nova.web.errors.WebErrorMapper;
+import nova.web.errors.Outage;
 import nova.web.health.HealthResource;
+import nova.web.health.Parts;
 import nova.web.live.EventsResource;
 import nova.web.live.TaskEventHub;
 import nova.web.llm.LlmModule;
@@ -45,6 +45,7 @@ import nova.web.memory.ModelSwitchCommands;
 import nova.web.platform.Database;
 import nova.web.platform.Redis;
 import nova.web.platform.Temporal;
+import nova.web.platform.TemporalComeback;
 import nova.web.project.ProjectResource;
 import nova.web.project.Projects;
 import nova.web.task.AgentTaskResource;
@@ -74,17 +75,22 @@ public class NovaApplication extends Application<NovaConfiguration> {
   @Override
   public void run(NovaConfiguration config, Environment environment) throws Exception {
     ObjectMapper json = configureJson(environment.getObjectMapper());
+    ProjectionBacklog backlog = new ProjectionBacklog();
     Database database = manage(environment, new Database(config.databaseUrl));
     Redis redis = manage(environment, new Redis(config.redisUrl));
     // before Temporal, so the gateway is up before the worker takes a model call, and stops after it
     LlmModule llm = manage(environment, new LlmModule(config.llm, database.jdbi(), redis.client()));
     MemoryModule memory = manage(environment, new MemoryModule(database.jdbi(), llm.gateway()));
     Temporal temporal = manage(environment, new Temporal(config.temporal.address, config.temporal.namespace, config.temporal.workflowPollers,
-        new WorkerActivities(new TaskStoreActivitiesImpl(database.jdbi(), json), new NotifyActivitiesImpl(redis.client(), json),
+        new WorkerActivities(new TaskStoreActivitiesImpl(database.jdbi(), json, backlog), new NotifyActivitiesImpl(redis.client(), json),
             new LlmActivitiesImpl(llm.gateway(), database.jdbi()), memory.activities(), memory.modelActivities(),
             new ConductorActivitiesImpl(new ConductorClient(), config.llm.conductor.url))));
     TaskEventHub hub = manage(environment, new TaskEventHub(redis));
-    manage(environment, new LostWorkflows(temporal.client(), database.jdbi(), config.temporal.remindAfter.toSeconds()));
+    LostWorkflows lost = new LostWorkflows(temporal.client(), database.jdbi(), config.temporal.remindAfter.toSeconds());
+    TemporalComeback comeback = manage(environment, new TemporalComeback(temporal, lost::resumeAll));
+    Parts parts = new Parts().add(Outage.POSTGRESQL, database::ping).add(Outage.REDIS, redis::ping).add(Outage.TEMPORAL, temporal::ping);
+    parts.onUp(Outage.TEMPORAL, comeback::temporalUp);
+    manage(environment, parts);
 
     FirstRun firstRun = new FirstRun(database.jdbi(), config.auth);
     firstRun.ensureAdmin();
@@ -96,7 +102,7 @@ public class NovaApplication extends Application<NovaConfiguration> {
 
     Projects projects = new Projects(database.jdbi(), json);
     Access access = new Access(database.jdbi(), activeKeys);
-    TaskCommands commands = new TaskCommands(temporal.client(), projects, database.jdbi(), config.temporal.remindAfter.toSeconds());
+    TaskCommands commands = new TaskCommands(temporal.client(), projects, database.jdbi(), config.temporal.remindAfter.toSeconds(), parts);
     TaskHistory history = new TaskHistory(temporal.client(), config.temporal.uiUrl, config.temporal.namespace);
     environment.jersey().register(new ProjectResource(projects));
     environment.jersey().register(new AccessResource(access));
@@ -106,7 +112,7 @@ public class NovaApplication extends Application<NovaConfiguration> {
     environment.jersey().register(memory.resource());
     ModelSwitchCommands memorySwitches = memory.switches(temporal.client());
     environment.jersey().register(memory.modelResource(memorySwitches));
-    environment.jersey().register(new HealthResource(readiness(database, redis, temporal)));
+    environment.jersey().register(new HealthResource(parts, temporal::workersStarted, backlog));
     Agents agents = registerGatewayAndAgents(environment, llm, database, json);
     new UiModule(config, database.jdbi(), projects, access, commands, history, sessions,
         new LoginThrottle(redis.client()), config.auth.secureCookies, llm, agents, memory, memorySwitches).register(environment.jersey());
@@ -145,14 +151,6 @@ public class NovaApplication extends Application<NovaConfiguration> {
     environment.jersey().register(new JsonErrorMapper());
     environment.jersey().register(new ViolationMapper());
     environment.jersey().register(new WebErrorMapper());
-  }
-
-  private static Map<String, BooleanSupplier> readiness(Database database, Redis redis, Temporal temporal) {
-    Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
-    checks.put("postgresql", database::ping);
-    checks.put("redis", redis::ping);
-    checks.put("temporal", temporal::ping);
-    return checks;
   }
 
   private static <T extends io.dropwizard.lifecycle.Managed> T manage(Environment environment, T managed) {

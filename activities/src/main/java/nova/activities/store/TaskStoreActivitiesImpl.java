@@ -14,14 +14,40 @@ import org.jdbi.v3.core.Jdbi;
 public class TaskStoreActivitiesImpl implements TaskStoreActivities {
   private final Jdbi jdbi;
   private final ObjectMapper json;
+  private final ProjectionBacklog backlog;
 
-  public TaskStoreActivitiesImpl(Jdbi jdbi, ObjectMapper json) {
+  public TaskStoreActivitiesImpl(Jdbi jdbi, ObjectMapper json, ProjectionBacklog backlog) {
     this.jdbi = jdbi;
     this.json = json;
+    this.backlog = backlog;
+  }
+
+  public TaskStoreActivitiesImpl(Jdbi jdbi, ObjectMapper json) {
+    this(jdbi, json, new ProjectionBacklog());
   }
 
   @Override
   public void recordCreated(TaskStart start, TaskChange created) {
+    tracked(created, () -> store(start, created));
+  }
+
+  @Override
+  public void record(TaskChange change) {
+    tracked(change, () -> store(change));
+  }
+
+  /** The workflow retries a failed store; the backlog makes each failure seen until one succeeds. */
+  private void tracked(TaskChange change, Runnable store) {
+    try {
+      store.run();
+      backlog.stored(change.taskId());
+    } catch (RuntimeException e) {
+      backlog.failed(change.taskId(), change.seq(), e);
+      throw e;
+    }
+  }
+
+  private void store(TaskStart start, TaskChange created) {
     jdbi.useTransaction(
         handle -> {
           TaskProjectionDao dao = handle.attach(TaskProjectionDao.class);
@@ -31,8 +57,7 @@ public class TaskStoreActivitiesImpl implements TaskStoreActivities {
         });
   }
 
-  @Override
-  public void record(TaskChange change) {
+  private void store(TaskChange change) {
     jdbi.useTransaction(
         handle -> {
           TaskProjectionDao dao = handle.attach(TaskProjectionDao.class);

@@ -1,6 +1,8 @@
 package nova.web.errors;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
@@ -8,9 +10,13 @@ import org.glassfish.jersey.server.ParamException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Jersey's own refusals (unknown path, wrong method or media type) and anything unexpected, as JSON. */
+/**
+ * Jersey's own refusals (unknown path, wrong method or media type), a part that is down (503), and
+ * anything unexpected, as JSON.
+ */
 public class WebErrorMapper implements ExceptionMapper<Throwable> {
   private static final Logger LOG = LoggerFactory.getLogger(WebErrorMapper.class);
+  @Context private Request request;
 
   @Override
   public Response toResponse(Throwable e) {
@@ -29,6 +35,13 @@ public class WebErrorMapper implements ExceptionMapper<Throwable> {
         default -> web.getMessage();
       };
       return ErrorBody.response(r.getStatus(), message, Map.of());
+    }
+    var outage = Outage.partOf(e);
+    if (outage.isPresent()) {
+      LOG.warn("answered 503: {} is not answering ({})", outage.get(), e.toString());
+      // A change that failed on a part before any workflow took it was not applied: repeating it is safe.
+      Map<String, Object> detail = request != null && !"GET".equals(request.getMethod()) ? Map.of("accepted", false) : Map.of();
+      return new ApiExceptionMapper().toResponse(Outage.unavailable(outage.get(), "Nova cannot answer this request now", detail));
     }
     LOG.error("unexpected failure", e);
     return ErrorBody.response(500, "internal error; the server log has the details", Map.of());

@@ -5,18 +5,29 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import nova.activities.store.ProjectionBacklog;
 
-/** /health/live (the process answers) and /health/ready (PostgreSQL, Redis and Temporal answer). */
+/**
+ * /health/live (the process answers) and /health/ready: each part (PostgreSQL, Redis, Temporal and
+ * this server's Temporal workers), down since when and why, and the task changes still waiting to
+ * be stored. The admin app's banner reads it too.
+ */
 @Path("/health")
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
-  private final Map<String, BooleanSupplier> dependencies;
+  private final Parts parts;
+  private final BooleanSupplier workersStarted;
+  private final ProjectionBacklog backlog;
 
-  public HealthResource(Map<String, BooleanSupplier> dependencies) {
-    this.dependencies = dependencies;
+  public HealthResource(Parts parts, BooleanSupplier workersStarted, ProjectionBacklog backlog) {
+    this.parts = parts;
+    this.workersStarted = workersStarted;
+    this.backlog = backlog;
   }
 
   @GET
@@ -29,20 +40,22 @@ public class HealthResource {
   @Path("ready")
   public Response ready() {
     Map<String, String> checks = new LinkedHashMap<>();
-    boolean allUp = true;
-    for (var dependency : dependencies.entrySet()) {
-      String state;
-      try {
-        state = dependency.getValue().getAsBoolean() ? "up" : "down";
-      } catch (RuntimeException e) {
-        state = "down: " + e.getMessage();
-      }
-      allUp &= state.equals("up");
-      checks.put(dependency.getKey(), state);
+    List<Map<String, Object>> down = new ArrayList<>();
+    for (Parts.State part : parts.states()) {
+      checks.put(part.name(), part.up() ? "up" : "down: " + part.error());
+      if (!part.up()) down.add(Map.of("part", part.name(), "since", part.since().toString(), "error", part.error()));
     }
+    boolean workers = workersStarted.getAsBoolean();
+    checks.put("workers", workers ? "up" : "down: waiting for Temporal to answer");
+    if (!workers && parts.isUp("temporal")) down.add(Map.of("part", "workers", "since", "", "error", "starting"));
+    List<Map<String, Object>> waiting = backlog.waiting().stream().map(w -> Map.<String, Object>of(
+        "task_id", w.taskId().toString(), "seq", w.seq(), "since", w.since().toString(), "attempts", w.attempts(), "error", w.error())).toList();
+    boolean ready = down.isEmpty() && workers;
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", allUp ? "ready" : "not ready");
+    body.put("status", ready ? "ready" : "not ready");
     body.put("checks", checks);
-    return Response.status(allUp ? 200 : 503).entity(body).build();
+    body.put("down", down);
+    body.put("projections_waiting", waiting);
+    return Response.status(ready ? 200 : 503).entity(body).build();
   }
 }

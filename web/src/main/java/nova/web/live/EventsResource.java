@@ -1,6 +1,8 @@
 package nova.web.live;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -10,7 +12,7 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import nova.web.auth.Caller;
 
-/** GET /events: the live stream of task events that open pages listen to. */
+/** GET /events: the live stream of task events that open pages listen to, resumed from Last-Event-ID. */
 @Path("/events")
 public class EventsResource {
   private final TaskEventHub hub;
@@ -21,8 +23,10 @@ public class EventsResource {
 
   @GET
   @Produces(MediaType.SERVER_SENT_EVENTS)
-  public void stream(@Context ContainerRequestContext request, @Context SseEventSink sink, @Context Sse sse) {
+  public void stream(@Context ContainerRequestContext request, @Context SseEventSink sink, @Context Sse sse,
+      @HeaderParam("Last-Event-ID") String lastEventId, @QueryParam("last_event_id") String lastSeen) {
     Caller.of(request).requireHuman();
-    hub.join(sink, sse);
+    // A browser's own reconnect sends the header; the page's script, starting a new stream after a refusal, the query.
+    hub.join(sink, sse, lastEventId != null ? lastEventId : lastSeen);
   }
 }

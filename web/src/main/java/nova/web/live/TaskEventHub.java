@@ -4,6 +4,8 @@ import io.dropwizard.lifecycle.Managed;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -13,33 +15,65 @@ import nova.activities.notify.TaskEventChannel;
 import nova.web.platform.Redis;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.XReadParams;
+import redis.clients.jedis.resps.StreamEntry;
 
 /**
- * Listens to the task-event channel on Redis and passes every event to each open page by SSE.
- * Every Nova server listens, so an event written by any worker reaches every page.
+ * Reads the task-event stream on Redis and passes every event, with its stream id as the SSE id,
+ * to each open page. Every Nova server reads it, so an event written by any worker reaches every
+ * page. A page that comes back with a Last-Event-ID first gets what it missed; where the stream
+ * cannot tell (trimmed, or Redis restarted and lost it) the page is told to fetch everything again.
  */
 public final class TaskEventHub implements Managed {
   private static final Logger LOG = LoggerFactory.getLogger(TaskEventHub.class);
   private static final long KEEPALIVE_SECONDS = 20;
+  /** More missed events than this and the page is better off fetching everything again. */
+  static final int REPLAY_MAX = 1000;
   private final Redis redis;
   private final Set<SseEventSink> sinks = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService keepalive = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sse-keepalive").factory());
-  private final Subscriber subscriber = new Subscriber();
   private volatile Sse sse;
   private volatile boolean running;
   private Thread thread;
-  private RedisClient connection;
+  /** The last entry read from the stream; every page that joined has been sent all entries up to it. Guarded by this. */
+  private StreamEntryID cursor;
 
   public TaskEventHub(Redis redis) {
     this.redis = redis;
   }
 
-  public void join(SseEventSink sink, Sse sse) {
+  /** A page joins; with the id of the last event it saw, it first gets the ones since. */
+  public synchronized void join(SseEventSink sink, Sse sse, String lastEventId) {
     this.sse = sse;
-    sinks.add(sink);
     sink.send(sse.newEventBuilder().comment("connected").build());
+    if (lastEventId != null && !lastEventId.isBlank()) replay(sink, sse, lastEventId.trim());
+    sinks.add(sink);
+  }
+
+  private void replay(SseEventSink sink, Sse sse, String lastEventId) {
+    StreamEntryID after;
+    try {
+      after = new StreamEntryID(lastEventId);
+    } catch (RuntimeException notAnId) {
+      sink.send(resync(sse));
+      return;
+    }
+    try {
+      RedisClient client = redis.client();
+      List<StreamEntry> oldest = client.xrange(TaskEventChannel.NAME, "-", "+", 1);
+      List<StreamEntry> missed = client.xrange(TaskEventChannel.NAME, "(" + after, cursor == null ? "+" : cursor.toString(), REPLAY_MAX);
+      boolean gap = oldest.isEmpty() || oldest.getFirst().getID().compareTo(after) > 0 || missed.size() == REPLAY_MAX;
+      if (gap) {
+        sink.send(resync(sse));
+        return;
+      }
+      missed.forEach(entry -> sink.send(event(sse, entry)));
+    } catch (JedisException down) {
+      sink.send(resync(sse));
+    }
   }
 
   public int listeners() {
@@ -56,20 +90,43 @@ public final class TaskEventHub implements Managed {
   private void listen() {
     while (running) {
       try (RedisClient client = redis.newSubscriberClient()) {
-        connection = client;
-        client.subscribe(subscriber, TaskEventChannel.NAME);
-      } catch (RuntimeException e) {
-        if (running) LOG.warn("lost the Redis subscription; retrying in 1 s: {}", e.getMessage());
+        startCursor(client);
+        while (running) {
+          StreamEntryID from;
+          synchronized (this) {
+            from = cursor;
+          }
+          var read = client.xread(XReadParams.xReadParams().block(1000).count(100), Map.of(TaskEventChannel.NAME, from));
+          if (read != null) read.forEach(stream -> stream.getValue().forEach(this::deliver));
+        }
+      } catch (JedisException e) {
+        if (running) LOG.warn("lost the Redis event stream; retrying in 1 s: {}", e.getMessage());
         sleepQuietly();
       }
     }
   }
 
-  private void broadcast(String json) {
+  /** Live delivery begins after the stream's newest entry when the hub first reads it. */
+  private synchronized void startCursor(RedisClient client) {
+    if (cursor != null) return;
+    List<StreamEntry> newest = client.xrevrange(TaskEventChannel.NAME, "+", "-", 1);
+    cursor = newest.isEmpty() ? new StreamEntryID(0, 0) : newest.getFirst().getID();
+  }
+
+  private synchronized void deliver(StreamEntry entry) {
+    cursor = entry.getID();
     Sse current = sse;
     if (current == null) return;
-    OutboundSseEvent event = current.newEventBuilder().name("task").data(json).build();
+    OutboundSseEvent event = event(current, entry);
     sinks.forEach(sink -> send(sink, event));
+  }
+
+  private static OutboundSseEvent event(Sse sse, StreamEntry entry) {
+    return sse.newEventBuilder().name("task").id(entry.getID().toString()).data(entry.getFields().get("notice")).build();
+  }
+
+  private static OutboundSseEvent resync(Sse sse) {
+    return sse.newEventBuilder().name("resync").data("{}").build();
   }
 
   private void broadcastComment(String comment) {
@@ -93,7 +150,6 @@ public final class TaskEventHub implements Managed {
   @Override
   public void stop() {
     running = false;
-    if (subscriber.isSubscribed()) subscriber.unsubscribe();
     keepalive.shutdownNow();
     sinks.forEach(SseEventSink::close);
     if (thread != null) thread.interrupt();
@@ -104,13 +160,6 @@ public final class TaskEventHub implements Managed {
       Thread.sleep(1000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private final class Subscriber extends JedisPubSub {
-    @Override
-    public void onMessage(String channel, String message) {
-      broadcast(message);
     }
   }
 }

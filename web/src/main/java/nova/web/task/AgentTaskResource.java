@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
+import nova.web.errors.Outage;
 import nova.workflows.task.TaskAction;
 import nova.workflows.task.messages.TaskInput;
 import org.jdbi.v3.core.Jdbi;
@@ -95,7 +96,7 @@ public class AgentTaskResource {
     Caller agent = Caller.of(request).requireAgent();
     own(agent, id);
     commands.act(agent, id, TaskAction.ADD_NOTE, new TaskInput(agent.actor(), agent.serverId(), body.content(), null, Boolean.TRUE.equals(body.urgent())), key);
-    return tasks.detail(id);
+    return Outage.afterApplied(() -> tasks.detail(id));
   }
 
   private TaskDetail act(ContainerRequestContext request, UUID id, TaskAction action, TaskRequests.AgentText body, String requiredText, String key) {
@@ -106,7 +107,7 @@ public class AgentTaskResource {
       throw new ApiException(400, "invalid request: text is required (" + requiredText + ")", java.util.Map.of("fields", java.util.Map.of("text", "must not be blank")));
     }
     commands.act(agent, id, action, TaskInput.agent(agent.actor(), agent.serverId(), text), key);
-    return tasks.detail(id);
+    return Outage.afterApplied(() -> tasks.detail(id));
   }
 
   private void own(Caller agent, UUID id) {

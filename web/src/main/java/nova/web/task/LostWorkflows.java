@@ -1,11 +1,11 @@
 package nova.web.task;
 
-import io.dropwizard.lifecycle.Managed;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import java.util.Arrays;
 import java.util.List;
@@ -16,16 +16,13 @@ import nova.workflows.task.TaskWorkflow;
 import nova.workflows.task.messages.TaskResume;
 import nova.workflows.task.messages.TaskStart;
 import org.jdbi.v3.core.Jdbi;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * At start, finds unfinished tasks whose workflow Temporal no longer knows (the dev server keeps
+ * Each time Temporal comes up (see TemporalComeback), finds unfinished tasks whose workflow Temporal no longer knows (the dev server keeps
  * runs in memory, so a restart of it loses them) and starts each again from its stored state.
  * On a real cluster nothing is lost and this finds nothing.
  */
-public final class LostWorkflows implements Managed {
-  private static final Logger LOG = LoggerFactory.getLogger(LostWorkflows.class);
+public final class LostWorkflows {
   private final WorkflowClient client;
   private final TaskQueries tasks;
   private final ProjectDao projects;
@@ -36,12 +33,6 @@ public final class LostWorkflows implements Managed {
     this.tasks = jdbi.onDemand(TaskQueries.class);
     this.projects = jdbi.onDemand(ProjectDao.class);
     this.remindAfterSeconds = remindAfterSeconds;
-  }
-
-  @Override
-  public void start() {
-    int resumed = resumeAll();
-    if (resumed > 0) LOG.warn("resumed {} unfinished tasks whose workflows Temporal no longer had", resumed);
   }
 
   private static final int PAGE = 500;
@@ -89,6 +80,10 @@ public final class LostWorkflows implements Managed {
         new TaskResume(TaskStatus.fromWire(task.status()), task.version(), task.serverId(), openIntervention, tasks.noteCount(task.id())));
     TaskWorkflow workflow = client.newWorkflowStub(TaskWorkflow.class, WorkflowOptions.newBuilder()
         .setWorkflowId(TaskWorkflow.workflowId(task.id())).setTaskQueue(TaskWorkflow.TASK_QUEUE).build());
-    WorkflowClient.start(workflow::run, start);
+    try {
+      WorkflowClient.start(workflow::run, start);
+    } catch (WorkflowExecutionAlreadyStarted alreadyBack) {
+      // started again since it was found missing (by a repeated create, or another server's catch-up)
+    }
   }
 }

@@ -1,6 +1,12 @@
 package nova.web.task;
 
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.UpdateWorkflowExecutionLifecycleStage;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.api.update.v1.UpdateRef;
+import io.temporal.api.update.v1.WaitPolicy;
+import io.temporal.api.workflowservice.v1.PollWorkflowExecutionUpdateRequest;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
@@ -12,10 +18,16 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateStage;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
+import nova.web.errors.Outage;
+import nova.web.health.Parts;
+import nova.web.platform.Temporal;
 import nova.web.errors.RejectionMessage;
 import nova.web.project.ProjectDao;
 import nova.web.project.Projects;
@@ -32,16 +44,20 @@ import org.jdbi.v3.core.Jdbi;
  * create, the task id), so Temporal applies a repeated request once and answers it again.
  */
 public final class TaskCommands {
+  /** How long an action may wait on Temporal and the workflow before it is answered with a 503. */
+  static final Duration ANSWER_WITHIN = Duration.ofSeconds(10);
   private final WorkflowClient client;
   private final Projects projects;
   private final TaskQueries tasks;
   private final long remindAfterSeconds;
+  private final Parts parts;
 
-  public TaskCommands(WorkflowClient client, Projects projects, Jdbi jdbi, long remindAfterSeconds) {
+  public TaskCommands(WorkflowClient client, Projects projects, Jdbi jdbi, long remindAfterSeconds, Parts parts) {
     this.client = client;
     this.projects = projects;
     this.tasks = jdbi.onDemand(TaskQueries.class);
     this.remindAfterSeconds = remindAfterSeconds;
+    this.parts = parts;
   }
 
   public TaskQueries.Task create(Caller caller, TaskRequests.NewTask request, String idempotencyKey) {
@@ -57,18 +73,27 @@ public final class TaskCommands {
         .setTaskQueue(TaskWorkflow.TASK_QUEUE)
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
         .build());
+    refuseWhileTemporalIsDown("the task was not created");
     try {
-      WorkflowClient.start(workflow::run, start);
+      Temporal.within(ANSWER_WITHIN, () -> WorkflowClient.start(workflow::run, start));
     } catch (WorkflowExecutionAlreadyStarted repeated) {
       if (idempotencyKey == null) throw repeated;
+    } catch (WorkflowServiceException unreached) {
+      if (Outage.partOf(unreached).isEmpty()) throw unreached;
+      throw unavailable(unreached, false, "the task was not created", Map.of());
     }
+    String readyId = UUID.randomUUID().toString();
     try {
       // A repeat waits here too: the first request may have died before the workflow stored the task
       // and took its first step (the assignment), and its answer must not show a task half made.
-      update(taskId, TaskWorkflow.READY, UUID.randomUUID().toString());
-    } catch (WorkflowException ended) {
+      Temporal.within(ANSWER_WITHIN, () -> update(taskId, TaskWorkflow.READY, readyId));
+    } catch (WorkflowException notReady) {
+      if (Outage.partOf(notReady).isPresent()) {
+        throw unavailable(notReady, true, "the task is created and is stored when it answers; repeat the request with the same Idempotency-Key to get it",
+            Map.of("task_id", taskId.toString()));
+      }
       // A repeat whose task has finished since: it is answered with the task the first request made.
-      if (idempotencyKey == null) throw ended;
+      if (idempotencyKey == null) throw notReady;
     }
     return tasks.task(taskId).orElseThrow();
   }
@@ -86,13 +111,63 @@ public final class TaskCommands {
   public TaskSnapshot act(Caller caller, UUID taskId, TaskAction action, TaskInput input, String idempotencyKey) {
     String updateId = idempotencyKey == null ? UUID.randomUUID().toString()
         : "idem|" + caller.actor() + "|" + action.wireName() + "|" + idempotencyKey;
+    refuseWhileTemporalIsDown("the " + action.wireName() + " was not applied");
     try {
-      return update(taskId, action.updateName(), updateId, input);
+      return Temporal.within(ANSWER_WITHIN, () -> update(taskId, action.updateName(), updateId, input));
     } catch (WorkflowUpdateException refused) {
       throw rejected(caller, taskId, refused);
-    } catch (WorkflowNotFoundException | WorkflowServiceException finished) {
-      throw rejected(caller, taskId, finished);
+    } catch (WorkflowNotFoundException gone) {
+      throw lostOrFinished(caller, taskId, gone);
+    } catch (WorkflowServiceException failed) {
+      if (Outage.partOf(failed).isEmpty()) throw rejected(caller, taskId, failed);
+      boolean accepted = accepted(taskId, updateId);
+      throw unavailable(failed, accepted, accepted
+          ? "the " + action.wireName() + " is accepted and takes effect when it answers; repeat the request with the same Idempotency-Key to get its result"
+          : "the " + action.wireName() + " was not applied", Map.of());
     }
+  }
+
+  /** Answers at once while the last check (at most a second old) found Temporal down, rather than after the whole bound. */
+  private void refuseWhileTemporalIsDown(String what) {
+    if (!parts.isUp(Outage.TEMPORAL)) throw Outage.unavailable(Outage.TEMPORAL, what, Map.of("accepted", false));
+  }
+
+  /**
+   * After an action timed out: whether Temporal holds the Update (then it will be applied, and a
+   * repeat with the same Idempotency-Key answers with its result) or never got it.
+   */
+  private boolean accepted(UUID taskId, String updateId) {
+    try {
+      var response = client.getWorkflowServiceStubs().blockingStub().withDeadlineAfter(2, TimeUnit.SECONDS)
+          .pollWorkflowExecutionUpdate(PollWorkflowExecutionUpdateRequest.newBuilder()
+              .setNamespace(client.getOptions().getNamespace())
+              .setUpdateRef(UpdateRef.newBuilder().setUpdateId(updateId)
+                  .setWorkflowExecution(WorkflowExecution.newBuilder().setWorkflowId(TaskWorkflow.workflowId(taskId))))
+              .setWaitPolicy(WaitPolicy.newBuilder().setLifecycleStage(UpdateWorkflowExecutionLifecycleStage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED))
+              .build());
+      return response.getStage().getNumber() >= UpdateWorkflowExecutionLifecycleStage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED.getNumber();
+    } catch (StatusRuntimeException unknown) {
+      return false;
+    }
+  }
+
+  /**
+   * 503 naming the part that holds the action up: the one that failed, or, when Temporal took it
+   * but the workflow did not finish in time, the first part that is down (the workflow waits on it).
+   */
+  private ApiException unavailable(RuntimeException failure, boolean accepted, String what, Map<String, Object> detail) {
+    String part = accepted ? parts.firstDown().orElse(Outage.TEMPORAL) : Outage.partOf(failure).orElse(Outage.TEMPORAL);
+    Map<String, Object> all = new LinkedHashMap<>(detail);
+    all.put("accepted", accepted);
+    return Outage.unavailable(part, what, all);
+  }
+
+  /** The workflow is gone: the task finished, or Temporal lost it (the in-memory server restarted) and it is being started again. */
+  private ApiException lostOrFinished(Caller caller, UUID taskId, WorkflowException gone) {
+    TaskQueries.Task task = tasks.task(taskId).orElseThrow(() -> ApiException.notFound("task", taskId));
+    if (TaskStatus.fromWire(task.status()).isFinal()) return rejected(caller, taskId, gone);
+    return Outage.unavailable(Outage.TEMPORAL, "the task's workflow is being started again after Temporal lost it and the action was not applied",
+        Map.of("accepted", false));
   }
 
   private TaskSnapshot update(UUID taskId, String name, String updateId, Object... args) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
+import nova.web.errors.Outage;
 import nova.workflows.task.TaskAction;
 import nova.workflows.task.TaskStatus;
 import nova.workflows.task.messages.TaskInput;
@@ -156,7 +157,7 @@ public class TaskResource {
 
   private TaskDetail act(Caller caller, UUID id, TaskAction action, TaskInput input, String key) {
     commands.act(caller, id, action, input, key);
-    return tasks.detail(id);
+    return Outage.afterApplied(() -> tasks.detail(id));
   }
 
   private static boolean blank(TaskRequests.Comment body) {

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
+import nova.web.errors.Outage;
 
 /** Answers for the admin app: pages, parts, redirects, and refusals as a readable flash message. */
 public final class Html {
@@ -42,10 +43,18 @@ public final class Html {
       caller.requireHuman();
       return body.get();
     } catch (ApiException refused) {
-      return Response.status(refused.status()).type(MediaType.TEXT_HTML_TYPE)
-          .header("HX-Retarget", "#" + Ids.FLASH).header("HX-Reswap", "innerHTML")
-          .entity(templates.render("shared/part/flash.jte", Map.of("message", refused.getMessage(), "error", true))).build();
+      return flash(refused);
+    } catch (RuntimeException failed) {
+      return flash(Outage.partOf(failed).map(Outage::unavailable).orElseThrow(() -> failed));
     }
+  }
+
+  private Response flash(ApiException refused) {
+    Response.ResponseBuilder answer = Response.status(refused.status()).type(MediaType.TEXT_HTML_TYPE)
+        .header("HX-Retarget", "#" + Ids.FLASH).header("HX-Reswap", "innerHTML")
+        .entity(templates.render("shared/part/flash.jte", Map.of("message", refused.getMessage(), "error", true)));
+    refused.retryAfter().ifPresent(wait -> answer.header("Retry-After", wait.toSeconds()));
+    return answer.build();
   }
 
   /** An admin's change from a page, answered (guarded as above) with the part it changed, as it now stands. */

@@ -1,0 +1,45 @@
+package nova.activities.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The task changes this process's worker could not store yet and is retrying: which task, since
+ * when, how many attempts, the last error. The health page shows them and each attempt is logged,
+ * so a projection never retries in silence.
+ */
+public final class ProjectionBacklog {
+  private static final Logger LOG = LoggerFactory.getLogger(ProjectionBacklog.class);
+
+  /** A task whose next change waits to be stored (a task's changes are stored in order, so one per task). */
+  public record Waiting(UUID taskId, long seq, Instant since, int attempts, String error) {}
+
+  private final Map<UUID, Waiting> waiting = new ConcurrentHashMap<>();
+
+  void failed(UUID taskId, long seq, RuntimeException e) {
+    Waiting now = waiting.merge(taskId, new Waiting(taskId, seq, Instant.now(), 1, e.toString()),
+        (before, latest) -> new Waiting(taskId, seq, before.since(), before.attempts() + 1, latest.error()));
+    LOG.warn("task {} change {} is not stored yet (attempt {}, waiting {} s); retrying: {}", taskId, seq, now.attempts(),
+        Duration.between(now.since(), Instant.now()).toSeconds(), e.toString());
+  }
+
+  void stored(UUID taskId) {
+    Waiting was = waiting.remove(taskId);
+    if (was != null) {
+      LOG.warn("task {} change {} stored after {} attempts over {} s", taskId, was.seq(), was.attempts() + 1,
+          Duration.between(was.since(), Instant.now()).toSeconds());
+    }
+  }
+
+  /** Oldest first. */
+  public List<Waiting> waiting() {
+    return waiting.values().stream().sorted(Comparator.comparing(Waiting::since)).toList();
+  }
+}

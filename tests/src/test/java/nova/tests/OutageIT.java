@@ -1,0 +1,242 @@
+package nova.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PostgreSQL, Redis and Temporal, each a real process of this test's own, stopped under a Nova
+ * server and started again: actions answer 503 naming the part (never hang, never 409), readiness
+ * names it, an accepted action's result comes back to the same Idempotency-Key, and open tasks go
+ * on without restarting Nova. The bounds are loose: they catch a hang, not a slow machine.
+ */
+class OutageIT {
+  /** An action while a part is down must be answered within this (the server's own bound is 10 s, plus a check). */
+  private static final long ANSWER_MS = 25_000;
+  private static Path dir;
+  private static PartProcess.Postgres postgres;
+  private static PartProcess.Redis redis;
+  private static PartProcess.Temporal temporal;
+  private static ServerProcess nova;
+  private static Api admin;
+  private static ServerAgent agent;
+
+  @BeforeAll
+  static void stack() throws Exception {
+    // readable by the postgres user, which runs the cluster when the tests run as root
+    dir = Files.createTempDirectory("nova-outage-it", java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
+    postgres = new PartProcess.Postgres(dir.resolve("pg")).start();
+    redis = new PartProcess.Redis(dir.resolve("redis")).start();
+    temporal = new PartProcess.Temporal(dir.resolve("temporal")).start();
+    nova = server("a").start();
+    admin = Api.admin(nova.baseUrl());
+    agent = ServerAgent.register(nova.baseUrl(), admin, false);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (nova != null) nova.close();
+    for (PartProcess part : new PartProcess[] {temporal, redis, postgres}) if (part != null) part.close();
+    try (var files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  @Test
+  void postgresqlDownAnAcceptedActionsResultComesBackToTheSameKey() throws Exception {
+    String inReview = runningTask();
+    act(agent.api(), inReview, "submit", "review");
+    String running = runningTask();
+    postgres.stop();
+    try {
+      // the workflow takes the approval and retries storing it; the agent's help needs the database before Temporal
+      expect503(timed(() -> approve(inReview)), "postgresql", true);
+      expect503(timed(() -> help(running, "pg-help")), "postgresql", false);
+      expect503(timed(() -> admin.get("/api/v1/tasks/" + running)), "postgresql", null);
+      expect503(timed(() -> admin.post("/api/v1/tasks", Map.of("title", "t", "spec", "s", "project", agent.project()))), "postgresql", false);
+      JsonNode health = eventually("readiness names PostgreSQL and the change waiting to be stored", () -> admin.get("/health/ready"),
+          r -> r.status() == 503 && r.json().path("checks").path("postgresql").asText().startsWith("down")
+              && r.json().path("projections_waiting").toString().contains(inReview)).json();
+      assertThat(health.path("checks").path("redis").asText()).isEqualTo("up");
+    } finally {
+      postgres.start();
+    }
+    eventually("ready again without a restart", () -> admin.get("/health/ready"),
+        r -> r.status() == 200 && r.json().path("projections_waiting").isEmpty());
+    Api.Reply stored = eventually("the accepted approval, answered to its key", () -> approve(inReview), r -> r.status() == 200);
+    assertThat(stored.json().path("task").path("status").asText()).isEqualTo("done");
+    assertGapless(inReview);
+    Fixtures.expect(help(running, "pg-help"), "needs_human");
+    finish(running);
+  }
+
+  @Test
+  void redisDownAnActionWaitsOnItsNoticeAndAnOpenPageStillHearsIt() throws Exception {
+    String task = runningTask();
+    try (EventStream page = EventStream.open(nova.baseUrl(), null, "X-Admin-Secret", NovaServer.ADMIN_SECRET)) {
+      redis.stop();
+      try {
+        expect503(timed(() -> help(task, "redis-help")), "redis", true);
+        assertThat(admin.get("/api/v1/tasks/" + task).status()).as("reads need no Redis").isEqualTo(200);
+        eventually("readiness names Redis", () -> admin.get("/health/ready"),
+            r -> r.status() == 503 && r.json().path("checks").path("redis").asText().startsWith("down"));
+      } finally {
+        redis.start();
+      }
+      eventually("ready again without a restart", () -> admin.get("/health/ready"), r -> r.status() == 200);
+      eventually("the accepted help, answered to its key", () -> help(task, "redis-help"), r -> r.status() == 200);
+      assertThat(page.next("task", "\"task_id\":\"" + task + "\"", 30).data()).as("the page open through the outage").contains("needs_human");
+    }
+    finish(task);
+  }
+
+  @Test
+  void temporalDownActionsAreRefusedUnappliedAndOpenTasksGoOnOnTheNewServer() throws Exception {
+    String task = runningTask();
+    temporal.stop();
+    try {
+      expect503(timed(() -> help(task, "temporal-help")), "temporal", false);
+      expect503(timed(() -> admin.post("/api/v1/tasks", Map.of("title", "t", "spec", "s", "project", agent.project()))), "temporal", false);
+      assertThat(admin.get("/api/v1/tasks/" + task).status()).as("reads need no Temporal").isEqualTo(200);
+      eventually("readiness names Temporal", () -> admin.get("/health/ready"),
+          r -> r.status() == 503 && r.json().path("checks").path("temporal").asText().startsWith("down"));
+    } finally {
+      // the in-memory server comes back empty: Nova must re-create the task's workflow by itself
+      temporal.start();
+    }
+    eventually("ready again without a restart", () -> admin.get("/health/ready"), r -> r.status() == 200);
+    Api.Reply help = eventually("the task's workflow re-created", () -> help(task, "temporal-help"), r -> r.status() == 200);
+    assertThat(help.json().path("task").path("status").asText()).isEqualTo("needs_human");
+    finish(task);
+  }
+
+  @Test
+  void theServerStartsWithoutTemporalAndIsReadyOnceItAnswers() throws Exception {
+    temporal.stop();
+    try (ServerProcess late = server("late")) {
+      try {
+        late.startLive();
+        Api.Reply ready = Api.at(late.baseUrl()).get("/health/ready");
+        assertThat(ready.status()).as(ready.body()).isEqualTo(503);
+        assertThat(ready.json().path("checks").path("temporal").asText()).startsWith("down");
+      } finally {
+        temporal.start();
+      }
+      late.awaitReady();
+      Api.Reply created = Api.admin(late.baseUrl()).post("/api/v1/tasks", Map.of("title", "late", "spec", "s", "project", agent.project(), "server", agent.name()));
+      assertThat(created.status()).as(created.body()).isEqualTo(201);
+    }
+    eventually("the first server is ready again too", () -> admin.get("/health/ready"), r -> r.status() == 200);
+  }
+
+  @Test
+  void anOpenPageResumesFromItsLastEventAfterTheServerIsKilled() throws Exception {
+    String task = assignedTask();
+    String lastSeen;
+    try (ServerProcess other = server("b").start()) {
+      try (EventStream page = EventStream.open(nova.baseUrl(), null, "X-Admin-Secret", NovaServer.ADMIN_SECRET)) {
+        act(agent.at(other.baseUrl()), task, "start", "running");
+        lastSeen = page.next("task", "\"task_id\":\"" + task + "\"", 10).id();
+        nova.kill9();
+      }
+      act(agent.at(other.baseUrl()), task, "help", "needs_human");
+      nova = server("a", nova.port()).start();
+      try (EventStream page = EventStream.open(nova.baseUrl(), lastSeen, "X-Admin-Secret", NovaServer.ADMIN_SECRET)) {
+        assertThat(page.next("task", "\"task_id\":\"" + task + "\"", 10).data()).as("missed while the server was dead").contains("needs_human");
+      }
+    }
+    finish(task);
+  }
+
+  private static ServerProcess server(String name) throws Exception {
+    return server(name, 0);
+  }
+
+  /** port 0: a free one. */
+  private static ServerProcess server(String name, int port) throws Exception {
+    Path log = Files.createDirectories(Path.of("target")).resolve("outage-it-server-" + name + ".log");
+    return (port == 0 ? new ServerProcess(log) : new ServerProcess(log, port)).with("DATABASE_URL", postgres.url()).with("REDIS_URL", redis.url()).with("TEMPORAL_ADDRESS", temporal.url());
+  }
+
+  private static String assignedTask() {
+    Api.Reply created = admin.post("/api/v1/tasks", Map.of("title", Fixtures.unique("task"), "spec", "survive an outage", "project", agent.project(), "server", agent.name()));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return created.text("id");
+  }
+
+  private static String runningTask() {
+    String task = assignedTask();
+    act(agent.api(), task, "start", "running");
+    return task;
+  }
+
+  private static Api.Reply help(String task, String key) {
+    return agent.api().with("Idempotency-Key", key).post("/api/v1/server/tasks/" + task + "/help", Map.of("text", "stuck"));
+  }
+
+  private static Api.Reply approve(String task) {
+    return admin.with("Idempotency-Key", "approve-" + task).post("/api/v1/tasks/" + task + "/review/approve", Map.of());
+  }
+
+  private static void act(Api api, String task, String action, String expected) {
+    Fixtures.expect(api.post("/api/v1/server/tasks/" + task + "/" + action, Map.of("text", action)), expected);
+  }
+
+  /** Answers the open question, completes the task, and checks that no event was lost or stored twice. */
+  private static void finish(String task) {
+    JsonNode detail = admin.get("/api/v1/tasks/" + task).json();
+    for (JsonNode intervention : detail.path("interventions")) {
+      if (intervention.path("status").asText().equals("open")) {
+        Fixtures.expect(admin.post("/api/v1/tasks/" + task + "/interventions/" + intervention.path("id").asText() + "/respond", Map.of("text", "go on")), "running");
+      }
+    }
+    act(agent.api(), task, "complete", "done");
+    assertGapless(task);
+  }
+
+  private static void assertGapless(String task) {
+    List<Long> seqs = new ArrayList<>();
+    admin.get("/api/v1/tasks/" + task).json().path("events").forEach(e -> seqs.add(e.path("seq").asLong()));
+    assertThat(seqs).as("events: none lost, none twice").isEqualTo(LongStream.range(0, seqs.size()).boxed().toList());
+  }
+
+  private static void expect503(Api.Reply reply, String part, Boolean accepted) {
+    assertThat(reply.status()).as(reply.body()).isEqualTo(503);
+    assertThat(reply.header("Retry-After")).as("Retry-After").isPresent();
+    assertThat(reply.json().path("detail").path("part").asText()).as(reply.body()).isEqualTo(part);
+    if (accepted != null) assertThat(reply.json().path("detail").path("accepted").asBoolean(!accepted)).as(reply.body()).isEqualTo(accepted);
+  }
+
+  private static Api.Reply timed(Supplier<Api.Reply> call) {
+    long t0 = System.nanoTime();
+    Api.Reply reply = call.get();
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    System.out.printf("answered %d in %d ms: %s%n", reply.status(), ms, reply.body());
+    assertThat(ms).as("answered, not hung").isLessThan(ANSWER_MS);
+    return reply;
+  }
+
+  private static Api.Reply eventually(String what, Supplier<Api.Reply> call, Predicate<Api.Reply> done) throws InterruptedException {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    Api.Reply last = null;
+    while (System.nanoTime() < deadline) {
+      last = call.get();
+      if (done.test(last)) return last;
+      Thread.sleep(250);
+    }
+    throw new AssertionError(what + ": not within 60 s; last answer " + (last == null ? "none" : last.status() + " " + last.body()));
+  }
+}

@@ -1,0 +1,166 @@
+package nova.tests;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A PostgreSQL, Redis or Temporal of a test's own, as a real process it can stop and start again
+ * while a Nova server uses it; the same binaries and classes bin/nova test runs.
+ */
+abstract class PartProcess implements AutoCloseable {
+  final int port;
+  final Path dir;
+
+  PartProcess(Path dir) throws IOException {
+    this.dir = Files.createDirectories(dir);
+    try (ServerSocket socket = new ServerSocket(0)) {
+      this.port = socket.getLocalPort();
+    }
+  }
+
+  abstract String url();
+
+  abstract PartProcess start() throws Exception;
+
+  abstract void stop() throws Exception;
+
+  @Override
+  public void close() throws Exception {
+    stop();
+  }
+
+  void awaitPort(boolean open, int seconds) throws InterruptedException {
+    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      boolean listening;
+      try (Socket s = new Socket("127.0.0.1", port)) {
+        listening = true;
+      } catch (IOException closed) {
+        listening = false;
+      }
+      if (listening == open) return;
+      Thread.sleep(50);
+    }
+    throw new IllegalStateException(getClass().getSimpleName() + " on port " + port + (open ? " did not open" : " did not close") + " within " + seconds + " s");
+  }
+
+  static void run(Path log, String... command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    if (p.waitFor() != 0) throw new IllegalStateException(String.join(" ", command) + " failed; see " + log);
+  }
+
+  /** PostgreSQL 15 with pgvector, in a cluster of its own (run as the postgres user when the tests run as root). */
+  static final class Postgres extends PartProcess {
+    private static final Path BIN = Path.of(System.getenv().getOrDefault("NOVA_PG_BINDIR", "/usr/lib/postgresql/15/bin"));
+    private final boolean root = "root".equals(System.getProperty("user.name"));
+    private boolean initialised;
+
+    Postgres(Path dir) throws IOException {
+      super(dir);
+    }
+
+    @Override
+    String url() {
+      return "postgresql://nova@127.0.0.1:" + port + "/nova";
+    }
+
+    @Override
+    Postgres start() throws Exception {
+      Path log = dir.resolve("commands.log");
+      if (!initialised) {
+        if (root) run(log, "chown", "-R", "postgres", dir.toString());
+        asPostgres(log, BIN.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-U", "nova", "--auth=trust", "-E", "UTF8");
+      }
+      asPostgres(log, BIN.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l", dir.resolve("server.log").toString(), "-w", "-t", "30", "-o",
+          "-c listen_addresses=127.0.0.1 -p " + port + " -k " + dir + " -c fsync=off", "start");
+      if (!initialised) asPostgres(log, BIN.resolve("createdb").toString(), "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", "nova", "nova");
+      initialised = true;
+      return this;
+    }
+
+    @Override
+    void stop() throws Exception {
+      if (initialised && Files.exists(dir.resolve("data/postmaster.pid"))) {
+        asPostgres(dir.resolve("commands.log"), BIN.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop");
+      }
+    }
+
+    private void asPostgres(Path log, String... command) throws Exception {
+      List<String> all = new ArrayList<>();
+      if (root) all.addAll(List.of("runuser", "-u", "postgres", "--"));
+      all.addAll(List.of(command));
+      run(log, all.toArray(String[]::new));
+    }
+  }
+
+  /** redis-server without persistence, as bin/nova runs it: a restart forgets everything. */
+  static final class Redis extends PartProcess {
+    private Process process;
+
+    Redis(Path dir) throws IOException {
+      super(dir);
+    }
+
+    @Override
+    String url() {
+      return "redis://127.0.0.1:" + port;
+    }
+
+    @Override
+    Redis start() throws Exception {
+      process = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no")
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.log").toFile())).start();
+      awaitPort(true, 10);
+      return this;
+    }
+
+    @Override
+    void stop() throws Exception {
+      if (process != null && process.isAlive()) {
+        process.destroy();
+        process.waitFor();
+      }
+    }
+  }
+
+  /** Nova's in-memory dev Temporal server: stopping it loses every workflow, as in bin/nova dev. */
+  static final class Temporal extends PartProcess {
+    private Process process;
+
+    Temporal(Path dir) throws IOException {
+      super(dir);
+    }
+
+    @Override
+    String url() {
+      return "127.0.0.1:" + port;
+    }
+
+    @Override
+    Temporal start() throws Exception {
+      Path home = Path.of("..").toAbsolutePath().normalize();
+      String classpath = home.resolve("temporal-dev-server/target/classes") + File.pathSeparator
+          + Files.readString(home.resolve("var/temporal.classpath")).trim();
+      process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp", classpath,
+          "nova.temporal.DevTemporalServer", String.valueOf(port))
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("temporal.log").toFile())).start();
+      awaitPort(true, 30);
+      return this;
+    }
+
+    /** kill -9: the in-memory server has nothing to save. */
+    @Override
+    void stop() throws Exception {
+      if (process != null && process.isAlive()) {
+        process.destroyForcibly();
+        process.waitFor();
+      }
+    }
+  }
+}

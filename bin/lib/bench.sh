@@ -94,12 +94,15 @@ build_stale_for() { # the benchmark's classpath file is older than any test sour
   [ -n "$(find "$NOVA_HOME/tests/src" "$NOVA_HOME/tests/pom.xml" -newer "$1" -print -quit)" ]
 }
 
-# `bin/nova chaos`: lifecycles while the Nova server is killed -9 and started again, on a stack like
-# the benchmarks' under var/bench; the benchmark itself owns the server processes, so it can kill them.
-nova_chaos() { # [LIFECYCLES] [CONCURRENCY] [KILLS]
-  bench_stack
+# `bin/nova chaos`: lifecycles while the Nova server is killed -9 and started again and PostgreSQL,
+# Redis and Temporal are each stopped and started; the benchmark owns all these processes (under
+# var/bench/log/chaos-parts), so it can stop them.
+nova_chaos() { # [LIFECYCLES] [CONCURRENCY] [KILLS] [OUTAGE_SECONDS]
+  bench_build
+  temporal_classpath >/dev/null
+  trap 'stop_all' EXIT
   local cp="$NOVA_HOME/var/bench.classpath"
-  say "running chaos: the benchmark starts, kills and restarts the Nova server itself"
+  say "running chaos: the benchmark starts, kills and restarts the Nova server, PostgreSQL, Redis and Temporal itself"
   # From tests/, where the server processes find web/'s jar as the ITs' do.
   (cd "$NOVA_HOME/tests" && "$JAVA_HOME/bin/java" $JAVA_FLAGS -Dnova.bench.state="$STATE/log" \
     -cp "$NOVA_HOME/tests/target/test-classes:$(cat "$cp")" nova.tests.ChaosBench "$@")
@@ -108,6 +111,15 @@ nova_chaos() { # [LIFECYCLES] [CONCURRENCY] [KILLS]
 # The benchmarks' stack: Nova and the benchmark classes built, fresh PostgreSQL, Redis and Temporal
 # under var/bench on their own ports, stopped when the shell exits.
 bench_stack() {
+  bench_build
+  start_postgres
+  start_redis
+  start_temporal
+  trap 'stop_all' EXIT
+}
+
+# Nova and the benchmark classes built, var/bench emptied (its services stopped).
+bench_build() {
   use_state bench
   PG_PORT=55452 REDIS_PORT=56399 TEMPORAL_PORT=7253
   provision_base
@@ -120,8 +132,4 @@ bench_stack() {
   fi
   touch "$STATE/run/stopping"; stop_all; rm -rf "$STATE"; use_state bench
   PG_PORT=55452 REDIS_PORT=56399 TEMPORAL_PORT=7253
-  start_postgres
-  start_redis
-  start_temporal
-  trap 'stop_all' EXIT
 }

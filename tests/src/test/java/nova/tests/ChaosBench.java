@@ -17,14 +17,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import nova.web.errors.Outage;
 
 /**
- * {@code bin/nova chaos}: task lifecycles through every human gate while the Nova server is killed
- * with -9 at random moments and started again (Temporal, PostgreSQL and Redis keep running). A
- * client does what a careful one does: on a broken connection, a timeout or a 5xx it sends the
- * same request again with the same Idempotency-Key. Prints how many lifecycles completed, how many
- * task events were duplicated or missing, and how long an action waited at worst. A fault
- * benchmark, not a test: it lives beside the ITs because it starts the same server processes.
+ * {@code bin/nova chaos}: task lifecycles through every human gate while, at random moments, the
+ * Nova server is killed with -9 and started again, and PostgreSQL, Redis and Temporal (each a
+ * process of the benchmark's own) are each stopped for a while and started again. A client does
+ * what a careful one does: on a broken connection, a timeout or a 5xx it sends the same request
+ * again with the same Idempotency-Key. Prints how many lifecycles completed, how many task events
+ * were duplicated or missing, how long an action waited at worst, the 503s each outage answered,
+ * and how soon the server was ready after each fault. A fault benchmark, not a test: it lives
+ * beside the ITs because it starts the same processes.
  */
 public final class ChaosBench {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -33,26 +36,41 @@ public final class ChaosBench {
       "intervention_answered", "submitted_for_review", "review_approved");
   private final Path log;
   private final List<Long> waitsMillis = Collections.synchronizedList(new ArrayList<>());
+  private final Map<String, AtomicInteger> unavailable = new java.util.concurrent.ConcurrentHashMap<>();
+  private final List<String> faults = Collections.synchronizedList(new ArrayList<>());
+  private final PartProcess.Postgres postgres;
+  private final PartProcess.Redis redis;
+  private final PartProcess.Temporal temporal;
   private volatile ServerProcess server;
   private volatile String base;
 
-  private ChaosBench(Path log) {
+  private ChaosBench(Path log, Path parts) throws Exception {
     this.log = log;
+    this.postgres = new PartProcess.Postgres(parts.resolve("pg"));
+    this.redis = new PartProcess.Redis(parts.resolve("redis"));
+    this.temporal = new PartProcess.Temporal(parts.resolve("temporal"));
   }
 
   public static void main(String[] args) throws Exception {
     int lifecycles = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
     int kills = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-    Path log = Files.createDirectories(Path.of(System.getProperty("nova.bench.state", "target"))).resolve("chaos-servers.log");
-    new ChaosBench(log).run(lifecycles, concurrency, kills);
+    int outageSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 8;
+    Path state = Files.createDirectories(Path.of(System.getProperty("nova.bench.state", "target")));
+    // readable by the postgres user, which runs the cluster when this runs as root
+    Path parts = Files.createDirectories(state.resolve("chaos-parts"), java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
+    new ChaosBench(state.resolve("chaos-servers.log"), parts).run(lifecycles, concurrency, kills, outageSeconds);
   }
 
-  private void run(int lifecycles, int concurrency, int kills) throws Exception {
+  private void run(int lifecycles, int concurrency, int kills, int outageSeconds) throws Exception {
+    postgres.start();
+    redis.start();
+    temporal.start();
     restart();
     Map<String, String> agent = register();
-    System.out.printf("chaos: %d lifecycles, %d at a time, while the Nova server is killed -9 %d times (servers log to %s)%n",
-        lifecycles, concurrency, kills, log);
+    System.out.printf("chaos: %d lifecycles, %d at a time, while the Nova server is killed -9 %d times and PostgreSQL, Redis and Temporal"
+        + " are each stopped for %d s (servers log to %s)%n", lifecycles, concurrency, kills, outageSeconds, log);
     AtomicInteger done = new AtomicInteger();
     ExecutorService clients = Executors.newFixedThreadPool(concurrency);
     List<Future<String>> tasks = new ArrayList<>();
@@ -73,32 +91,84 @@ public final class ChaosBench {
       }));
     }
     try {
-      int killed = killWhileRunning(tasks, kills);
+      int faultsDone = faultsWhileRunning(tasks, plan(kills), outageSeconds);
       List<String> ids = new ArrayList<>();
       for (Future<String> task : tasks) ids.add(task.get());
-      report(ids, lifecycles, killed, (System.nanoTime() - started) / 1e9);
+      report(ids, lifecycles, faultsDone, (System.nanoTime() - started) / 1e9);
     } finally {
       clients.shutdownNow();
       server.close();
+      temporal.close();
+      redis.close();
+      postgres.close();
     }
   }
 
-  /** Kills the server at random moments while lifecycles run; returns how many times it did. */
-  private int killWhileRunning(List<Future<String>> tasks, int kills) throws Exception {
-    int killed = 0;
-    while (killed < kills && tasks.stream().anyMatch(t -> !t.isDone())) {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(1_000, 6_000));
-      server.kill9();
-      killed++;
-      long t0 = System.nanoTime();
-      restart();
-      System.out.printf("chaos: kill -9 #%d; a new server was ready after %d ms%n", killed, (System.nanoTime() - t0) / 1_000_000);
+  /** The kills, with the three outages between the first ones. */
+  private static List<String> plan(int kills) {
+    List<String> plan = new ArrayList<>();
+    List<String> outages = List.of(Outage.POSTGRESQL, Outage.REDIS, Outage.TEMPORAL);
+    for (int i = 0; i < Math.max(kills, outages.size()); i++) {
+      if (i < kills) plan.add("kill");
+      if (i < outages.size()) plan.add(outages.get(i));
     }
-    return killed;
+    return plan;
+  }
+
+  /** Runs the faults at random moments while lifecycles run; returns how many it got to. */
+  private int faultsWhileRunning(List<Future<String>> tasks, List<String> plan, int outageSeconds) throws Exception {
+    int done = 0;
+    for (String fault : plan) {
+      if (tasks.stream().allMatch(Future::isDone)) break;
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1_000, 6_000));
+      if (fault.equals("kill")) {
+        server.kill9();
+        long t0 = System.nanoTime();
+        restart();
+        record("kill -9 of the Nova server; a new server was ready after %d ms", (System.nanoTime() - t0) / 1_000_000);
+      } else {
+        outage(fault, outageSeconds);
+      }
+      done++;
+    }
+    return done;
+  }
+
+  /** Stops a part for a while under the running server, starts it again, and times how soon the same server is ready. */
+  private void outage(String name, int seconds) throws Exception {
+    PartProcess part = switch (name) {
+      case Outage.POSTGRESQL -> postgres;
+      case Outage.REDIS -> redis;
+      default -> temporal;
+    };
+    part.stop();
+    Thread.sleep(seconds * 1000L);
+    part.start();
+    long t0 = System.nanoTime();
+    while (status("/health/ready") != 200) Thread.sleep(100);
+    record(name + " stopped for " + seconds + " s; the same server was ready %d ms after it was back", (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  private void record(String format, long millis) {
+    String line = String.format(format, millis);
+    faults.add(line);
+    System.out.println("chaos: " + line);
+  }
+
+  private int status(String path) {
+    try {
+      return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (java.io.IOException notNow) {
+      return 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private void restart() throws Exception {
-    ServerProcess next = new ServerProcess(log).start();
+    ServerProcess next = new ServerProcess(log).with("DATABASE_URL", postgres.url()).with("REDIS_URL", redis.url())
+        .with("TEMPORAL_ADDRESS", temporal.url()).start();
     server = next;
     base = next.baseUrl();
   }
@@ -146,6 +216,10 @@ public final class ChaosBench {
           waitsMillis.add((System.nanoTime() - t0) / 1_000_000);
           return Api.JSON.readTree(reply.body());
         }
+        if (reply.statusCode() == 503) {
+          String part = Api.JSON.readTree(reply.body()).path("detail").path("part").asText("?");
+          unavailable.computeIfAbsent(part, p -> new AtomicInteger()).incrementAndGet();
+        }
         if (reply.statusCode() < 500) {
           throw new IllegalStateException(method + " " + path + " -> " + reply.statusCode() + " " + reply.body() + " (attempt " + attempt + ")");
         }
@@ -159,7 +233,7 @@ public final class ChaosBench {
     }
   }
 
-  private void report(List<String> ids, int lifecycles, int killed, double seconds) {
+  private void report(List<String> ids, int lifecycles, int faultCount, double seconds) {
     int completed = 0;
     int duplicated = 0;
     int missing = 0;
@@ -189,10 +263,12 @@ public final class ChaosBench {
     Collections.sort(waits);
     long worst = waits.isEmpty() ? 0 : waits.getLast();
     long p99 = waits.isEmpty() ? 0 : waits.get((int) Math.min(waits.size() - 1, Math.ceil(waits.size() * 0.99) - 1));
-    System.out.printf("%nchaos: %d kill -9 of the Nova server in %.1f s%n", killed, seconds);
+    System.out.printf("%nchaos: %d faults in %.1f s%n", faultCount, seconds);
+    faults.forEach(f -> System.out.println("  " + f));
     System.out.printf("  lifecycles completed  %d of %d (%.0f %%)   target 100 %%%n", completed, lifecycles, 100.0 * completed / lifecycles);
     System.out.printf("  task events           %d duplicated, %d missing   target 0 and 0%n", duplicated, missing);
     System.out.printf("  an action waited      p99 %d ms, worst %d ms (%d actions)%n", p99, worst, waits.size());
+    System.out.printf("  503s answered         %s (each named the part that was down)%n", unavailable);
   }
 
   private static void sleep(long millis) {

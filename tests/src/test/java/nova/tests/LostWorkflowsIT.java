@@ -40,6 +40,32 @@ class LostWorkflowsIT {
     Fixtures.expect(agent.api().post("/api/v1/server/tasks/" + task + "/complete", Map.of("text", "done")), "done");
   }
 
+  @Test
+  void aRepeatedRequestIsAppliedOnceAcrossANewRunOfTheTasksWorkflow() {
+    Fixtures.Agent agent = Fixtures.agent(false);
+    String task = Fixtures.task(agent);
+    Api keyed = agent.api().with("Idempotency-Key", "note-across-runs");
+    assertThat(keyed.post("/api/v1/server/tasks/" + task + "/notes", Map.of("content", "once")).status()).isEqualTo(200);
+    Database database = Fixtures.database();
+    WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
+        .setTarget(System.getenv().getOrDefault("TEMPORAL_ADDRESS", "127.0.0.1:7243")).build());
+    try {
+      // Temporal forgets the run (as the in-memory server does when it restarts) and a new one starts
+      // from PostgreSQL: Temporal no longer knows the Update id, only the stored event does.
+      WorkflowClient client = WorkflowClient.newInstance(service);
+      client.newUntypedWorkflowStub("task-" + task).terminate("a test forgets the run");
+      assertThat(new LostWorkflows(client, database.jdbi(), 3600).resumeAll()).isGreaterThanOrEqualTo(1);
+    } finally {
+      service.shutdown();
+      database.stop();
+    }
+    Api.Reply repeated = keyed.post("/api/v1/server/tasks/" + task + "/notes", Map.of("content", "once"));
+    assertThat(repeated.status()).as(repeated.body()).isEqualTo(200);
+    assertThat(repeated.json().path("notes").size()).as("the note, once").isEqualTo(1);
+    Api.Reply fresh = agent.api().post("/api/v1/server/tasks/" + task + "/notes", Map.of("content", "another"));
+    assertThat(fresh.json().path("notes").size()).as("a new request still acts").isEqualTo(2);
+  }
+
   private static void storeTaskInPlanReviewWithoutAWorkflow(Jdbi jdbi, UUID task, UUID project, UUID server) {
     Instant at = Instant.now();
     jdbi.useTransaction(h -> {

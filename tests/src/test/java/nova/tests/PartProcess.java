@@ -50,6 +50,22 @@ abstract class PartProcess implements AutoCloseable {
     throw new IllegalStateException(getClass().getSimpleName() + " on port " + port + (open ? " did not open" : " did not close") + " within " + seconds + " s");
   }
 
+  /** Starts a long-running child with its output appended to a log under the part's folder. */
+  Process spawn(String logName, String... command) throws Exception {
+    Process child = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(logName).toFile())).start();
+    awaitPort(true, 30);
+    return child;
+  }
+
+  /** SIGTERM, or with {@code force} SIGKILL, and waits for the child to be gone. */
+  static void end(Process child, boolean force) throws InterruptedException {
+    if (child == null || !child.isAlive()) return;
+    if (force) child.destroyForcibly();
+    else child.destroy();
+    child.waitFor();
+  }
+
   static void run(Path log, String... command) throws Exception {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     if (p.waitFor() != 0) throw new IllegalStateException(String.join(" ", command) + " failed; see " + log);
@@ -114,18 +130,13 @@ abstract class PartProcess implements AutoCloseable {
 
     @Override
     Redis start() throws Exception {
-      process = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no")
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.log").toFile())).start();
-      awaitPort(true, 10);
+      process = spawn("redis.log", "redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no");
       return this;
     }
 
     @Override
     void stop() throws Exception {
-      if (process != null && process.isAlive()) {
-        process.destroy();
-        process.waitFor();
-      }
+      end(process, false);
     }
   }
 
@@ -147,20 +158,15 @@ abstract class PartProcess implements AutoCloseable {
       Path home = Path.of("..").toAbsolutePath().normalize();
       String classpath = home.resolve("temporal-dev-server/target/classes") + File.pathSeparator
           + Files.readString(home.resolve("var/temporal.classpath")).trim();
-      process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp", classpath,
-          "nova.temporal.DevTemporalServer", String.valueOf(port))
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("temporal.log").toFile())).start();
-      awaitPort(true, 30);
+      process = spawn("temporal.log", Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp", classpath,
+          "nova.temporal.DevTemporalServer", String.valueOf(port));
       return this;
     }
 
     /** kill -9: the in-memory server has nothing to save. */
     @Override
     void stop() throws Exception {
-      if (process != null && process.isAlive()) {
-        process.destroyForcibly();
-        process.waitFor();
-      }
+      end(process, true);
     }
   }
 }

@@ -53,7 +53,7 @@ public class TaskStoreActivitiesImpl implements TaskStoreActivities {
           TaskProjectionDao dao = handle.attach(TaskProjectionDao.class);
           Instant at = Instant.ofEpochMilli(created.atEpochMillis());
           dao.insertTask(start.taskId(), start.projectId(), start.title(), start.spec(), created.to().wireName(), start.createdBy(), at);
-          dao.insertEvent(start.taskId(), 0, created.type(), null, created.to().wireName(), created.actor(), details(created), at);
+          dao.insertEvent(start.taskId(), 0, created.type(), null, created.to().wireName(), created.actor(), details(created), at, created.requestId());
         });
   }
 
@@ -63,7 +63,7 @@ public class TaskStoreActivitiesImpl implements TaskStoreActivities {
           TaskProjectionDao dao = handle.attach(TaskProjectionDao.class);
           Instant at = Instant.ofEpochMilli(change.atEpochMillis());
           String from = change.from() == null ? null : change.from().wireName();
-          if (dao.insertEvent(change.taskId(), change.seq(), change.type(), from, change.to().wireName(), change.actor(), details(change), at) == 0) {
+          if (dao.insertEvent(change.taskId(), change.seq(), change.type(), from, change.to().wireName(), change.actor(), details(change), at, change.requestId()) == 0) {
             return;
           }
           dao.moveTask(change.taskId(), change.to().wireName(), change.seq(), at);

@@ -3,6 +3,7 @@ package nova.web.task;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -18,9 +19,9 @@ import nova.workflows.task.messages.TaskStart;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Each time Temporal comes up (see TemporalComeback), finds unfinished tasks whose workflow Temporal no longer knows (the dev server keeps
- * runs in memory, so a restart of it loses them) and starts each again from its stored state.
- * On a real cluster nothing is lost and this finds nothing.
+ * Each time Temporal comes up (see TemporalComeback), finds unfinished tasks whose workflow
+ * Temporal no longer runs (the dev server keeps runs in memory, so a restart of it loses them; a
+ * terminated run) and starts each again from its stored state. On a real cluster, normally nothing.
  */
 public final class LostWorkflows {
   private final WorkflowClient client;
@@ -58,13 +59,17 @@ public final class LostWorkflows {
     return resumed;
   }
 
+  /**
+   * Whether the task's workflow runs. A closed one counts as lost too: an unfinished task's
+   * workflow only closes if it failed or was terminated, and then nothing else would move it on.
+   */
   private boolean known(UUID taskId) {
     try {
-      client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
+      var described = client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
           .setNamespace(client.getOptions().getNamespace())
           .setExecution(WorkflowExecution.newBuilder().setWorkflowId(TaskWorkflow.workflowId(taskId)))
           .build());
-      return true;
+      return described.getWorkflowExecutionInfo().getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.NOT_FOUND) return false;
       throw e;

@@ -107,16 +107,24 @@ public final class TaskCommands {
     return server.id();
   }
 
-  /** Applies an action, or refuses it with 409 naming the task's state and the actions allowed now. */
-  public TaskSnapshot act(Caller caller, UUID taskId, TaskAction action, TaskInput input, String idempotencyKey) {
+  /**
+   * Applies an action, or refuses it with 409 naming the task's state and the actions allowed now.
+   * A repeat of a request (same Idempotency-Key) that was applied already answers as the first did,
+   * whether Temporal still knows the Update (same run) or only PostgreSQL does (a later run).
+   */
+  public void act(Caller caller, UUID taskId, TaskAction action, TaskInput input, String idempotencyKey) {
     String updateId = idempotencyKey == null ? UUID.randomUUID().toString()
         : "idem|" + caller.actor() + "|" + action.wireName() + "|" + idempotencyKey;
+    if (idempotencyKey != null && appliedBefore(taskId, updateId)) return;
     refuseWhileTemporalIsDown("the " + action.wireName() + " was not applied");
+    TaskInput keyed = idempotencyKey == null ? input : input.withRequestId(updateId);
     try {
-      return Temporal.within(ANSWER_WITHIN, () -> update(taskId, action.updateName(), updateId, input));
+      Temporal.within(ANSWER_WITHIN, () -> update(taskId, action.updateName(), updateId, keyed));
     } catch (WorkflowUpdateException refused) {
+      if (idempotencyKey != null && tasks.applied(taskId, updateId)) return;
       throw rejected(caller, taskId, refused);
     } catch (WorkflowNotFoundException gone) {
+      if (idempotencyKey != null && tasks.applied(taskId, updateId)) return;
       throw lostOrFinished(caller, taskId, gone);
     } catch (WorkflowServiceException failed) {
       if (Outage.partOf(failed).isEmpty()) throw rejected(caller, taskId, failed);
@@ -124,6 +132,16 @@ public final class TaskCommands {
       throw unavailable(failed, accepted, accepted
           ? "the " + action.wireName() + " is accepted and takes effect when it answers; repeat the request with the same Idempotency-Key to get its result"
           : "the " + action.wireName() + " was not applied", Map.of());
+    }
+  }
+
+  /** Looked up before the Update; while PostgreSQL is down Temporal's own check (within the run) has to do. */
+  private boolean appliedBefore(UUID taskId, String updateId) {
+    try {
+      return tasks.applied(taskId, updateId);
+    } catch (RuntimeException e) {
+      if (Outage.partOf(e).isEmpty()) throw e;
+      return false;
     }
   }
 

@@ -115,7 +115,7 @@ final class TaskState {
   private TaskChange change(String type, TaskStatus from, TaskInput input, UUID interventionId, long now) {
     seq++;
     UUID server = input.serverId() != null ? input.serverId() : null;
-    return new TaskChange(taskId, seq, type, from, status, input.actor(), server, input.text(), interventionId, input.urgent(), now);
+    return new TaskChange(taskId, seq, type, from, status, input.actor(), server, input.text(), interventionId, input.urgent(), now, input.requestId());
   }
 
   TaskSnapshot snapshot() {

@@ -5,7 +5,8 @@ import nova.workflows.task.TaskStatus;
 
 /**
  * One event of a task, as the workflow decided it; the projection stores it once, keyed by
- * (taskId, seq), so a retried activity never writes it twice.
+ * (taskId, seq), so a retried activity never writes it twice. {@code requestId}: the Idempotency-Key
+ * of the request that made it, if any (see TaskInput).
  */
 public record TaskChange(
     UUID taskId,
@@ -18,4 +19,11 @@ public record TaskChange(
     String text,
     UUID interventionId,
     boolean urgent,
-    long atEpochMillis) {}
+    long atEpochMillis,
+    String requestId) {
+
+  public TaskChange(UUID taskId, long seq, String type, TaskStatus from, TaskStatus to, String actor, UUID serverId, String text,
+      UUID interventionId, boolean urgent, long atEpochMillis) {
+    this(taskId, seq, type, from, to, actor, serverId, text, interventionId, urgent, atEpochMillis, null);
+  }
+}

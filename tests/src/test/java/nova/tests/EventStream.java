@@ -79,6 +79,12 @@ final class EventStream implements AutoCloseable {
     return all;
   }
 
+  /** Whether the server ended the stream within the time. */
+  boolean endsWithin(int seconds) throws InterruptedException {
+    reader.join(java.time.Duration.ofSeconds(seconds));
+    return !reader.isAlive();
+  }
+
   @Override
   public void close() {
     response.body().close();

@@ -85,23 +85,26 @@ public class NovaApplication extends Application<NovaConfiguration> {
         new WorkerActivities(new TaskStoreActivitiesImpl(database.jdbi(), json, backlog), new NotifyActivitiesImpl(redis.client(), json),
             new LlmActivitiesImpl(llm.gateway(), database.jdbi()), memory.activities(), memory.modelActivities(),
             new ConductorActivitiesImpl(new ConductorClient(), config.llm.conductor.url))));
-    TaskEventHub hub = manage(environment, new TaskEventHub(redis));
+    FirstRun firstRun = new FirstRun(database.jdbi(), config.auth);
+    SessionCookie sessions = firstRun.sessionCookie();
+    TaskEventHub hub = manage(environment, new TaskEventHub(redis, ids -> sessions.stillOpen(ids, java.time.Instant.now())));
+    sessions.onEnd(hub::sessionsEnded);
+    environment.lifecycle().scheduledExecutorService("session-sweep").threads(1).build()
+        .scheduleWithFixedDelay(() -> sweep(sessions), 1, 60, java.util.concurrent.TimeUnit.MINUTES);
     LostWorkflows lost = new LostWorkflows(temporal.client(), database.jdbi(), config.temporal.remindAfter.toSeconds());
     TemporalComeback comeback = manage(environment, new TemporalComeback(temporal, lost::resumeAll));
     Parts parts = new Parts().add(Outage.POSTGRESQL, database::ping).add(Outage.REDIS, redis::ping).add(Outage.TEMPORAL, temporal::ping);
     parts.onUp(Outage.TEMPORAL, comeback::temporalUp);
     manage(environment, parts);
 
-    FirstRun firstRun = new FirstRun(database.jdbi(), config.auth);
     firstRun.ensureAdmin();
-    SessionCookie sessions = firstRun.sessionCookie();
     ActiveKeys activeKeys = new ActiveKeys(database.jdbi());
     registerFilters(environment, new AuthFilter(database.jdbi(), activeKeys, firstRun.adminSecret(), sessions), config.auth.secureCookies);
     firstRun.reveal();
     registerErrorMappers(environment);
 
     Projects projects = new Projects(database.jdbi(), json);
-    Access access = new Access(database.jdbi(), activeKeys);
+    Access access = new Access(database.jdbi(), activeKeys, sessions);
     TaskCommands commands = new TaskCommands(temporal.client(), projects, database.jdbi(), config.temporal.remindAfter.toSeconds(), parts);
     TaskHistory history = new TaskHistory(temporal.client(), config.temporal.uiUrl, config.temporal.namespace);
     environment.jersey().register(new ProjectResource(projects));
@@ -127,6 +130,15 @@ public class NovaApplication extends Application<NovaConfiguration> {
     environment.jersey().register(new PodResource(agents));
     environment.jersey().register(new ChatResource(agents, llm.gateway(), llm.access(), json));
     return agents;
+  }
+
+  /** Drops sessions that ended more than a day ago; a failed sweep waits for the next hour. */
+  private static void sweep(SessionCookie sessions) {
+    try {
+      sessions.forgetOld(java.time.Instant.now());
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(NovaApplication.class).warn("could not drop old sessions: {}", e.toString());
+    }
   }
 
   private static ObjectMapper configureJson(ObjectMapper json) {

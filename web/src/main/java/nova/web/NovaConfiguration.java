@@ -44,5 +44,9 @@ public class NovaConfiguration extends Configuration {
     /** Where generated first-run credentials are written for bin/nova to show; empty: the log. */
     @JsonProperty @JsonSetter(nulls = Nulls.AS_EMPTY) public String credentialsFile = "";
     @JsonProperty public boolean secureCookies = false;
+    /** A session not used for this long ends. */
+    @NotNull @JsonProperty public Duration sessionIdle = Duration.hours(8);
+    /** A session ends this long after login however it is used. */
+    @NotNull @JsonProperty public Duration sessionLifetime = Duration.hours(24);
   }
 }

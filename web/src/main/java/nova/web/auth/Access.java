@@ -10,10 +10,12 @@ import org.jdbi.v3.core.Jdbi;
 public final class Access {
   private final Jdbi jdbi;
   private final ActiveKeys activeKeys;
+  private final SessionCookie sessions;
 
-  public Access(Jdbi jdbi, ActiveKeys activeKeys) {
+  public Access(Jdbi jdbi, ActiveKeys activeKeys, SessionCookie sessions) {
     this.jdbi = jdbi;
     this.activeKeys = activeKeys;
+    this.sessions = sessions;
   }
 
   /** The one time a key's secret is shown. */
@@ -76,22 +78,28 @@ public final class Access {
     refuseSelf(caller, id, "set your own password here; the account page does that, with your current password");
     AdminUserDao users = jdbi.onDemand(AdminUserDao.class);
     AdminUserDao.User user = users.byId(id).orElseThrow(() -> ApiException.notFound("user", id));
-    if (users.changePassword(id, Passwords.hash(password), java.time.Instant.now()) == 0) throw ApiException.notFound("user", id);
+    java.time.Instant now = java.time.Instant.now();
+    if (users.changePassword(id, Passwords.hash(password), now) == 0) throw ApiException.notFound("user", id);
+    sessions.endAll(id, now);
     return view(user);
   }
 
-  /** Removes a person: their sessions stop working with their next request. */
+  /** Removes a person: their sessions end at once, their open event streams close. */
   public UserView removeUser(Caller caller, UUID id) {
     caller.requireAdmin();
     refuseSelf(caller, id, "remove yourself");
-    return jdbi.inTransaction(handle -> {
+    List<String> ended = new java.util.ArrayList<>();
+    UserView removed = jdbi.inTransaction(handle -> {
       AdminUserDao users = handle.attach(AdminUserDao.class);
       List<UUID> admins = users.lockAdmins();
       AdminUserDao.User user = users.byId(id).orElseThrow(() -> ApiException.notFound("user", id));
       keepAnAdmin(admins, user, "be removed");
+      ended.addAll(handle.attach(SessionDao.class).revokeAll(id, java.time.Instant.now()));
       users.delete(id);
       return view(user);
     });
+    sessions.ended(ended);
+    return removed;
   }
 
   private static UserView view(AdminUserDao.User user) {

@@ -81,21 +81,23 @@ public class AccountPage {
       if (!password.equals(repeat)) {
         throw new ApiException(400, "the new password and its repetition differ", Map.of("fields", Map.of("repeat", "differs")));
       }
-      Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS); // as the cookie keeps it
+      Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS); // as the session row keeps it
       jdbi.onDemand(AdminUserDao.class).changePassword(user.id(), Passwords.hash(password), now);
-      return freshSession(user, now, "password");
+      sessions.endAll(user.id(), now);
+      return freshSession(user, now, "password", servlet);
     });
   }
 
   @POST
   @Path("sessions/revoke")
-  public Response logOutEverywhere(@Context ContainerRequestContext request) {
+  public Response logOutEverywhere(@Context ContainerRequestContext request, @Context HttpServletRequest servlet) {
     Caller caller = Caller.of(request);
     return html.guarded(caller, true, () -> {
       AdminUserDao.User user = person(caller);
-      Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS); // as the cookie keeps it
+      Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS); // as the session row keeps it
       jdbi.onDemand(AdminUserDao.class).revokeSessions(user.id(), now);
-      return freshSession(user, now, "sessions");
+      sessions.endAll(user.id(), now);
+      return freshSession(user, now, "sessions", servlet);
     });
   }
 
@@ -106,8 +108,8 @@ public class AccountPage {
     return jdbi.onDemand(AdminUserDao.class).byId(caller.userId()).orElseThrow(() -> ApiException.notFound("user", caller.userId()));
   }
 
-  private Response freshSession(AdminUserDao.User user, Instant now, String done) {
-    return Response.noContent().cookie(sessions.issueCookie(user.id(), now, secure))
+  private Response freshSession(AdminUserDao.User user, Instant now, String done, HttpServletRequest servlet) {
+    return Response.noContent().cookie(sessions.issueCookie(user.id(), now, secure, servlet.getRemoteAddr(), servlet.getHeader("User-Agent")))
         .header("HX-Redirect", Routes.ACCOUNT + "?done=" + done).build();
   }
 }

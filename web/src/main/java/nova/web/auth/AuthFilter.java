@@ -72,7 +72,7 @@ public class AuthFilter implements ContainerRequestFilter {
     String key = apiKey(request);
     if (key != null) return byKey(key);
     Cookie cookie = request.getCookies().get(SessionCookie.NAME);
-    return cookie == null ? Caller.ANONYMOUS : bySession(cookie.getValue()).orElse(Caller.ANONYMOUS);
+    return cookie == null ? Caller.ANONYMOUS : bySession(request, cookie.getValue()).orElse(Caller.ANONYMOUS);
   }
 
   private static String apiKey(ContainerRequestContext request) {
@@ -96,10 +96,16 @@ public class AuthFilter implements ContainerRequestFilter {
     return new Caller(role, name, null, found.serverId(), false, null);
   }
 
-  private Optional<Caller> bySession(String cookie) {
+  private Optional<Caller> bySession(ContainerRequestContext request, String cookie) {
     return sessions.read(cookie, Instant.now())
         .flatMap(session -> users.byId(session.userId())
-            .filter(user -> user.accepts(session.issued()))
-            .map(user -> new Caller(Role.fromWire(user.role()), "admin:" + user.username(), user.id(), null, true, sessions.csrfToken(session))));
+            .filter(user -> user.accepts(session.created()))
+            .map(user -> {
+              request.setProperty(SESSION, session.id());
+              return new Caller(Role.fromWire(user.role()), "admin:" + user.username(), user.id(), null, true, sessions.csrfToken(session));
+            }));
   }
+
+  /** The request property holding the caller's session id, for what lives as long as the session (an event stream). */
+  public static final String SESSION = "nova.session";
 }

@@ -33,7 +33,7 @@ public final class FirstRun {
 
   public SessionCookie sessionCookie() {
     String key = jdbi.onDemand(SettingsDao.class).putIfAbsent(SESSION_KEY, Secrets.randomToken(32));
-    return new SessionCookie(Base64.getUrlDecoder().decode(key));
+    return new SessionCookie(Base64.getUrlDecoder().decode(key), jdbi, config.sessionIdle.toJavaDuration(), config.sessionLifetime.toJavaDuration());
   }
 
   public AdminSecret adminSecret() {

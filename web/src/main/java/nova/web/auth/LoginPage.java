@@ -71,13 +71,16 @@ public class LoginPage {
     }
     throttle.succeeded(username);
     return Response.seeOther(URI.create(Routes.BOARD))
-        .cookie(sessions.issueCookie(user.id(), Instant.now(), secure))
+        .cookie(sessions.issueCookie(user.id(), Instant.now(), secure, address, servlet.getHeader("User-Agent")))
         .build();
   }
 
+  /** Ends this session on the server (its cookie answers 401 from now on, its event streams close) and clears the cookie. */
   @POST
   @Path("logout")
-  public Response logout() {
+  public Response logout(@Context ContainerRequestContext request) {
+    Cookie session = request.getCookies().get(SessionCookie.NAME);
+    if (session != null) sessions.end(session.getValue(), Instant.now());
     return Response.seeOther(URI.create(Routes.LOGIN)).cookie(cookie(SessionCookie.NAME, "", 0)).build();
   }
 

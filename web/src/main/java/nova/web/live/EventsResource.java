@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import nova.web.auth.AuthFilter;
 import nova.web.auth.Caller;
 
 /** GET /events: the live stream of task events that open pages listen to, resumed from Last-Event-ID. */
@@ -27,6 +28,6 @@ public class EventsResource {
       @HeaderParam("Last-Event-ID") String lastEventId, @QueryParam("last_event_id") String lastSeen) {
     Caller.of(request).requireHuman();
     // A browser's own reconnect sends the header; the page's script, starting a new stream after a refusal, the query.
-    hub.join(sink, sse, lastEventId != null ? lastEventId : lastSeen);
+    hub.join(sink, sse, lastEventId != null ? lastEventId : lastSeen, (String) request.getProperty(AuthFilter.SESSION));
   }
 }

@@ -4,6 +4,7 @@ import io.dropwizard.lifecycle.Managed;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import nova.activities.notify.TaskEventChannel;
 import nova.web.platform.Redis;
 import org.slf4j.Logger;
@@ -32,8 +34,12 @@ public final class TaskEventHub implements Managed {
   private static final long KEEPALIVE_SECONDS = 20;
   /** More missed events than this and the page is better off fetching everything again. */
   static final int REPLAY_MAX = 1000;
+  /** How often the sessions of open streams are checked, for sessions ended on another server or idle too long. */
+  static final long SESSION_CHECK_SECONDS = 10;
   private final Redis redis;
+  private final Function<Collection<String>, Set<String>> openSessions;
   private final Set<SseEventSink> sinks = ConcurrentHashMap.newKeySet();
+  private final Map<SseEventSink, String> sessionOf = new ConcurrentHashMap<>();
   private final ScheduledExecutorService keepalive = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sse-keepalive").factory());
   private volatile Sse sse;
   private volatile boolean running;
@@ -41,16 +47,47 @@ public final class TaskEventHub implements Managed {
   /** The last entry read from the stream; every page that joined has been sent all entries up to it. Guarded by this. */
   private StreamEntryID cursor;
 
-  public TaskEventHub(Redis redis) {
+  /** {@code openSessions}: of some session ids, the ones still open. */
+  public TaskEventHub(Redis redis, Function<Collection<String>, Set<String>> openSessions) {
     this.redis = redis;
+    this.openSessions = openSessions;
   }
 
-  /** A page joins; with the id of the last event it saw, it first gets the ones since. */
-  public synchronized void join(SseEventSink sink, Sse sse, String lastEventId) {
+  /**
+   * A page joins; with the id of the last event it saw, it first gets the ones since. A stream
+   * opened with a session ({@code sessionId} not null) closes when that session ends.
+   */
+  public synchronized void join(SseEventSink sink, Sse sse, String lastEventId, String sessionId) {
     this.sse = sse;
     sink.send(sse.newEventBuilder().comment("connected").build());
     if (lastEventId != null && !lastEventId.isBlank()) replay(sink, sse, lastEventId.trim());
+    if (sessionId != null) sessionOf.put(sink, sessionId);
     sinks.add(sink);
+  }
+
+  /** Closes the streams of sessions that ended. */
+  public void sessionsEnded(Collection<String> ids) {
+    sessionOf.forEach((sink, session) -> {
+      if (ids.contains(session)) drop(sink);
+    });
+  }
+
+  private void checkSessions() {
+    if (sessionOf.isEmpty()) return;
+    try {
+      Set<String> open = openSessions.apply(Set.copyOf(sessionOf.values()));
+      sessionOf.forEach((sink, session) -> {
+        if (!open.contains(session)) drop(sink);
+      });
+    } catch (RuntimeException e) {
+      LOG.warn("could not check the sessions of open event streams; trying again in {} s: {}", SESSION_CHECK_SECONDS, e.toString());
+    }
+  }
+
+  private void drop(SseEventSink sink) {
+    sinks.remove(sink);
+    sessionOf.remove(sink);
+    sink.close();
   }
 
   private void replay(SseEventSink sink, Sse sse, String lastEventId) {
@@ -85,6 +122,7 @@ public final class TaskEventHub implements Managed {
     running = true;
     thread = Thread.ofPlatform().daemon().name("task-event-hub").start(this::listen);
     keepalive.scheduleAtFixedRate(() -> broadcastComment("keepalive"), KEEPALIVE_SECONDS, KEEPALIVE_SECONDS, TimeUnit.SECONDS);
+    keepalive.scheduleAtFixedRate(this::checkSessions, SESSION_CHECK_SECONDS, SESSION_CHECK_SECONDS, TimeUnit.SECONDS);
   }
 
   private void listen() {
@@ -137,13 +175,11 @@ public final class TaskEventHub implements Managed {
   private void send(SseEventSink sink, OutboundSseEvent event) {
     if (sink.isClosed()) {
       sinks.remove(sink);
+      sessionOf.remove(sink);
       return;
     }
     sink.send(event).whenComplete((ok, failure) -> {
-      if (failure != null) {
-        sinks.remove(sink);
-        sink.close();
-      }
+      if (failure != null) drop(sink);
     });
   }
 

@@ -97,7 +97,7 @@ build_stale_for() { # the benchmark's classpath file is older than any test sour
 # `bin/nova chaos`: lifecycles while the Nova server is killed -9 and started again and PostgreSQL,
 # Redis and Temporal are each stopped and started; the benchmark owns all these processes (under
 # var/bench/log/chaos-parts), so it can stop them.
-nova_chaos() { # [LIFECYCLES] [CONCURRENCY] [KILLS] [OUTAGE_SECONDS]
+nova_chaos() { # [LIFECYCLES] [CONCURRENCY] [KILLS] [OUTAGE_SECONDS] [LOGINS]
   bench_build
   temporal_classpath >/dev/null
   trap 'stop_all' EXIT

@@ -43,6 +43,7 @@ public final class ChaosBench {
   private final PartProcess.Temporal temporal;
   private volatile ServerProcess server;
   private volatile String base;
+  private volatile String opsBase;
 
   private ChaosBench(Path log, Path parts) throws Exception {
     this.log = log;
@@ -56,14 +57,15 @@ public final class ChaosBench {
     int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
     int kills = args.length > 2 ? Integer.parseInt(args[2]) : 5;
     int outageSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 8;
+    int logins = args.length > 4 ? Integer.parseInt(args[4]) : 200;
     Path state = Files.createDirectories(Path.of(System.getProperty("nova.bench.state", "target")));
     // readable by the postgres user, which runs the cluster when this runs as root
     Path parts = Files.createDirectories(state.resolve("chaos-parts"), java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
         java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
-    new ChaosBench(state.resolve("chaos-servers.log"), parts).run(lifecycles, concurrency, kills, outageSeconds);
+    new ChaosBench(state.resolve("chaos-servers.log"), parts).run(lifecycles, concurrency, kills, outageSeconds, logins);
   }
 
-  private void run(int lifecycles, int concurrency, int kills, int outageSeconds) throws Exception {
+  private void run(int lifecycles, int concurrency, int kills, int outageSeconds, int logins) throws Exception {
     postgres.start();
     redis.start();
     temporal.start();
@@ -95,6 +97,9 @@ public final class ChaosBench {
       List<String> ids = new ArrayList<>();
       for (Future<String> task : tasks) ids.add(task.get());
       report(ids, lifecycles, faultsDone, (System.nanoTime() - started) / 1e9);
+      System.out.printf("%nchaos: %d wrong logins at once while an admin loads the board%n", logins);
+      String admin = Session.sessionCookie(Session.attempt(base, "admin", NovaServer.ADMIN_PASSWORD));
+      System.out.println("  " + LoginBurst.run(base, opsBase, admin, logins));
     } finally {
       clients.shutdownNow();
       server.close();
@@ -167,8 +172,14 @@ public final class ChaosBench {
   }
 
   private void restart() throws Exception {
+    int ops;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      ops = socket.getLocalPort();
+    }
     ServerProcess next = new ServerProcess(log).with("DATABASE_URL", postgres.url()).with("REDIS_URL", redis.url())
-        .with("TEMPORAL_ADDRESS", temporal.url()).start();
+        .with("TEMPORAL_ADDRESS", temporal.url()).with("NOVA_OPS_PORT", String.valueOf(ops))
+        .with("NOVA_ADMIN_PASSWORD", NovaServer.ADMIN_PASSWORD).start();
+    opsBase = "http://127.0.0.1:" + ops;
     server = next;
     base = next.baseUrl();
   }

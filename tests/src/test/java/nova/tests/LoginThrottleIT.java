@@ -17,13 +17,50 @@ class LoginThrottleIT {
       String address = "203.0.113." + (int) (Math.random() * 250);
       redis.del("nova:login-failures:address:" + address);
       for (int i = 0; i < 50; i++) {
-        assertThat(throttle.lockedOut("user-" + i + "-" + UUID.randomUUID(), address)).as("attempt %d", i).isEmpty();
-        throttle.failed("user-" + i + "-" + UUID.randomUUID(), address);
+        assertThat(throttle.attempt("user-" + i + "-" + UUID.randomUUID(), address)).as("attempt %d", i).isEmpty();
       }
 
-      assertThat(throttle.lockedOut("someone-new", address)).hasValueSatisfying(
+      assertThat(throttle.attempt("someone-new", address)).hasValueSatisfying(
           wait -> assertThat(wait).isBetween(Duration.ofSeconds(1), Duration.ofMinutes(15)));
-      assertThat(throttle.lockedOut("someone-new", "198.51.100.1")).isEmpty();
+      assertThat(throttle.attempt("someone-new-" + UUID.randomUUID(), "198.51.100." + (int) (Math.random() * 250))).isEmpty();
+    }
+  }
+
+  @Test
+  void aBurstOfSimultaneousAttemptsIsCutOffAtTheLimitBeforeAnyPasswordIsHashed() throws Exception {
+    try (RedisClient redis = RedisClient.create(System.getenv("REDIS_URL"))) {
+      LoginThrottle throttle = new LoginThrottle(redis);
+      String user = "burst-" + UUID.randomUUID();
+      String address = "192.0.2." + (int) (Math.random() * 250);
+      redis.del("nova:login-failures:address:" + address);
+      var allowed = new java.util.concurrent.atomic.AtomicInteger();
+      try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+        var start = new java.util.concurrent.CountDownLatch(1);
+        for (int i = 0; i < 30; i++) {
+          threads.submit(() -> {
+            start.await();
+            if (throttle.attempt(user, address).isEmpty()) allowed.incrementAndGet();
+            return null;
+          });
+        }
+        start.countDown();
+      }
+      // Counted when it failed, all 30 would have passed the check before the first failure was counted.
+      assertThat(allowed.get()).as("attempts let through to the password check").isEqualTo(5);
+    }
+  }
+
+  @Test
+  void aSuccessClearsTheUsernameAndDoesNotCountAgainstTheAddress() {
+    try (RedisClient redis = RedisClient.create(System.getenv("REDIS_URL"))) {
+      LoginThrottle throttle = new LoginThrottle(redis);
+      String user = "ok-" + UUID.randomUUID();
+      String address = "192.0.2." + (int) (Math.random() * 250);
+      redis.del("nova:login-failures:address:" + address);
+      for (int i = 0; i < 60; i++) {
+        assertThat(throttle.attempt(user, address)).as("login %d", i).isEmpty();
+        throttle.succeeded(user, address);
+      }
     }
   }
 
@@ -31,9 +68,8 @@ class LoginThrottleIT {
   void withRedisDownLoginsAreNeitherBlockedNorBroken() {
     try (RedisClient down = RedisClient.create("redis://127.0.0.1:1")) {
       LoginThrottle throttle = new LoginThrottle(down);
-      throttle.failed("admin", "127.0.0.1");
-      throttle.succeeded("admin");
-      assertThat(throttle.lockedOut("admin", "127.0.0.1")).isEmpty();
+      assertThat(throttle.attempt("admin", "127.0.0.1")).isEmpty();
+      throttle.succeeded("admin", "127.0.0.1");
     }
   }
 }

@@ -36,7 +36,11 @@ public record Session(String cookie, String csrf) {
 
   /** Fills in and sends the login form, as a browser would, and answers what the server said. */
   public static HttpResponse<String> attempt(String username, String password) throws Exception {
-    String base = NovaServer.baseUrl();
+    return attempt(NovaServer.baseUrl(), username, password);
+  }
+
+  /** The same, on any Nova server of the run. */
+  public static HttpResponse<String> attempt(String base, String username, String password) throws Exception {
     HttpResponse<String> form = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString());
     String loginCsrf = match(form.body(), "name=\"_csrf\" value=\"([^\"]+)\"");
     String loginCookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];

@@ -67,13 +67,13 @@ public class AccountPage {
     return html.guarded(caller, true, () -> {
       AdminUserDao.User user = person(caller);
       String address = servlet.getRemoteAddr();
-      if (throttle.lockedOut(user.username(), address).isPresent()) {
+      if (throttle.attempt(user.username(), address).isPresent()) {
         throw new ApiException(429, "too many wrong passwords; try again later", Map.of());
       }
       if (!Passwords.matches(current == null ? "" : current, user.passwordHash())) {
-        throttle.failed(user.username(), address);
         throw new ApiException(400, "the current password is wrong", Map.of("fields", Map.of("current", "does not match")));
       }
+      throttle.succeeded(user.username(), address);
       if (password == null || password.length() < Passwords.MIN_LENGTH) {
         throw new ApiException(400, "the new password needs at least " + Passwords.MIN_LENGTH + " characters",
             Map.of("fields", Map.of("password", "too short")));

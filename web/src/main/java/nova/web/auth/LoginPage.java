@@ -17,6 +17,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import nova.web.ui.Html;
+import nova.web.errors.ApiException;
 import nova.web.ui.Routes;
 import org.jdbi.v3.core.Jdbi;
 
@@ -56,20 +57,23 @@ public class LoginPage {
     Cookie expected = request.getCookies().get(LOGIN_CSRF);
     if (expected == null || !Secrets.same(expected.getValue(), csrf)) return show("The form expired; please try again.", 403);
     String address = servlet.getRemoteAddr();
-    var wait = throttle.lockedOut(username, address);
+    var wait = throttle.attempt(username, address);
     if (wait.isPresent()) {
       long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);
       return Response.fromResponse(show("Too many failed logins for this account or address; try again in " + minutes
           + (minutes == 1 ? " minute." : " minutes."), 429)).header("Retry-After", wait.get().toSeconds()).build();
     }
     var user = username == null ? null : jdbi.onDemand(AdminUserDao.class).byName(username.trim()).orElse(null);
-    // Hash even for an unknown user, so timing does not tell which names exist.
-    boolean ok = Passwords.matches(password == null ? "" : password, user == null ? DUMMY_HASH : user.passwordHash()) && user != null;
-    if (!ok) {
-      throttle.failed(username, address);
-      return show("Wrong username or password.", 401);
+    boolean ok;
+    try {
+      // Hash even for an unknown user, so timing does not tell which names exist.
+      ok = Passwords.matches(password == null ? "" : password, user == null ? DUMMY_HASH : user.passwordHash()) && user != null;
+    } catch (ApiException busy) {
+      return Response.fromResponse(show("The server is busy; please try again in a moment.", busy.status()))
+          .header("Retry-After", busy.retryAfter().map(java.time.Duration::toSeconds).orElse(1L)).build();
     }
-    throttle.succeeded(username);
+    if (!ok) return show("Wrong username or password.", 401);
+    throttle.succeeded(username, address);
     return Response.seeOther(URI.create(Routes.BOARD))
         .cookie(sessions.issueCookie(user.id(), Instant.now(), secure, address, servlet.getHeader("User-Agent")))
         .build();

@@ -9,9 +9,11 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Failed logins counted per username and per client address in Redis, so every Nova server
- * sees the same counts. Past a limit, logins are refused until the window ends, before any
- * password is hashed: guessing costs the guesser time and not the server CPU.
+ * Login attempts counted per username and per client address in Redis, so every Nova server sees
+ * the same counts. Each attempt is counted before its password is hashed, so a burst of
+ * simultaneous guesses is cut off at the limit rather than all hashed: past the limit an attempt
+ * is refused until the window ends. A success clears its username's count and takes itself off
+ * the address's, so the address count is of failures (and attempts still being checked).
  */
 public final class LoginThrottle {
   static final int PER_USER = 5;
@@ -24,44 +26,34 @@ public final class LoginThrottle {
     this.redis = redis;
   }
 
-  /** How long to wait before trying again, if this username or address is locked out. */
-  public Optional<Duration> lockedOut(String username, String address) {
+  /** Counts an attempt; if this username or address is past its limit, how long to wait instead. */
+  public Optional<Duration> attempt(String username, String address) {
     try {
-      long wait = Math.max(waitFor(userKey(username), PER_USER), waitFor(addressKey(address), PER_ADDRESS));
+      long wait = Math.max(count(userKey(username), PER_USER), count(addressKey(address), PER_ADDRESS));
       return wait > 0 ? Optional.of(Duration.ofSeconds(wait)) : Optional.empty();
     } catch (JedisException e) {
-      // Redis down must not lock every person out; Argon2id still makes each guess slow.
+      // Redis down must not lock every person out; the bounded hashing pool still caps the cost of a burst.
       LOG.warn("login throttle unavailable, allowing the attempt: {}", e.toString());
       return Optional.empty();
     }
   }
 
-  public void failed(String username, String address) {
-    try {
-      count(userKey(username));
-      count(addressKey(address));
-    } catch (JedisException e) {
-      LOG.warn("could not count a failed login: {}", e.toString());
-    }
-  }
-
-  public void succeeded(String username) {
+  public void succeeded(String username, String address) {
     try {
       redis.del(userKey(username));
+      if (redis.decr(addressKey(address)) < 0) redis.del(addressKey(address));
     } catch (JedisException e) {
       LOG.warn("could not reset failed logins: {}", e.toString());
     }
   }
 
-  private long waitFor(String key, int limit) {
-    String count = redis.get(key);
-    if (count == null || Long.parseLong(count) < limit) return 0;
+  /** Counts one more attempt under the key; answers the seconds to wait if that passes the limit, else 0. */
+  private long count(String key, int limit) {
+    long count = redis.incr(key);
+    if (count == 1) redis.expire(key, WINDOW.toSeconds());
+    if (count <= limit) return 0;
     long ttl = redis.ttl(key);
     return ttl > 0 ? ttl : WINDOW.toSeconds();
-  }
-
-  private void count(String key) {
-    if (redis.incr(key) == 1) redis.expire(key, WINDOW.toSeconds());
   }
 
   private static String userKey(String username) {

@@ -21,6 +21,9 @@ start_conductor() { # PORT
   [ "${NOVA_CONDUCTOR:-on}" = off ] && return 0
   if [ -n "${NOVA_CONDUCTOR_URL:-}" ]; then say "conductor: using NOVA_CONDUCTOR_URL=$NOVA_CONDUCTOR_URL"; return 0; fi
   local port=$1 configs="$NOVA_HOME/conductor/configs" log="$STATE/log/conductor.log"
+  # /admin (deploy, scale, drain) asks for this token; the Nova server started next gets it too
+  NOVA_CONDUCTOR_ADMIN_TOKEN=$(secret conductor-admin-token)
+  export NOVA_CONDUCTOR_ADMIN_TOKEN
   if ! alive "$STATE/run/conductor.pid"; then
     conductor_command
     nohup "${CONDUCTOR[@]}" -c "$configs/app_config.toml" -d "$configs/datacenter.toml" -m "$configs/single_model_config.toml" \

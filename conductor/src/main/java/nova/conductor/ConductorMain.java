@@ -114,7 +114,9 @@ public final class ConductorMain implements Callable<Integer> {
       err.println("nova conductor: the deployment did not start, so nothing is left running: " + e.getMessage());
       return 1;
     }
-    HttpFront http = HttpFront.start(conductor, app.http().host(), httpPort != null ? httpPort : app.http().port());
+    // from the environment, not an option: a command line is visible to every local user
+    HttpFront http = HttpFront.start(conductor, app.http().host(), httpPort != null ? httpPort : app.http().port(),
+        System.getenv("NOVA_CONDUCTOR_ADMIN_TOKEN"));
     LOG.info("serving {} ({}) on {} with {} agent(s), ready in {} ms; OpenAI endpoint {}/openai/v1", instance, model.kind().wire(), allocation,
         conductor.fleet().agents().size(), (System.nanoTime() - started) / 1_000_000, http.baseUrl());
     CountDownLatch stop = new CountDownLatch(1);

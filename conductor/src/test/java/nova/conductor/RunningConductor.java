@@ -55,7 +55,7 @@ public final class RunningConductor implements AutoCloseable {
       conductor.close();
       throw e;
     }
-    return new RunningConductor(conductor, HttpFront.start(conductor, "127.0.0.1", 0), sockets);
+    return new RunningConductor(conductor, HttpFront.start(conductor, "127.0.0.1", 0, ADMIN_TOKEN), sockets);
   }
 
   public static AppConfig testApp(double tokensPerSecond) throws Exception {
@@ -85,10 +85,20 @@ public final class RunningConductor implements AutoCloseable {
     return client.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A post with the admin token, as Nova sends it. */
   public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-    return client.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    return post(path, json, "Bearer " + ADMIN_TOKEN);
   }
+
+  /** {@code authorization}: the header's value, or null for none. */
+  public HttpResponse<String> post(String path, String json, String authorization) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (authorization != null) request.header("Authorization", authorization);
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  public static final String ADMIN_TOKEN = "test-conductor-admin-token";
 
   public static JsonNode json(HttpResponse<String> r) throws IOException {
     return JSON.readTree(r.body());

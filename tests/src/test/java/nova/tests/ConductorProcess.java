@@ -48,7 +48,9 @@ final class ConductorProcess implements AutoCloseable {
         "-c", app.toString(), "-d", configs.resolve("datacenter.toml").toString(), "-m", configs.resolve("single_model_config.toml").toString(),
         "--allocation", allocation, "--instance-model-name", instance, "--mock-agents", "--http-port", Integer.toString(port)));
     Path log = dir.resolve("conductor-" + port + ".log");
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("NOVA_CONDUCTOR_ADMIN_TOKEN", NovaServer.CONDUCTOR_ADMIN_TOKEN);
+    Process process = builder.start();
     ConductorProcess conductor = new ConductorProcess(port, log, process);
     conductor.awaitReady();
     return conductor;

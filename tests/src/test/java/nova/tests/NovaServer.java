@@ -13,6 +13,8 @@ import nova.web.NovaConfiguration;
 public final class NovaServer {
   public static final String ADMIN_SECRET = "test-admin-secret-" + java.util.UUID.randomUUID();
   public static final String ADMIN_PASSWORD = "test-admin-password";
+  /** What the test conductors ask for on /admin, and what this server sends them. */
+  public static final String CONDUCTOR_ADMIN_TOKEN = "test-conductor-admin-token-" + java.util.UUID.randomUUID();
   public static final Path CONFIG = Path.of("..", "web", "nova.yml").toAbsolutePath().normalize();
   private static DropwizardTestSupport<NovaConfiguration> support;
 
@@ -52,6 +54,7 @@ public final class NovaServer {
           ConfigOverride.config("auth.adminSecret", ADMIN_SECRET),
           ConfigOverride.config("auth.adminPassword", ADMIN_PASSWORD),
           ConfigOverride.config("auth.credentialsFile", ""),
+          ConfigOverride.config("llm.conductor.adminToken", CONDUCTOR_ADMIN_TOKEN),
           ConfigOverride.config("temporal.uiUrl", "http://temporal-ui.test:8233"),
           ConfigOverride.config("temporal.remindAfter", "1h"),
           // The local model at test speed, and a breaker that opens after two failures and rests two seconds.

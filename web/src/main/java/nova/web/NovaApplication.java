@@ -84,7 +84,7 @@ public class NovaApplication extends Application<NovaConfiguration> {
     Temporal temporal = manage(environment, new Temporal(config.temporal.address, config.temporal.namespace, config.temporal.workflowPollers,
         new WorkerActivities(new TaskStoreActivitiesImpl(database.jdbi(), json, backlog), new NotifyActivitiesImpl(redis.client(), json),
             new LlmActivitiesImpl(llm.gateway(), database.jdbi()), memory.activities(), memory.modelActivities(),
-            new ConductorActivitiesImpl(new ConductorClient(), config.llm.conductor.url))));
+            new ConductorActivitiesImpl(new ConductorClient(config.llm.conductor.adminToken), config.llm.conductor.url))));
     FirstRun firstRun = new FirstRun(database.jdbi(), config.auth);
     SessionCookie sessions = firstRun.sessionCookie();
     TaskEventHub hub = manage(environment, new TaskEventHub(redis, ids -> sessions.stillOpen(ids, java.time.Instant.now())));

@@ -18,6 +18,16 @@ import nova.workflows.conductor.messages.ConductorStatus;
 public final class ConductorClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String adminToken;
+
+  /** {@code adminToken}: sent to /admin as a bearer token; blank for a client that only reads /status and models. */
+  public ConductorClient(String adminToken) {
+    this.adminToken = adminToken == null ? "" : adminToken;
+  }
+
+  public ConductorClient() {
+    this("");
+  }
 
   /** The answer of a call: its status code and body; 503 from /status still carries the status. */
   public record Answer(int code, JsonNode body) {
@@ -31,8 +41,10 @@ public final class ConductorClient {
   }
 
   public CompletableFuture<Answer> admin(String baseUrl, String action, ObjectNode body) {
-    return send(HttpRequest.newBuilder(uri(baseUrl, "/admin/" + action)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(baseUrl, "/admin/" + action)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+    if (!adminToken.isBlank()) request.header("Authorization", "Bearer " + adminToken);
+    return send(request);
   }
 
   /** The models a conductor serves: its instance, then its LoRA adapters. */

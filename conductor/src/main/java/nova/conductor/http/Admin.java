@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.concurrent.CompletableFuture;
 import nova.conductor.Conductor;
 import nova.conductor.config.ConfigException;
@@ -13,18 +15,22 @@ import nova.conductor.route.RouteFailure;
 /**
  * POST /admin/deploy {model_config, allocation, instance_model_name}, /admin/scale {allocation}
  * and /admin/drain {node}. Each answers with the status once done: deploy and scale when the new
- * agents are ready, drain when the agent has finished its work and exited.
+ * agents are ready, drain when the agent has finished its work and exited. Each needs the admin
+ * token (Authorization: Bearer ...); without one configured the admin API is off.
  */
 final class Admin implements HttpHandler {
   private final Conductor conductor;
+  private final byte[] expected;
 
-  Admin(Conductor conductor) {
+  Admin(Conductor conductor, String adminToken) {
     this.conductor = conductor;
+    this.expected = adminToken == null || adminToken.isBlank() ? null : ("Bearer " + adminToken).getBytes(StandardCharsets.UTF_8);
   }
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     Exchanges.guarded(exchange, ex -> {
+      requireToken(ex);
       Exchanges.requireMethod(ex, "POST");
       JsonNode body = Exchanges.body(ex);
       try {
@@ -42,6 +48,17 @@ final class Admin implements HttpHandler {
       }
       Exchanges.json(ex, 200, Status.of(conductor));
     });
+  }
+
+  /** Deploy, scale and drain change what runs: only the holder of the admin token may ask. */
+  private void requireToken(HttpExchange exchange) {
+    if (expected == null) {
+      throw new RouteFailure(403, "permission_error", "the admin API is off: start the conductor with NOVA_CONDUCTOR_ADMIN_TOKEN set");
+    }
+    String sent = exchange.getRequestHeaders().getFirst("Authorization");
+    if (sent == null || !MessageDigest.isEqual(expected, sent.getBytes(StandardCharsets.UTF_8))) {
+      throw new RouteFailure(401, "authentication_error", "send the conductor's admin token as Authorization: Bearer <NOVA_CONDUCTOR_ADMIN_TOKEN>");
+    }
   }
 
   private void drain(String node) throws InterruptedException {

@@ -8,7 +8,7 @@ import nova.conductor.Conductor;
 
 /**
  * The conductor's HTTP side: the OpenAI-compatible endpoint under /openai/v1 (as Neutrino
- * offers it), /status for people and Nova, and /admin for deploy, scale and drain.
+ * offers it), /status for people and Nova, and /admin for deploy, scale and drain (with a bearer token).
  */
 public final class HttpFront implements AutoCloseable {
   static {
@@ -23,13 +23,14 @@ public final class HttpFront implements AutoCloseable {
     this.server = server;
   }
 
-  public static HttpFront start(Conductor conductor, String host, int port) throws IOException {
+  /** {@code adminToken}: what /admin asks for as a bearer token; blank turns /admin off. */
+  public static HttpFront start(Conductor conductor, String host, int port, String adminToken) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 1024);
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
     server.createContext("/openai/v1/chat/completions", new ChatCompletions(conductor));
     server.createContext("/openai/v1/models", new Models(conductor));
     server.createContext("/status", new Status(conductor));
-    server.createContext("/admin/", new Admin(conductor));
+    server.createContext("/admin/", new Admin(conductor, adminToken));
     server.start();
     return new HttpFront(server);
   }

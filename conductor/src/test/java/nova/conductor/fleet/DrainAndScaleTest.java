@@ -32,6 +32,20 @@ class DrainAndScaleTest {
   }
 
   @Test
+  void theAdminApiAsksForItsTokenBeforeItChangesAnything() throws Exception {
+    try (RunningConductor c = RunningConductor.start("single_model_config.toml", "c1r1", "test", 2000)) {
+      String scale = "{\"allocation\": \"c1r2\"}";
+      int agents = RunningConductor.json(c.get("/status")).path("agents").size();
+      HttpResponse<String> none = c.post("/admin/scale", scale, null);
+      assertThat(none.statusCode()).as(none.body()).isEqualTo(401);
+      assertThat(RunningConductor.json(none).path("error").path("message").asText()).contains("Authorization: Bearer");
+      assertThat(c.post("/admin/scale", scale, "Bearer not-the-token").statusCode()).isEqualTo(401);
+      assertThat(c.post("/admin/drain", "{\"node\": \"c1r1e1\"}", RunningConductor.ADMIN_TOKEN).statusCode()).as("without the Bearer scheme").isEqualTo(401);
+      assertThat(RunningConductor.json(c.get("/status")).path("agents").size()).as("nothing changed").isEqualTo(agents);
+    }
+  }
+
+  @Test
   void scaleAddsAndDrainsEnginesAndRedeployChangesTheModel() throws Exception {
     try (RunningConductor c = RunningConductor.start("single_model_config.toml", "c1r1", "test", 2000)) {
       HttpResponse<String> scaled = c.post("/admin/scale", "{\"allocation\": \"c1r2\"}");

@@ -34,6 +34,8 @@ public class LlmSettings {
   public static class ConductorSettings {
     /** An LPU conductor's base URL: the target of ConductorActivities, and the default provider (kind lpu) while none is enabled. */
     @JsonProperty @JsonSetter(nulls = Nulls.AS_EMPTY) public String url = "";
+    /** The bearer token the conductor's /admin API asks for (its NOVA_CONDUCTOR_ADMIN_TOKEN). */
+    @JsonProperty @JsonSetter(nulls = Nulls.AS_EMPTY) public String adminToken = "";
   }
 
   public static class LocalModelSettings {

@@ -35,7 +35,8 @@ class LastAdminIT {
   static void ownDatabase() {
     database = Fixtures.freshDatabase("nova_last_admin_it");
     jdbi = database.jdbi();
-    access = new Access(jdbi, new ActiveKeys(jdbi), new nova.web.auth.SessionCookie(new byte[32], jdbi, java.time.Duration.ofHours(8), java.time.Duration.ofHours(24)));
+    access = new Access(jdbi, new ActiveKeys(jdbi), new nova.web.auth.SessionCookie(new byte[32], jdbi, java.time.Duration.ofHours(8), java.time.Duration.ofHours(24)),
+        new nova.web.auth.SecurityLog(jdbi, new com.fasterxml.jackson.databind.ObjectMapper()));
   }
 
   @AfterAll

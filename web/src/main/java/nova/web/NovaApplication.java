@@ -24,7 +24,9 @@ import nova.web.auth.AuthFilter;
 import nova.web.auth.CsrfFilter;
 import nova.web.auth.FirstRun;
 import nova.web.auth.LoginThrottle;
+import nova.web.auth.RefusalLog;
 import nova.web.auth.SecurityHeaders;
+import nova.web.auth.SecurityLog;
 import nova.web.auth.SessionCookie;
 import nova.web.errors.ApiExceptionMapper;
 import nova.web.errors.BodyLimitFilter;
@@ -85,6 +87,7 @@ public class NovaApplication extends Application<NovaConfiguration> {
         new WorkerActivities(new TaskStoreActivitiesImpl(database.jdbi(), json, backlog), new NotifyActivitiesImpl(redis.client(), json),
             new LlmActivitiesImpl(llm.gateway(), database.jdbi()), memory.activities(), memory.modelActivities(),
             new ConductorActivitiesImpl(new ConductorClient(config.llm.conductor.adminToken), config.llm.conductor.url))));
+    SecurityLog audit = manage(environment, new SecurityLog(database.jdbi(), json));
     FirstRun firstRun = new FirstRun(database.jdbi(), config.auth);
     SessionCookie sessions = firstRun.sessionCookie();
     TaskEventHub hub = manage(environment, new TaskEventHub(redis, ids -> sessions.stillOpen(ids, java.time.Instant.now())));
@@ -100,15 +103,17 @@ public class NovaApplication extends Application<NovaConfiguration> {
     firstRun.ensureAdmin();
     ActiveKeys activeKeys = new ActiveKeys(database.jdbi());
     registerFilters(environment, new AuthFilter(database.jdbi(), activeKeys, firstRun.adminSecret(), sessions), config.auth.secureCookies);
+    environment.jersey().register(new RefusalLog(audit));
     firstRun.reveal();
     registerErrorMappers(environment);
 
-    Projects projects = new Projects(database.jdbi(), json);
-    Access access = new Access(database.jdbi(), activeKeys, sessions);
+    Projects projects = new Projects(database.jdbi(), json, audit);
+    Access access = new Access(database.jdbi(), activeKeys, sessions, audit);
     TaskCommands commands = new TaskCommands(temporal.client(), projects, database.jdbi(), config.temporal.remindAfter.toSeconds(), parts);
     TaskHistory history = new TaskHistory(temporal.client(), config.temporal.uiUrl, config.temporal.namespace);
-    environment.jersey().register(new ProjectResource(projects));
+    environment.jersey().register(new ProjectResource(projects, audit));
     environment.jersey().register(new AccessResource(access));
+    environment.jersey().register(new nova.web.auth.SecurityEventsResource(database.jdbi()));
     environment.jersey().register(new TaskResource(commands, history, database.jdbi()));
     environment.jersey().register(new AgentTaskResource(commands, database.jdbi()));
     environment.jersey().register(new EventsResource(hub));
@@ -117,7 +122,7 @@ public class NovaApplication extends Application<NovaConfiguration> {
     environment.jersey().register(memory.modelResource(memorySwitches));
     environment.jersey().register(new HealthResource(parts, temporal::workersStarted, backlog));
     Agents agents = registerGatewayAndAgents(environment, llm, database, json);
-    new UiModule(config, database.jdbi(), projects, access, commands, history, sessions,
+    new UiModule(config, database.jdbi(), projects, access, commands, history, sessions, audit,
         new LoginThrottle(redis.client()), config.auth.secureCookies, llm, agents, memory, memorySwitches).register(environment.jersey());
   }
 

@@ -11,11 +11,13 @@ public final class Access {
   private final Jdbi jdbi;
   private final ActiveKeys activeKeys;
   private final SessionCookie sessions;
+  private final SecurityLog audit;
 
-  public Access(Jdbi jdbi, ActiveKeys activeKeys, SessionCookie sessions) {
+  public Access(Jdbi jdbi, ActiveKeys activeKeys, SessionCookie sessions, SecurityLog audit) {
     this.jdbi = jdbi;
     this.activeKeys = activeKeys;
     this.sessions = sessions;
+    this.audit = audit;
   }
 
   /** The one time a key's secret is shown. */
@@ -33,6 +35,7 @@ public final class Access {
     String role = request.role() == null ? Role.ADMIN.wireName() : request.role();
     ApiKeys.NewKey key = ApiKeys.generate();
     keys().insert(key.id(), request.name().trim(), key.prefix(), key.hash(), role, null, caller.actor());
+    audit.record("key_created", caller, Map.of("key_id", key.id().toString(), "name", request.name().trim(), "role", role, "prefix", key.prefix()));
     return new CreatedKey(key.id(), request.name().trim(), role, key.prefix(), key.secret());
   }
 
@@ -42,6 +45,7 @@ public final class Access {
     if (key.revokedAt() != null) throw ApiException.conflict("API key " + id + " is revoked already", Map.of("id", id.toString()));
     keys().revoke(id);
     activeKeys.forget(id);
+    audit.record("key_revoked", caller, Map.of("key_id", id.toString(), "name", key.name()));
   }
 
   public List<UserView> users(Caller caller) {
@@ -55,6 +59,7 @@ public final class Access {
     if (jdbi.onDemand(AdminUserDao.class).insert(id, request.username(), Passwords.hash(request.password()), request.role()) == 0) {
       throw ApiException.conflict("user '" + request.username() + "' exists already", Map.of("username", request.username()));
     }
+    audit.record("user_created", caller, Map.of("user_id", id.toString(), "username", request.username(), "role", request.role()));
     return new UserView(id, request.username(), request.role(), java.time.Instant.now());
   }
 
@@ -68,6 +73,7 @@ public final class Access {
       AdminUserDao.User user = users.byId(id).orElseThrow(() -> ApiException.notFound("user", id));
       if (!Role.ADMIN.wireName().equals(role)) keepAnAdmin(admins, user, "become a viewer");
       users.setRole(id, role);
+      audit.record("user_role_changed", caller, Map.of("user_id", id.toString(), "username", user.username(), "from", user.role(), "to", role));
       return new UserView(id, user.username(), role, user.createdAt());
     });
   }
@@ -81,6 +87,7 @@ public final class Access {
     java.time.Instant now = java.time.Instant.now();
     if (users.changePassword(id, Passwords.hash(password), now) == 0) throw ApiException.notFound("user", id);
     sessions.endAll(id, now);
+    audit.record("user_password_set", caller, Map.of("user_id", id.toString(), "username", user.username()));
     return view(user);
   }
 
@@ -99,6 +106,7 @@ public final class Access {
       return view(user);
     });
     sessions.ended(ended);
+    audit.record("user_removed", caller, Map.of("user_id", id.toString(), "username", removed.username()));
     return removed;
   }
 

@@ -38,7 +38,10 @@ public class AccountPage {
   private final LoginThrottle throttle;
   private final boolean secure;
 
-  public AccountPage(Html html, Jdbi jdbi, SessionCookie sessions, LoginThrottle throttle, boolean secure) {
+  private final SecurityLog audit;
+
+  public AccountPage(Html html, Jdbi jdbi, SessionCookie sessions, LoginThrottle throttle, boolean secure, SecurityLog audit) {
+    this.audit = audit;
     this.html = html;
     this.jdbi = jdbi;
     this.sessions = sessions;
@@ -84,6 +87,7 @@ public class AccountPage {
       Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS); // as the session row keeps it
       jdbi.onDemand(AdminUserDao.class).changePassword(user.id(), Passwords.hash(password), now);
       sessions.endAll(user.id(), now);
+      audit.record("password_changed", caller, Map.of());
       return freshSession(user, now, "password", servlet);
     });
   }
@@ -97,6 +101,7 @@ public class AccountPage {
       Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS); // as the session row keeps it
       jdbi.onDemand(AdminUserDao.class).revokeSessions(user.id(), now);
       sessions.endAll(user.id(), now);
+      audit.record("signed_out_everywhere", caller, Map.of());
       return freshSession(user, now, "sessions", servlet);
     });
   }

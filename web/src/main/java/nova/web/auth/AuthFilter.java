@@ -4,6 +4,8 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Cookie;
 import java.time.Instant;
 import java.util.List;
@@ -36,9 +38,15 @@ public class AuthFilter implements ContainerRequestFilter {
     this.sessions = sessions;
   }
 
+  @Context private HttpServletRequest servlet;
+
   @Override
   public void filter(ContainerRequestContext request) {
-    Caller caller = identify(request);
+    String address = servlet == null ? null : servlet.getRemoteAddr();
+    request.setProperty(ADDRESS, address);
+    Caller caller = identify(request).from(address);
+    // set before the checks below, so that a refusal's audit entry names who was refused
+    request.setProperty(Caller.PROPERTY, caller);
     String path = request.getUriInfo().getPath();
     // The API answers nobody anonymous (but the registration that trades a token for a key),
     // before it looks at a body: 401 comes before 400.
@@ -53,8 +61,10 @@ public class AuthFilter implements ContainerRequestFilter {
     if (caller.role() == Role.VIEWER && !READS.contains(request.getMethod()) && VIEWER_POSTS.stream().noneMatch(path::startsWith)) {
       throw ApiException.forbidden("the viewer role can look but not act");
     }
-    request.setProperty(Caller.PROPERTY, caller);
   }
+
+  /** The request property holding the client's address, there even when identifying the caller failed. */
+  public static final String ADDRESS = "nova.address";
 
   private static final String REGISTER = "api/v1/server/register";
   /** What an agent key may reach: its own tasks, the model gateway, and what anyone may (assets, health). */

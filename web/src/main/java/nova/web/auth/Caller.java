@@ -3,10 +3,21 @@ package nova.web.auth;
 import java.util.UUID;
 import nova.web.errors.ApiException;
 
-/** Who is calling, established once per request by {@link AuthFilter}; resources ask it for permission. */
-public record Caller(Role role, String name, UUID userId, UUID serverId, boolean viaCookie, String csrfToken) {
+/**
+ * Who is calling, established once per request by {@link AuthFilter}; resources ask it for
+ * permission. {@code address}: the client's address as the server saw it, for the audit log.
+ */
+public record Caller(Role role, String name, UUID userId, UUID serverId, boolean viaCookie, String csrfToken, String address) {
   public static final String PROPERTY = "nova.caller";
   public static final Caller ANONYMOUS = new Caller(null, "anonymous", null, null, false, null);
+
+  public Caller(Role role, String name, UUID userId, UUID serverId, boolean viaCookie, String csrfToken) {
+    this(role, name, userId, serverId, viaCookie, csrfToken, null);
+  }
+
+  public Caller from(String clientAddress) {
+    return new Caller(role, name, userId, serverId, viaCookie, csrfToken, clientAddress);
+  }
 
   public static Caller of(jakarta.ws.rs.container.ContainerRequestContext request) {
     Caller caller = (Caller) request.getProperty(PROPERTY);

@@ -35,7 +35,10 @@ public class LoginPage {
   private final LoginThrottle throttle;
   private final boolean secure;
 
-  public LoginPage(Html html, Jdbi jdbi, SessionCookie sessions, LoginThrottle throttle, boolean secure) {
+  private final SecurityLog audit;
+
+  public LoginPage(Html html, Jdbi jdbi, SessionCookie sessions, LoginThrottle throttle, boolean secure, SecurityLog audit) {
+    this.audit = audit;
     this.html = html;
     this.jdbi = jdbi;
     this.sessions = sessions;
@@ -57,8 +60,10 @@ public class LoginPage {
     Cookie expected = request.getCookies().get(LOGIN_CSRF);
     if (expected == null || !Secrets.same(expected.getValue(), csrf)) return show("The form expired; please try again.", 403);
     String address = servlet.getRemoteAddr();
+    String tried = username == null ? "" : username.trim();
     var wait = throttle.attempt(username, address);
     if (wait.isPresent()) {
+      audit.record("sign_in_throttled", "admin:" + tried, address, Map.of("retry_after_seconds", wait.get().toSeconds()));
       long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);
       return Response.fromResponse(show("Too many failed logins for this account or address; try again in " + minutes
           + (minutes == 1 ? " minute." : " minutes."), 429)).header("Retry-After", wait.get().toSeconds()).build();
@@ -69,11 +74,16 @@ public class LoginPage {
       // Hash even for an unknown user, so timing does not tell which names exist.
       ok = Passwords.matches(password == null ? "" : password, user == null ? DUMMY_HASH : user.passwordHash()) && user != null;
     } catch (ApiException busy) {
+      audit.record("sign_in_busy", "admin:" + tried, address, Map.of());
       return Response.fromResponse(show("The server is busy; please try again in a moment.", busy.status()))
           .header("Retry-After", busy.retryAfter().map(java.time.Duration::toSeconds).orElse(1L)).build();
     }
-    if (!ok) return show("Wrong username or password.", 401);
+    if (!ok) {
+      audit.record("sign_in_failed", "admin:" + tried, address, Map.of("known_user", user != null));
+      return show("Wrong username or password.", 401);
+    }
     throttle.succeeded(username, address);
+    audit.record("sign_in", "admin:" + user.username(), address, Map.of("user_agent", String.valueOf(servlet.getHeader("User-Agent"))));
     return Response.seeOther(URI.create(Routes.BOARD))
         .cookie(sessions.issueCookie(user.id(), Instant.now(), secure, address, servlet.getHeader("User-Agent")))
         .build();
@@ -85,6 +95,8 @@ public class LoginPage {
   public Response logout(@Context ContainerRequestContext request) {
     Cookie session = request.getCookies().get(SessionCookie.NAME);
     if (session != null) sessions.end(session.getValue(), Instant.now());
+    Caller caller = Caller.of(request);
+    if (!caller.anonymous()) audit.record("sign_out", caller, Map.of());
     return Response.seeOther(URI.create(Routes.LOGIN)).cookie(cookie(SessionCookie.NAME, "", 0)).build();
   }
 

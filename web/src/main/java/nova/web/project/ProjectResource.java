@@ -12,7 +12,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 import nova.web.auth.Caller;
+import nova.web.auth.SecurityLog;
+import nova.web.errors.ApiException;
 import nova.web.project.ProjectRequests.NewProject;
 import nova.web.project.ProjectRequests.NewRegistrationToken;
 import nova.web.project.ProjectRequests.RegisterServer;
@@ -23,9 +26,11 @@ import nova.web.project.ProjectRequests.RegisterServer;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProjectResource {
   private final Projects projects;
+  private final SecurityLog audit;
 
-  public ProjectResource(Projects projects) {
+  public ProjectResource(Projects projects, SecurityLog audit) {
     this.projects = projects;
+    this.audit = audit;
   }
 
   @GET
@@ -47,9 +52,18 @@ public class ProjectResource {
     return Response.status(201).entity(projects.issueToken(Caller.of(request), body.project(), body.expiresInHours())).build();
   }
 
+  /** A token traded for a server and its agent key; both a use and a refused attempt go in the audit log. */
   @POST
   @Path("server/register")
-  public Response register(@NotNull @Valid RegisterServer body) {
-    return Response.status(201).entity(projects.register(body)).build();
+  public Response register(@Context ContainerRequestContext request, @NotNull @Valid RegisterServer body) {
+    try {
+      Projects.Registered registered = projects.register(body);
+      audit.record("registration_token_used", "server:" + registered.name(), Caller.of(request).address(),
+          Map.of("server_id", registered.serverId().toString(), "project_id", registered.projectId().toString()));
+      return Response.status(201).entity(registered).build();
+    } catch (ApiException refused) {
+      audit.record("registration_refused", "server:" + body.name(), Caller.of(request).address(), Map.of("reason", refused.getMessage()));
+      throw refused;
+    }
   }
 }

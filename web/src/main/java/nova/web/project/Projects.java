@@ -12,6 +12,7 @@ import nova.web.auth.ApiKeys;
 import nova.web.auth.Caller;
 import nova.web.auth.Role;
 import nova.web.auth.Secrets;
+import nova.web.auth.SecurityLog;
 import nova.web.errors.ApiException;
 import nova.web.project.ProjectDao.Project;
 import nova.web.project.ProjectDao.Server;
@@ -24,10 +25,12 @@ public final class Projects {
   public static final String TOKEN_PREFIX = "nrt-";
   private final Jdbi jdbi;
   private final ObjectMapper json;
+  private final SecurityLog audit;
 
-  public Projects(Jdbi jdbi, ObjectMapper json) {
+  public Projects(Jdbi jdbi, ObjectMapper json, SecurityLog audit) {
     this.jdbi = jdbi;
     this.json = json;
+    this.audit = audit;
   }
 
   public record IssuedToken(UUID id, UUID projectId, String token, Instant expiresAt) {}
@@ -69,6 +72,7 @@ public final class Projects {
     UUID id = UUID.randomUUID();
     Instant expires = Instant.now().plus(Duration.ofHours(hours == null ? 24 : hours));
     jdbi.onDemand(RegistrationTokenDao.class).insert(id, project.id(), Secrets.sha256(token), caller.actor(), expires);
+    audit.record("registration_token_issued", caller, Map.of("token_id", id.toString(), "project", project.name(), "expires_at", expires.toString()));
     return new IssuedToken(id, project.id(), token, expires);
   }
 

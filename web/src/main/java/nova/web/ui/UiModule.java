@@ -9,6 +9,8 @@ import nova.web.auth.AccessPage;
 import nova.web.auth.AccountPage;
 import nova.web.auth.LoginPage;
 import nova.web.auth.LoginThrottle;
+import nova.web.auth.SecurityLog;
+import nova.web.auth.SecurityPage;
 import nova.web.auth.SessionCookie;
 import nova.web.llm.LlmModule;
 import nova.web.llm.LlmPages;
@@ -26,16 +28,17 @@ import org.jdbi.v3.core.Jdbi;
 /** The admin app: its pages, parts and assets. */
 public record UiModule(
     NovaConfiguration config, Jdbi jdbi, Projects projects, Access access, TaskCommands commands, TaskHistory history,
-    SessionCookie sessions, LoginThrottle throttle, boolean secureCookies, LlmModule llm, Agents agents, MemoryModule memory, ModelSwitchCommands memorySwitches) {
+    SessionCookie sessions, SecurityLog audit, LoginThrottle throttle, boolean secureCookies, LlmModule llm, Agents agents, MemoryModule memory, ModelSwitchCommands memorySwitches) {
 
   public void register(JerseyEnvironment jersey) {
     Html html = new Html(new Templates(config.templatesDir));
     jersey.register(new AssetsResource());
-    jersey.register(new LoginPage(html, jdbi, sessions, throttle, secureCookies));
+    jersey.register(new LoginPage(html, jdbi, sessions, throttle, secureCookies, audit));
     jersey.register(new TaskPages(html, jdbi, commands, history));
     jersey.register(new ProjectPage(html, jdbi, projects));
     jersey.register(new AccessPage(html, access));
-    jersey.register(new AccountPage(html, jdbi, sessions, throttle, secureCookies));
+    jersey.register(new AccountPage(html, jdbi, sessions, throttle, secureCookies, audit));
+    jersey.register(new SecurityPage(html, jdbi));
     jersey.register(new LlmPages(html, llm.admin(), new UsageQueries(jdbi)));
     jersey.register(new AgentPages(html, agents));
     jersey.register(new MemoryPages(html, memory.search(), memory.memories(), memorySwitches));

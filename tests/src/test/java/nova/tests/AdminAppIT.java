@@ -127,7 +127,9 @@ class AdminAppIT {
     String id = Fixtures.taskInPlanReview(agent);
     Api.Reply history = Api.admin().get("/api/v1/tasks/" + id + "/history");
     assertThat(history.status()).isEqualTo(200);
-    assertThat(history.json().path("events").get(0).path("eventType").asText()).contains("WORKFLOW_EXECUTION_STARTED");
+    assertThat(history.json().path("runs").size()).as("one run so far").isEqualTo(1);
+    assertThat(history.json().path("runs").get(0).path("run_id").asText()).isNotBlank();
+    assertThat(history.json().path("runs").get(0).path("events").get(0).path("eventType").asText()).contains("WORKFLOW_EXECUTION_STARTED");
     assertThat(history.body()).contains("submitPlan");
   }
 

@@ -94,7 +94,7 @@ public class NovaApplication extends Application<NovaConfiguration> {
     sessions.onEnd(hub::sessionsEnded);
     environment.lifecycle().scheduledExecutorService("session-sweep").threads(1).build()
         .scheduleWithFixedDelay(() -> sweep(sessions), 1, 60, java.util.concurrent.TimeUnit.MINUTES);
-    LostWorkflows lost = new LostWorkflows(temporal.client(), database.jdbi(), config.temporal.remindAfter.toSeconds());
+    LostWorkflows lost = new LostWorkflows(temporal.client(), database.jdbi(), config.temporal.remindAfter.toSeconds(), config.temporal.updatesPerRun);
     TemporalComeback comeback = manage(environment, new TemporalComeback(temporal, lost::resumeAll));
     Parts parts = new Parts().add(Outage.POSTGRESQL, database::ping).add(Outage.REDIS, redis::ping).add(Outage.TEMPORAL, temporal::ping);
     parts.onUp(Outage.TEMPORAL, comeback::temporalUp);
@@ -109,7 +109,7 @@ public class NovaApplication extends Application<NovaConfiguration> {
 
     Projects projects = new Projects(database.jdbi(), json, audit);
     Access access = new Access(database.jdbi(), activeKeys, sessions, audit);
-    TaskCommands commands = new TaskCommands(temporal.client(), projects, database.jdbi(), config.temporal.remindAfter.toSeconds(), parts);
+    TaskCommands commands = new TaskCommands(temporal.client(), projects, database.jdbi(), config.temporal.remindAfter.toSeconds(), config.temporal.updatesPerRun, parts);
     TaskHistory history = new TaskHistory(temporal.client(), config.temporal.uiUrl, config.temporal.namespace);
     environment.jersey().register(new ProjectResource(projects, audit));
     environment.jersey().register(new AccessResource(access));

@@ -34,6 +34,8 @@ public class NovaConfiguration extends Configuration {
      * seconds behind the rest (16 workflows updated at once: with 5 pollers some waited 8 s; with 16, none over 64 ms).
      */
     @Min(2) @Max(256) @JsonProperty public int workflowPollers = 16;
+    /** Accepted actions after which a task's workflow run continues as new (Temporal allows 2,000 updates per run). */
+    @Min(2) @Max(1500) @JsonProperty public int updatesPerRun = 1000;
   }
 
   public static class Auth {

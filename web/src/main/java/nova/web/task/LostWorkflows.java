@@ -28,8 +28,15 @@ public final class LostWorkflows {
   private final TaskQueries tasks;
   private final ProjectDao projects;
   private final long remindAfterSeconds;
+  private final long updatesPerRun;
 
   public LostWorkflows(WorkflowClient client, Jdbi jdbi, long remindAfterSeconds) {
+    this(client, jdbi, remindAfterSeconds, 0);
+  }
+
+  /** {@code updatesPerRun}: see TaskStart; 0 for the workflow's default. */
+  public LostWorkflows(WorkflowClient client, Jdbi jdbi, long remindAfterSeconds, long updatesPerRun) {
+    this.updatesPerRun = updatesPerRun;
     this.client = client;
     this.tasks = jdbi.onDemand(TaskQueries.class);
     this.projects = jdbi.onDemand(ProjectDao.class);
@@ -82,7 +89,8 @@ public final class LostWorkflows {
     boolean requirePlan = projects.project(task.projectId()).map(ProjectDao.Project::requirePlanApproval).orElse(false);
     TaskStart start = new TaskStart(task.id(), task.projectId(), task.title(), task.spec(), task.serverId(), requirePlan,
         remindAfterSeconds, task.createdBy(),
-        new TaskResume(TaskStatus.fromWire(task.status()), task.version(), task.serverId(), openIntervention, tasks.noteCount(task.id())));
+        new TaskResume(TaskStatus.fromWire(task.status()), task.version(), task.serverId(), openIntervention, tasks.noteCount(task.id())),
+        updatesPerRun);
     TaskWorkflow workflow = client.newWorkflowStub(TaskWorkflow.class, WorkflowOptions.newBuilder()
         .setWorkflowId(TaskWorkflow.workflowId(task.id())).setTaskQueue(TaskWorkflow.TASK_QUEUE).build());
     try {

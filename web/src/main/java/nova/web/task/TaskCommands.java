@@ -51,8 +51,10 @@ public final class TaskCommands {
   private final TaskQueries tasks;
   private final long remindAfterSeconds;
   private final Parts parts;
+  private final long updatesPerRun;
 
-  public TaskCommands(WorkflowClient client, Projects projects, Jdbi jdbi, long remindAfterSeconds, Parts parts) {
+  public TaskCommands(WorkflowClient client, Projects projects, Jdbi jdbi, long remindAfterSeconds, long updatesPerRun, Parts parts) {
+    this.updatesPerRun = updatesPerRun;
     this.client = client;
     this.projects = projects;
     this.tasks = jdbi.onDemand(TaskQueries.class);
@@ -67,7 +69,7 @@ public final class TaskCommands {
     UUID taskId = idempotencyKey == null ? UUID.randomUUID()
         : UUID.nameUUIDFromBytes(("task|" + caller.actor() + "|" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
     TaskStart start = new TaskStart(taskId, project.id(), request.title().trim(), request.spec(), serverId,
-        project.requirePlanApproval(), remindAfterSeconds, caller.actor());
+        project.requirePlanApproval(), remindAfterSeconds, caller.actor(), null, updatesPerRun);
     TaskWorkflow workflow = client.newWorkflowStub(TaskWorkflow.class, WorkflowOptions.newBuilder()
         .setWorkflowId(TaskWorkflow.workflowId(taskId))
         .setTaskQueue(TaskWorkflow.TASK_QUEUE)

@@ -1,15 +1,29 @@
 package nova.web.task;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.WorkflowExecutionHistory;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import nova.workflows.task.TaskWorkflow;
 
-/** The run's event history, read from Temporal itself, never from a copy. */
+/**
+ * A task's workflow history, read from Temporal itself, never from a copy: every run, oldest
+ * first (a run that continued as new names the one before it).
+ */
 public final class TaskHistory {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final WorkflowClient client;
   private final String uiUrl;
   private final String namespace;
@@ -22,9 +36,37 @@ public final class TaskHistory {
 
   public record Line(long id, Instant time, String type, String detail) {}
 
-  /** Temporal's own JSON form of the history, as its CLI and Web UI export it. */
+  /** One run of the task's workflow and its history. */
+  public record Run(String runId, WorkflowExecutionHistory history) {}
+
+  /** Every run, oldest first: from the latest back along each run's continued_execution_run_id. */
+  public List<Run> runs(UUID taskId) {
+    String workflowId = TaskWorkflow.workflowId(taskId);
+    String runId = client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
+        .setNamespace(namespace).setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId)).build())
+        .getWorkflowExecutionInfo().getExecution().getRunId();
+    Deque<Run> runs = new ArrayDeque<>();
+    while (!runId.isEmpty()) {
+      WorkflowExecutionHistory history = client.fetchHistory(workflowId, runId);
+      runs.addFirst(new Run(runId, history));
+      runId = history.getEvents().getFirst().getWorkflowExecutionStartedEventAttributes().getContinuedExecutionRunId();
+    }
+    return List.copyOf(runs);
+  }
+
+  /** Every run, oldest first, each in Temporal's own JSON form (as its CLI and Web UI export a history) with its run id. */
   public String json(UUID taskId) {
-    return client.fetchHistory(TaskWorkflow.workflowId(taskId)).toJson(true);
+    ObjectNode all = JSON.createObjectNode().put("workflow_id", TaskWorkflow.workflowId(taskId));
+    ArrayNode runs = all.putArray("runs");
+    for (Run run : runs(taskId)) {
+      try {
+        ObjectNode exported = (ObjectNode) JSON.readTree(run.history().toJson(false));
+        runs.addObject().put("run_id", run.runId()).setAll(exported);
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("Temporal's history export is JSON", e);
+      }
+    }
+    return all.toString();
   }
 
   /** The JSON history, or 404 when Temporal no longer has the run (the dev server keeps runs in memory only). */
@@ -39,8 +81,16 @@ public final class TaskHistory {
     }
   }
 
+  /** Every run's events, oldest first; a run after the first begins with a line that says so. */
   public List<Line> lines(UUID taskId) {
-    return client.fetchHistory(TaskWorkflow.workflowId(taskId)).getEvents().stream().map(TaskHistory::line).toList();
+    List<Line> lines = new ArrayList<>();
+    List<Run> runs = runs(taskId);
+    for (int i = 0; i < runs.size(); i++) {
+      List<HistoryEvent> events = runs.get(i).history().getEvents();
+      if (i > 0) lines.add(new Line(0, time(events.getFirst()), "run " + (i + 1), "continued as new: " + runs.get(i).runId()));
+      events.stream().map(TaskHistory::line).forEach(lines::add);
+    }
+    return lines;
   }
 
   /** The run in the Temporal Web UI, or null when TEMPORAL_UI_URL is not set. */
@@ -48,8 +98,12 @@ public final class TaskHistory {
     return uiUrl.isEmpty() ? null : uiUrl + "/namespaces/" + namespace + "/workflows/" + TaskWorkflow.workflowId(taskId);
   }
 
+  private static Instant time(HistoryEvent event) {
+    return Instant.ofEpochSecond(event.getEventTime().getSeconds(), event.getEventTime().getNanos());
+  }
+
   private static Line line(HistoryEvent event) {
-    Instant time = Instant.ofEpochSecond(event.getEventTime().getSeconds(), event.getEventTime().getNanos());
+    Instant time = time(event);
     String type = event.getEventType().name().replace("EVENT_TYPE_", "").toLowerCase(Locale.ROOT);
     return new Line(event.getEventId(), time, type, detail(event));
   }

@@ -34,6 +34,11 @@ final class TaskState {
     return status;
   }
 
+  /** Where the task stands, for the next run when this one continues as new. */
+  nova.workflows.task.messages.TaskResume continuing() {
+    return new nova.workflows.task.messages.TaskResume(status, seq, serverId, openInterventionId, notes, true);
+  }
+
   long seq() {
     return seq;
   }

@@ -21,8 +21,13 @@ public class TaskWorkflowImpl implements TaskWorkflow {
       Workflow.newLocalActivityStub(NotifyActivities.class, TaskActivityOptions.LOCAL);
   private final WorkflowLock lock = Workflow.newWorkflowLock();
   private final TaskState state;
+  /** Accepted actions per run, by default: half of Temporal's limit on one run's updates (2,000). */
+  static final long UPDATES_PER_RUN = 1000;
+  /** Events per run: well under the 50,000 at which Temporal stops a run. */
+  static final long EVENTS_PER_RUN = 20_000;
   private final TaskStart start;
   private boolean stored;
+  private long updatesThisRun;
 
   @WorkflowInit
   public TaskWorkflowImpl(TaskStart start) {
@@ -32,6 +37,46 @@ public class TaskWorkflowImpl implements TaskWorkflow {
 
   @Override
   public TaskOutcome run(TaskStart start) {
+    if (start.resume() != null && start.resume().continued()) {
+      // the same task going on in a new run: nothing happened to it, so nothing is recorded
+      stored = true;
+    } else {
+      begin(start);
+    }
+    Duration remindAfter = Duration.ofSeconds(start.reminderAfterSeconds());
+    while (!state.status().isFinal()) {
+      if (continueAsNewDue()) continueAsNew();
+      long seen = state.moves();
+      if (state.status().awaitsHuman()) {
+        remindWhileWaiting(seen, remindAfter);
+      } else {
+        Workflow.await(() -> state.moves() != seen);
+      }
+    }
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    return new TaskOutcome(start.taskId(), state.status(), state.seq());
+  }
+
+  /**
+   * Before Temporal's limits on one run (50,000 events, 2,000 updates) could stop the task: after
+   * {@link #UPDATES_PER_RUN} actions, {@link #EVENTS_PER_RUN} events, or when Temporal suggests it.
+   */
+  private boolean continueAsNewDue() {
+    long limit = start.updatesPerRun() > 0 ? start.updatesPerRun() : UPDATES_PER_RUN;
+    return updatesThisRun >= limit || Workflow.getInfo().getHistoryLength() > EVENTS_PER_RUN || Workflow.getInfo().isContinueAsNewSuggested();
+  }
+
+  /**
+   * Lets the actions in flight finish here, then hands the task, where it stands, to a new run.
+   * Temporal knows an Update id within one run only; the projection keeps each request's
+   * Idempotency-Key, so a repeat sent to the new run is still answered once (TaskCommands).
+   */
+  private void continueAsNew() {
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    Workflow.continueAsNew(start.resumedAt(state.continuing()));
+  }
+
+  private void begin(TaskStart start) {
     lock.lock();
     TaskChange first = start.resume() == null
         ? state.created(start.createdBy(), Workflow.currentTimeMillis())
@@ -52,17 +97,6 @@ public class TaskWorkflowImpl implements TaskWorkflow {
     if (start.serverId() != null && start.resume() == null) {
       act(TaskAction.ASSIGN, new TaskInput(start.createdBy(), start.serverId(), null, null, false));
     }
-    Duration remindAfter = Duration.ofSeconds(start.reminderAfterSeconds());
-    while (!state.status().isFinal()) {
-      long seen = state.moves();
-      if (state.status().awaitsHuman()) {
-        remindWhileWaiting(seen, remindAfter);
-      } else {
-        Workflow.await(() -> state.moves() != seen);
-      }
-    }
-    Workflow.await(Workflow::isEveryHandlerFinished);
-    return new TaskOutcome(start.taskId(), state.status(), state.seq());
   }
 
   /**
@@ -80,11 +114,14 @@ public class TaskWorkflowImpl implements TaskWorkflow {
       waited += remindAfter.toSeconds();
       long total = waited;
       withLock(() -> state.reminder(total, Workflow.currentTimeMillis()));
+      // a task left waiting for years still gets a new run before its history fills up
+      if (continueAsNewDue()) continueAsNew();
     }
   }
 
   private TaskSnapshot act(TaskAction action, TaskInput input) {
     Workflow.await(() -> stored);
+    updatesThisRun++;
     return withLock(() -> state.apply(action, input, Workflow.randomUUID(), Workflow.currentTimeMillis()));
   }
 

@@ -63,6 +63,12 @@ final class TaskDriver {
             ADMIN));
   }
 
+  /** A plan-mode task assigned to {@link #serverId} whose run continues as new after {@code updatesPerRun} actions. */
+  Task startContinuingAfter(long updatesPerRun) {
+    return launch(new TaskStart(UUID.randomUUID(), UUID.randomUUID(), "Fix the build", "spec", serverId, true, NO_REMINDER_SOON, ADMIN,
+        null, updatesPerRun));
+  }
+
   /**
    * A task started again at {@code status} and {@code seq} after its workflow was lost, assigned to
    * {@link #serverId}; the start carries the server too, as the web layer's does.

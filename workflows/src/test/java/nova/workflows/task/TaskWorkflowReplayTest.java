@@ -36,13 +36,39 @@ class TaskWorkflowReplayTest {
         "histories/task-cancel.json",
         "histories/task-fail.json",
         // Started with a TaskResume in needs_human, answered, reviewed and approved.
-        "histories/task-resumed.json"
+        "histories/task-resumed.json",
+        // The second run of a task that continued as new after three actions: a note, approval, done.
+        "histories/task-continued-run.json"
       })
   void recordedHistoriesReplayAgainstTheCurrentWorkflow(String resource) throws Exception {
     assertThat(lastEventType(resource))
         .isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
 
     WorkflowReplayer.replayWorkflowExecutionFromResource(resource, TaskWorkflowImpl.class);
+  }
+
+  /** The first run of that task: three actions, then it continued as new instead of completing. */
+  @Test
+  void aRunThatContinuedAsNewReplays() throws Exception {
+    String resource = "histories/task-continued-as-new.json";
+    assertThat(lastEventType(resource)).isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
+    WorkflowReplayer.replayWorkflowExecutionFromResource(resource, TaskWorkflowImpl.class);
+  }
+
+  @Test
+  void aRunThatContinuedAsNewDoesNotReplayAgainstAWorkflowThatNeverDoes() {
+    assertThatThrownBy(() -> WorkflowReplayer.replayWorkflowExecutionFromResource("histories/task-continued-as-new.json", NeverContinuesTaskWorkflowImpl.class))
+        .isInstanceOf(RuntimeException.class)
+        .hasMessageContaining(NonDeterministicException.class.getName());
+  }
+
+  /** A plausible regression: a run that no longer hands over and so goes on past its limits. */
+  public static class NeverContinuesTaskWorkflowImpl extends TaskWorkflowImpl {
+    @WorkflowInit
+    public NeverContinuesTaskWorkflowImpl(TaskStart start) {
+      super(new TaskStart(start.taskId(), start.projectId(), start.title(), start.spec(), start.serverId(), start.requirePlanApproval(),
+          start.reminderAfterSeconds(), start.createdBy(), start.resume(), Long.MAX_VALUE));
+    }
   }
 
   @Test

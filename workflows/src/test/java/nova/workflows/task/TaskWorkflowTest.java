@@ -118,6 +118,31 @@ class TaskWorkflowTest {
   }
 
   @Test
+  void aChattyTaskContinuesAsNewAndStaysTheSameTask() {
+    Task task = driver.startContinuingAfter(3);
+    // by workflow id alone, as the web layer sends actions: whichever run is the latest
+    TaskWorkflow workflow = testEnv.getWorkflowClient().newWorkflowStub(TaskWorkflow.class, TaskWorkflow.workflowId(task.id()));
+    String firstRun = task.untyped().getExecution().getRunId();
+    workflow.submitPlan(agent("plan v1"));
+    workflow.revisePlan(human("smaller"));
+    // the third action of the run: the run hands over once it is done
+    assertThat(workflow.submitPlan(agent("plan v2")).status()).isEqualTo(PLAN_REVIEW);
+    workflow.addNote(agent("a note, in whichever run"));
+    assertThat(workflow.approvePlan(human(null)).status()).as("the next run takes it on").isEqualTo(RUNNING);
+    assertThat(workflow.complete(agent("done")).status()).isEqualTo(DONE);
+    assertThat(task.outcome().status()).isEqualTo(DONE);
+
+    var runs = testEnv.getWorkflowClient().fetchHistory(TaskWorkflow.workflowId(task.id()), firstRun);
+    assertThat(runs.getLastEvent().getEventType()).isEqualTo(io.temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
+    assertThat(testEnv.getWorkflowClient().newUntypedWorkflowStub(TaskWorkflow.workflowId(task.id())).describe().getExecution().getRunId())
+        .as("the task ran on in a later run").isNotEqualTo(firstRun);
+    List<TaskChange> events = activities.stored(task.id());
+    assertThat(events).extracting(TaskChange::type).doesNotContain("resumed")
+        .containsSubsequence("plan_submitted", "plan_revision_requested", "plan_submitted", "note_added", "plan_approved", "completed");
+    assertThat(events).extracting(TaskChange::seq).containsExactlyElementsOf(LongStream.range(0, events.size()).boxed().toList());
+  }
+
+  @Test
   void withoutPlanApprovalATaskIsAssignedStartedAndCompleted() {
     Task task = driver.start(false, null, NO_REMINDER_SOON);
     TaskWorkflow workflow = task.workflow();

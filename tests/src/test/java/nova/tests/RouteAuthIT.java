@@ -14,9 +14,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every route the router has (API, pages, parts, SSE, /v1, assets), read from the running server,
- * against the callers who must get nothing from it: nobody, wrong credentials, an agent key away
- * from its own paths, a viewer who tries to act. A new route is in these tests the day it exists.
- * {@link AuthMatrixIT} checks what the allowed callers get, endpoint by endpoint.
+ * against the callers who must get nothing from it (nobody, wrong credentials, an agent key away
+ * from its own paths, a viewer who tries to act or reads what only admins may) and the callers
+ * who must be let through (an admin everywhere, a viewer on every read, the task's own agent on
+ * its paths). A new route is in these tests the day it exists. {@link AuthMatrixIT} checks what
+ * the allowed callers get, endpoint by endpoint.
  */
 class RouteAuthIT {
   /** What anyone may reach. */
@@ -25,6 +27,10 @@ class RouteAuthIT {
   static final List<String> AGENT = List.of("/api/v1/server/", "/v1/");
   /** Not changes to Nova, so a viewer may send them: a search, and a person's own session and password. */
   static final List<String> VIEWER_POSTS = List.of("/api/v1/memories/search", "/logout", "/account");
+  /** Reads for admins only: the audit log, the model calls' log (it holds prompts), and calling models. */
+  static final List<String> ADMIN_READS = List.of("/security", "/api/v1/security-events", "/api/v1/llm-calls", "/v1/");
+  /** An endless stream: checked on its own below, not by a call that waits for the end of the body. */
+  static final String EVENTS = "/events";
   static Fixtures.Agent owner;
   static Fixtures.Agent stranger;
   static String task;
@@ -92,6 +98,50 @@ class RouteAuthIT {
     }
   }
 
+  static Stream<Route> reads() {
+    return guardedRoutes().filter(r -> r.method().equals("GET") && !r.path().equals(EVENTS));
+  }
+
+  /** Refusals come from the guard, not from a missing body or an unknown id: an admin passes it everywhere. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("peoplesRoutes")
+  void anAdminIsLetThroughEveryPeoplesRoute(Route route) {
+    if (route.path().equals(EVENTS)) return;
+    // a change acts on a task of its own, so that no call here alters the task the others look at
+    Api.Reply reply = call(route, Api.admin(), route.method().equals("GET") ? task : Fixtures.task(owner));
+    assertThat(reply.status()).as("%s -> %s", route, reply.body()).isNotIn(401, 403).isLessThan(500);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("reads")
+  void aViewerReadsEverythingButAdminsAndAgentsReads(Route route) {
+    Api.Reply reply = call(route, Api.anonymous().with("X-API-Key", viewerKey));
+    if (under(route, ADMIN_READS) || under(route, AGENT)) {
+      assertThat(reply.status()).as("%s -> %s", route, reply.body()).isEqualTo(403);
+    } else {
+      assertThat(reply.status()).as("%s -> %s", route, reply.body()).isNotIn(401, 403).isLessThan(500);
+    }
+  }
+
+  static Stream<Route> agentsRoutes() {
+    return everyRoute().filter(r -> under(r, AGENT));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("agentsRoutes")
+  void theTasksOwnAgentIsLetThroughItsPaths(Route route) {
+    Api.Reply reply = call(route, Api.at(NovaServer.baseUrl()).with("X-API-Key", owner.key()), route.method().equals("GET") ? task : Fixtures.task(owner));
+    assertThat(reply.status()).as("%s -> %s", route, reply.body()).isNotIn(401, 403).isLessThan(500);
+  }
+
+  @Test
+  void theEventStreamLetsPeopleInAndKeepsAgentsOut() throws Exception {
+    try (EventStream stream = EventStream.open(NovaServer.baseUrl(), null, "X-API-Key", viewerKey)) {
+      assertThat(stream).isNotNull();
+    }
+    assertThat(Api.at(NovaServer.baseUrl()).with("X-API-Key", owner.key()).get(EVENTS).status()).isEqualTo(403);
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("changes")
   void aViewerChangesNothing(Route route) {
@@ -105,7 +155,11 @@ class RouteAuthIT {
 
   /** The route with each path parameter filled (the task's id where one fits) and an empty body of the type it takes. */
   private static Api.Reply call(Route route, Api api) {
-    String path = route.path().replace("{action}", "cancel").replaceAll("\\{[^}]+}", task);
+    return call(route, api, task);
+  }
+
+  private static Api.Reply call(Route route, Api api, String taskId) {
+    String path = route.path().replace("{action}", "cancel").replaceAll("\\{[^}]+}", taskId);
     HttpRequest.Builder request = api.request(path);
     if (route.method().equals("GET") || route.method().equals("DELETE")) {
       return api.send(request.method(route.method(), HttpRequest.BodyPublishers.noBody()));

@@ -56,7 +56,7 @@ public class AccountPage {
       Map<String, Object> params = new HashMap<>();
       params.put("page", new PageContext("Account", "account", caller));
       params.put("person", caller.userId() != null);
-      params.put("done", DONE.get(done));
+      params.put("done", done == null ? null : DONE.get(done)); // Map.of refuses a null key
       return html.page("account/page.jte", params);
     });
   }

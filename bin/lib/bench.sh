@@ -44,7 +44,8 @@ bench_conductor() { # [SECONDS_EACH]
 bench_memory() { # NOVA_URL SECRET CLASSPATH [DOCUMENTS] [QUERIES]
   local corpus="$NOVA_HOME/var/corpus"
   debian_corpus "$corpus"
-  "$JAVA_HOME/bin/java" $JAVA_FLAGS -cp "$3" nova.tests.bench.MemoryBench "$1" "$2" "$DATABASE_URL" \
+  # "env:": the database URL (with its password) reaches the benchmark in the environment, not on a command line
+  "$JAVA_HOME/bin/java" $JAVA_FLAGS -cp "$3" nova.tests.bench.MemoryBench "$1" "$2" "env:DATABASE_URL" \
     "$corpus/Packages" "$corpus/Translation-en" "${4:-2147483647}" "${5:-500}"
 }
 

@@ -74,6 +74,10 @@ start_redis() {
   mkdir -p "$STATE/run" "$STATE/log"
   local password
   password=$(secret redis-password)
+  if alive "$STATE/run/redis.pid" && redis_without_password "$REDIS_PORT"; then
+    say "Redis: the running one was started before passwords; starting it again with one"
+    stop_pidfile "$STATE/run/redis.pid"
+  fi
   if ! alive "$STATE/run/redis.pid"; then
     # the password in a config file of mode 600, not on the command line where ps shows it
     (umask 077 && printf 'requirepass %s\n' "$password" >"$STATE/secrets/redis.conf")
@@ -101,6 +105,15 @@ start_temporal() {
   fi
   say "Temporal: 127.0.0.1:$TEMPORAL_PORT (in-memory test server)"
   export TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT"
+}
+
+redis_without_password() { # PORT: whether the Redis there answers PING without AUTH
+  local reply=""
+  exec 3<>"/dev/tcp/127.0.0.1/$1" 2>/dev/null || return 1
+  printf 'PING\r\n' >&3
+  read -r -t 2 reply <&3 || true
+  exec 3<&- 3>&-
+  [[ "$reply" == +PONG* ]]
 }
 
 stop_pidfile() {

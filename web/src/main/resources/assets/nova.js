@@ -14,6 +14,10 @@
     // The browser's own reconnect sends Last-Event-ID; a new stream after a refusal (the server was
     // restarting, or a part was down) names the last event in the query instead.
     var source = new EventSource(lastId ? url + "?last_event_id=" + encodeURIComponent(lastId) : url);
+    // "ready" carries the stream's id when the page joined, so even a page that has seen no task event yet resumes from there
+    source.addEventListener("ready", function (message) {
+      if (message.lastEventId) lastId = message.lastEventId;
+    });
     source.addEventListener("task", function (message) {
       if (message.lastEventId) lastId = message.lastEventId;
       var event = JSON.parse(message.data);

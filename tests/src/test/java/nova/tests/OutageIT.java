@@ -55,6 +55,12 @@ class OutageIT {
     }
   }
 
+  /** Each test starts from a ready stack, whatever the one before it left behind. */
+  @org.junit.jupiter.api.BeforeEach
+  void ready() throws Exception {
+    eventually("ready before the test", () -> admin.get("/health/ready"), r -> r.status() == 200);
+  }
+
   @Test
   void postgresqlDownAnAcceptedActionsResultComesBackToTheSameKey() throws Exception {
     String inReview = runningTask();

@@ -54,6 +54,15 @@ class SessionsIT {
     }
   }
 
+  @Test
+  void anEventStreamOpenedWithAKeyClosesWhenTheKeyIsRevoked() throws Exception {
+    Api.Reply key = Api.admin().post("/api/v1/keys", java.util.Map.of("name", Fixtures.unique("stream-key"), "role", "viewer"));
+    try (EventStream stream = EventStream.open(NovaServer.baseUrl(), null, "X-API-Key", key.text("key"))) {
+      assertThat(Api.admin().delete("/api/v1/keys/" + key.text("id")).status()).isEqualTo(204);
+      assertThat(stream.endsWithin(25)).as("closed by the periodic check of open streams' credentials").isTrue();
+    }
+  }
+
   private static int get(String path, String cookie) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create(NovaServer.baseUrl() + path)).header("Cookie", cookie).build(),
         HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -21,6 +21,7 @@ import nova.web.auth.Access;
 import nova.web.auth.AccessResource;
 import nova.web.auth.ActiveKeys;
 import nova.web.auth.AuthFilter;
+import nova.web.auth.Credential;
 import nova.web.auth.CsrfFilter;
 import nova.web.auth.FirstRun;
 import nova.web.auth.LoginThrottle;
@@ -90,7 +91,7 @@ public class NovaApplication extends Application<NovaConfiguration> {
     SecurityLog audit = manage(environment, new SecurityLog(database.jdbi(), json));
     FirstRun firstRun = new FirstRun(database.jdbi(), config.auth);
     SessionCookie sessions = firstRun.sessionCookie();
-    TaskEventHub hub = manage(environment, new TaskEventHub(redis, ids -> sessions.stillOpen(ids, java.time.Instant.now())));
+    TaskEventHub hub = manage(environment, new TaskEventHub(redis, held -> Credential.stillValid(held, sessions, database.jdbi())));
     sessions.onEnd(hub::sessionsEnded);
     environment.lifecycle().scheduledExecutorService("session-sweep").threads(1).build()
         .scheduleWithFixedDelay(() -> sweep(sessions), 1, 60, java.util.concurrent.TimeUnit.MINUTES);

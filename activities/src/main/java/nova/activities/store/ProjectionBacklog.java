@@ -24,10 +24,17 @@ public final class ProjectionBacklog {
   private final Map<UUID, Waiting> waiting = new ConcurrentHashMap<>();
 
   void failed(UUID taskId, long seq, RuntimeException e) {
-    Waiting now = waiting.merge(taskId, new Waiting(taskId, seq, Instant.now(), 1, e.toString()),
+    // the kind of failure only: a driver's message can carry the statement's values, the task's own text
+    Waiting now = waiting.merge(taskId, new Waiting(taskId, seq, Instant.now(), 1, kind(e)),
         (before, latest) -> new Waiting(taskId, seq, before.since(), before.attempts() + 1, latest.error()));
     LOG.warn("task {} change {} is not stored yet (attempt {}, waiting {} s); retrying: {}", taskId, seq, now.attempts(),
         Duration.between(now.since(), Instant.now()).toSeconds(), e.toString());
+  }
+
+  private static String kind(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+    return root == e ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + " (" + root.getClass().getSimpleName() + ")";
   }
 
   void stored(UUID taskId) {

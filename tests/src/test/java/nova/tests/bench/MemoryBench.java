@@ -47,7 +47,8 @@ public final class MemoryBench {
     int queries = args.length > 6 ? Integer.parseInt(args[6]) : 500;
     DebianCorpus corpus = DebianCorpus.read(Path.of(args[3]), Path.of(args[4]), limit);
     System.out.printf("corpus: %d package descriptions (queries: their one-line summaries)%n", corpus.docs().size());
-    bench.run(corpus, new Database(args[2]), queries);
+    String database = args[2].startsWith("env:") ? System.getenv(args[2].substring(4)) : args[2];
+    bench.run(corpus, new Database(database), queries);
   }
 
   private void run(DebianCorpus corpus, Database database, int queryCount) throws Exception {

@@ -22,6 +22,10 @@ public interface ApiKeyDao {
   @SqlQuery("SELECT * FROM api_keys ORDER BY created_at DESC")
   List<Key> all();
 
+  /** Of these keys, the ones not revoked. */
+  @SqlQuery("SELECT id FROM api_keys WHERE id = ANY(:ids) AND revoked_at IS NULL")
+  List<UUID> activeOf(@Bind("ids") UUID[] ids);
+
   @SqlQuery("SELECT * FROM api_keys WHERE id = :id")
   Optional<Key> byId(@Bind("id") UUID id);
 

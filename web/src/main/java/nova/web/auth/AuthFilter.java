@@ -80,7 +80,7 @@ public class AuthFilter implements ContainerRequestFilter {
       return new Caller(Role.ADMIN, "admin-secret", null, null, false, null);
     }
     String key = apiKey(request);
-    if (key != null) return byKey(key);
+    if (key != null) return byKey(request, key);
     Cookie cookie = request.getCookies().get(SessionCookie.NAME);
     return cookie == null ? Caller.ANONYMOUS : bySession(request, cookie.getValue()).orElse(Caller.ANONYMOUS);
   }
@@ -93,8 +93,9 @@ public class AuthFilter implements ContainerRequestFilter {
     return null;
   }
 
-  private Caller byKey(String key) {
+  private Caller byKey(ContainerRequestContext request, String key) {
     ApiKeyDao.Key found = activeKeys.find(key).orElseThrow(() -> ApiException.unauthorized("unknown or revoked API key"));
+    request.setProperty(KEY, found.id());
     Instant now = Instant.now();
     Instant touched = lastTouched.get(found.id());
     if (touched == null || touched.isBefore(now.minusSeconds(60))) {
@@ -118,4 +119,11 @@ public class AuthFilter implements ContainerRequestFilter {
 
   /** The request property holding the caller's session id, for what lives as long as the session (an event stream). */
   public static final String SESSION = "nova.session";
+  /** The request property holding the id of the API key the caller sent. */
+  public static final String KEY = "nova.key";
+
+  /** What the request was authenticated with, for what stays open after it (an event stream). */
+  public static Credential credential(ContainerRequestContext request) {
+    return new Credential((String) request.getProperty(SESSION), (UUID) request.getProperty(KEY));
+  }
 }

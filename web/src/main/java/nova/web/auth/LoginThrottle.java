@@ -50,10 +50,13 @@ public final class LoginThrottle {
   /** Counts one more attempt under the key; answers the seconds to wait if that passes the limit, else 0. */
   private long count(String key, int limit) {
     long count = redis.incr(key);
-    if (count == 1) redis.expire(key, WINDOW.toSeconds());
-    if (count <= limit) return 0;
-    long ttl = redis.ttl(key);
-    return ttl > 0 ? ttl : WINDOW.toSeconds();
+    long ttl = count == 1 ? -1 : redis.ttl(key);
+    // a first count, or one whose expiry was never set (the EXPIRE after an INCR failed): the window starts now
+    if (ttl < 0) {
+      redis.expire(key, WINDOW.toSeconds());
+      ttl = WINDOW.toSeconds();
+    }
+    return count <= limit ? 0 : ttl;
   }
 
   private static String userKey(String username) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import nova.web.errors.Outage;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,16 @@ public final class SecurityLog implements Managed {
   }
 
   public void record(String kind, String actor, String address, Map<String, Object> detail) {
-    if (!queue.offer(new Event(Instant.now(), kind, actor, address, detail))) dropped.incrementAndGet();
+    Map<String, Object> clean = new java.util.LinkedHashMap<>();
+    detail.forEach((k, v) -> clean.put(k, v instanceof String text ? storable(text) : v));
+    if (!queue.offer(new Event(Instant.now(), kind, storable(actor), storable(address), clean))) dropped.incrementAndGet();
+  }
+
+  /** What a caller sent (a username tried, say) as PostgreSQL stores it: no NUL, which TEXT and JSONB refuse, and not endless. */
+  private static String storable(String text) {
+    if (text == null) return null;
+    String clean = text.replace("\0", "");
+    return clean.length() > 500 ? clean.substring(0, 500) + "…" : clean;
   }
 
   @Override
@@ -72,9 +82,25 @@ public final class SecurityLog implements Managed {
       } catch (InterruptedException e) {
         if (!running) break;
       } catch (RuntimeException e) {
-        // a database outage delays the log, it does not lose it (until the queue is full)
-        LOG.warn("could not write {} security events yet; retrying in 1 s: {}", batch.size(), e.toString());
-        sleep();
+        if (Outage.partOf(e).isPresent()) {
+          // a database outage delays the log, it does not lose it (until the queue is full)
+          LOG.warn("could not write {} security events yet; retrying in 1 s: {}", batch.size(), e.toString());
+          sleep();
+        } else {
+          // something in the batch itself: store what can be stored, one by one, so one event never blocks the rest
+          storeEachAlone(batch);
+          batch.clear();
+        }
+      }
+    }
+  }
+
+  private void storeEachAlone(List<Event> batch) {
+    for (Event event : batch) {
+      try {
+        store(List.of(event));
+      } catch (RuntimeException e) {
+        LOG.error("dropped a security event PostgreSQL refused ({} by {}): {}", event.kind(), event.actor(), e.toString());
       }
     }
   }

@@ -62,11 +62,18 @@ public final class Outage {
    * 503 says the action is applied, so the caller repeats it (same Idempotency-Key) instead of doubting it.
    */
   public static <T> T afterApplied(java.util.function.Supplier<T> read) {
+    return afterApplied(read, Map.of());
+  }
+
+  /** The same, with what the caller needs to find the result later (a created task's id). */
+  public static <T> T afterApplied(java.util.function.Supplier<T> read, Map<String, Object> detail) {
     try {
       return read.get();
     } catch (RuntimeException e) {
       String part = partOf(e).orElseThrow(() -> e);
-      throw unavailable(part, "the action is applied but its result cannot be read now", Map.of("accepted", true));
+      Map<String, Object> all = new LinkedHashMap<>(detail);
+      all.put("accepted", true);
+      throw unavailable(part, "the action is applied but its result cannot be read now", all);
     }
   }
 

@@ -28,6 +28,6 @@ public class EventsResource {
       @HeaderParam("Last-Event-ID") String lastEventId, @QueryParam("last_event_id") String lastSeen) {
     Caller.of(request).requireHuman();
     // A browser's own reconnect sends the header; the page's script, starting a new stream after a refusal, the query.
-    hub.join(sink, sse, lastEventId != null ? lastEventId : lastSeen, (String) request.getProperty(AuthFilter.SESSION));
+    hub.join(sink, sse, lastEventId != null ? lastEventId : lastSeen, AuthFilter.credential(request));
   }
 }

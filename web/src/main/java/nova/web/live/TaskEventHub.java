@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import nova.activities.notify.TaskEventChannel;
+import nova.web.auth.Credential;
 import nova.web.platform.Redis;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,12 +35,12 @@ public final class TaskEventHub implements Managed {
   private static final long KEEPALIVE_SECONDS = 20;
   /** More missed events than this and the page is better off fetching everything again. */
   static final int REPLAY_MAX = 1000;
-  /** How often the sessions of open streams are checked, for sessions ended on another server or idle too long. */
-  static final long SESSION_CHECK_SECONDS = 10;
+  /** How often the credentials of open streams are checked: sessions ended elsewhere or idle, keys revoked. */
+  static final long CREDENTIALS_CHECK_SECONDS = 10;
   private final Redis redis;
-  private final Function<Collection<String>, Set<String>> openSessions;
+  private final Function<Collection<Credential>, Set<Credential>> stillValid;
   private final Set<SseEventSink> sinks = ConcurrentHashMap.newKeySet();
-  private final Map<SseEventSink, String> sessionOf = new ConcurrentHashMap<>();
+  private final Map<SseEventSink, Credential> heldBy = new ConcurrentHashMap<>();
   private final ScheduledExecutorService keepalive = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sse-keepalive").factory());
   private volatile Sse sse;
   private volatile boolean running;
@@ -47,47 +48,54 @@ public final class TaskEventHub implements Managed {
   /** The last entry read from the stream; every page that joined has been sent all entries up to it. Guarded by this. */
   private StreamEntryID cursor;
 
-  /** {@code openSessions}: of some session ids, the ones still open. */
-  public TaskEventHub(Redis redis, Function<Collection<String>, Set<String>> openSessions) {
+  /** {@code stillValid}: of some credentials, the ones whose session is open or whose key is not revoked. */
+  public TaskEventHub(Redis redis, Function<Collection<Credential>, Set<Credential>> stillValid) {
     this.redis = redis;
-    this.openSessions = openSessions;
+    this.stillValid = stillValid;
   }
 
   /**
    * A page joins; with the id of the last event it saw, it first gets the ones since. A stream
-   * opened with a session ({@code sessionId} not null) closes when that session ends.
+   * opened with a session or an API key closes when the session ends or the key is revoked. Every
+   * page then gets a "ready" event carrying the current id, so that even one that has seen no
+   * task event yet resumes from where it joined.
    */
-  public synchronized void join(SseEventSink sink, Sse sse, String lastEventId, String sessionId) {
+  public synchronized void join(SseEventSink sink, Sse sse, String lastEventId, Credential credential) {
     this.sse = sse;
-    sink.send(sse.newEventBuilder().comment("connected").build());
+    send(sink, sse.newEventBuilder().comment("connected").build());
     if (lastEventId != null && !lastEventId.isBlank()) replay(sink, sse, lastEventId.trim());
-    if (sessionId != null) sessionOf.put(sink, sessionId);
+    if (cursor != null) send(sink, sse.newEventBuilder().name("ready").id(cursor.toString()).data("{}").build());
+    if (!credential.equals(Credential.NONE)) heldBy.put(sink, credential);
     sinks.add(sink);
   }
 
   /** Closes the streams of sessions that ended. */
   public void sessionsEnded(Collection<String> ids) {
-    sessionOf.forEach((sink, session) -> {
-      if (ids.contains(session)) drop(sink);
+    heldBy.forEach((sink, held) -> {
+      if (held.sessionId() != null && ids.contains(held.sessionId())) drop(sink);
     });
   }
 
-  private void checkSessions() {
-    if (sessionOf.isEmpty()) return;
+  private void checkCredentials() {
+    if (heldBy.isEmpty()) return;
     try {
-      Set<String> open = openSessions.apply(Set.copyOf(sessionOf.values()));
-      sessionOf.forEach((sink, session) -> {
-        if (!open.contains(session)) drop(sink);
+      Set<Credential> valid = stillValid.apply(Set.copyOf(heldBy.values()));
+      heldBy.forEach((sink, held) -> {
+        if (!valid.contains(held)) drop(sink);
       });
     } catch (RuntimeException e) {
-      LOG.warn("could not check the sessions of open event streams; trying again in {} s: {}", SESSION_CHECK_SECONDS, e.toString());
+      LOG.warn("could not check the credentials of open event streams; trying again in {} s: {}", CREDENTIALS_CHECK_SECONDS, e.toString());
     }
   }
 
   private void drop(SseEventSink sink) {
     sinks.remove(sink);
-    sessionOf.remove(sink);
-    sink.close();
+    heldBy.remove(sink);
+    try {
+      sink.close();
+    } catch (RuntimeException alreadyClosed) {
+      // nothing left to close
+    }
   }
 
   private void replay(SseEventSink sink, Sse sse, String lastEventId) {
@@ -121,8 +129,8 @@ public final class TaskEventHub implements Managed {
   public void start() {
     running = true;
     thread = Thread.ofPlatform().daemon().name("task-event-hub").start(this::listen);
-    keepalive.scheduleAtFixedRate(() -> broadcastComment("keepalive"), KEEPALIVE_SECONDS, KEEPALIVE_SECONDS, TimeUnit.SECONDS);
-    keepalive.scheduleAtFixedRate(this::checkSessions, SESSION_CHECK_SECONDS, SESSION_CHECK_SECONDS, TimeUnit.SECONDS);
+    keepalive.scheduleAtFixedRate(() -> quietly(() -> broadcastComment("keepalive")), KEEPALIVE_SECONDS, KEEPALIVE_SECONDS, TimeUnit.SECONDS);
+    keepalive.scheduleAtFixedRate(() -> quietly(this::checkCredentials), CREDENTIALS_CHECK_SECONDS, CREDENTIALS_CHECK_SECONDS, TimeUnit.SECONDS);
   }
 
   private void listen() {
@@ -137,8 +145,9 @@ public final class TaskEventHub implements Managed {
           var read = client.xread(XReadParams.xReadParams().block(1000).count(100), Map.of(TaskEventChannel.NAME, from));
           if (read != null) read.forEach(stream -> stream.getValue().forEach(this::deliver));
         }
-      } catch (JedisException e) {
-        if (running) LOG.warn("lost the Redis event stream; retrying in 1 s: {}", e.getMessage());
+      } catch (RuntimeException e) {
+        // not only Redis: whatever fails, the thread lives on, or this server would send no more events
+        if (running) LOG.warn("lost the Redis event stream; retrying in 1 s: {}", e.toString());
         sleepQuietly();
       }
     }
@@ -175,12 +184,16 @@ public final class TaskEventHub implements Managed {
   private void send(SseEventSink sink, OutboundSseEvent event) {
     if (sink.isClosed()) {
       sinks.remove(sink);
-      sessionOf.remove(sink);
+      heldBy.remove(sink);
       return;
     }
-    sink.send(event).whenComplete((ok, failure) -> {
-      if (failure != null) drop(sink);
-    });
+    try {
+      sink.send(event).whenComplete((ok, failure) -> {
+        if (failure != null) drop(sink);
+      });
+    } catch (RuntimeException closedMeanwhile) {
+      drop(sink);
+    }
   }
 
   @Override
@@ -189,6 +202,15 @@ public final class TaskEventHub implements Managed {
     keepalive.shutdownNow();
     sinks.forEach(SseEventSink::close);
     if (thread != null) thread.interrupt();
+  }
+
+  private static void quietly(Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      // a failed round must not cancel the schedule
+      LOG.warn("an event-stream timer failed; it runs again next round: {}", e.toString());
+    }
   }
 
   private static void sleepQuietly() {

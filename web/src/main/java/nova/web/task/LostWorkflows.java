@@ -3,7 +3,7 @@ package nova.web.task;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
-import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -20,8 +20,9 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Each time Temporal comes up (see TemporalComeback), finds unfinished tasks whose workflow
- * Temporal no longer runs (the dev server keeps runs in memory, so a restart of it loses them; a
- * terminated run) and starts each again from its stored state. On a real cluster, normally nothing.
+ * Temporal no longer has (the dev server keeps runs in memory, so a restart of it loses them) or
+ * whose run failed, was terminated or timed out, and starts each again from its stored state.
+ * On a real cluster, normally nothing.
  */
 public final class LostWorkflows {
   private final WorkflowClient client;
@@ -55,8 +56,7 @@ public final class LostWorkflows {
       page = tasks.page(open, after, PAGE);
       for (TaskQueries.Task task : page) {
         if (!known(task.id())) {
-          resume(task);
-          resumed++;
+          if (resume(task)) resumed++;
         }
       }
       // The walk goes from newest to oldest change. A lost task has no workflow to change it, so it
@@ -76,14 +76,22 @@ public final class LostWorkflows {
           .setNamespace(client.getOptions().getNamespace())
           .setExecution(WorkflowExecution.newBuilder().setWorkflowId(TaskWorkflow.workflowId(taskId)))
           .build());
-      return described.getWorkflowExecutionInfo().getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
+      return switch (described.getWorkflowExecutionInfo().getStatus()) {
+        // completed: the task finished after the page of unfinished tasks was read; never start it again
+        case WORKFLOW_EXECUTION_STATUS_RUNNING, WORKFLOW_EXECUTION_STATUS_COMPLETED, WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW -> true;
+        default -> false;
+      };
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.NOT_FOUND) return false;
       throw e;
     }
   }
 
-  private void resume(TaskQueries.Task task) {
+  /** Whether it started the task's workflow again (not when the task finished meanwhile, or another did it first). */
+  private boolean resume(TaskQueries.Task found) {
+    // read again: the task may have moved on since its page was read
+    TaskQueries.Task task = tasks.task(found.id()).orElse(found);
+    if (TaskStatus.fromWire(task.status()).isFinal()) return false;
     UUID openIntervention = tasks.interventions(task.id()).stream().filter(i -> i.status().equals("open"))
         .map(TaskQueries.Intervention::id).findFirst().orElse(null);
     boolean requirePlan = projects.project(task.projectId()).map(ProjectDao.Project::requirePlanApproval).orElse(false);
@@ -92,11 +100,15 @@ public final class LostWorkflows {
         new TaskResume(TaskStatus.fromWire(task.status()), task.version(), task.serverId(), openIntervention, tasks.noteCount(task.id())),
         updatesPerRun);
     TaskWorkflow workflow = client.newWorkflowStub(TaskWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(TaskWorkflow.workflowId(task.id())).setTaskQueue(TaskWorkflow.TASK_QUEUE).build());
+        .setWorkflowId(TaskWorkflow.workflowId(task.id())).setTaskQueue(TaskWorkflow.TASK_QUEUE)
+        // only over a run that failed, was terminated or timed out; never over a completed one
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY).build());
     try {
       WorkflowClient.start(workflow::run, start);
+      return true;
     } catch (WorkflowExecutionAlreadyStarted alreadyBack) {
       // started again since it was found missing (by a repeated create, or another server's catch-up)
+      return false;
     }
   }
 }

@@ -1,5 +1,6 @@
 package nova.web.task;
 
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.UpdateWorkflowExecutionLifecycleStage;
@@ -97,7 +98,9 @@ public final class TaskCommands {
       // A repeat whose task has finished since: it is answered with the task the first request made.
       if (idempotencyKey == null) throw notReady;
     }
-    return tasks.task(taskId).orElseThrow();
+    // the workflow stored the task before it answered READY, so the row is there
+    return Outage.afterApplied(() -> tasks.task(taskId).orElseThrow(() -> new IllegalStateException("task " + taskId + " is not stored")),
+        Map.of("task_id", taskId.toString()));
   }
 
   /** The server's id, if it belongs to the task's project. */
@@ -130,10 +133,12 @@ public final class TaskCommands {
       throw lostOrFinished(caller, taskId, gone);
     } catch (WorkflowServiceException failed) {
       if (Outage.partOf(failed).isEmpty()) throw rejected(caller, taskId, failed);
-      boolean accepted = accepted(taskId, updateId);
-      throw unavailable(failed, accepted, accepted
-          ? "the " + action.wireName() + " is accepted and takes effect when it answers; repeat the request with the same Idempotency-Key to get its result"
-          : "the " + action.wireName() + " was not applied", Map.of());
+      Boolean accepted = accepted(taskId, updateId, failed);
+      String what = accepted == null
+          ? "Nova cannot tell whether the " + action.wireName() + " was taken; repeat the request with the same Idempotency-Key, which applies it at most once"
+          : accepted ? "the " + action.wireName() + " is accepted and takes effect when it answers; repeat the request with the same Idempotency-Key to get its result"
+          : "the " + action.wireName() + " was not applied";
+      throw unavailable(failed, accepted, what, Map.of());
     }
   }
 
@@ -156,7 +161,7 @@ public final class TaskCommands {
    * After an action timed out: whether Temporal holds the Update (then it will be applied, and a
    * repeat with the same Idempotency-Key answers with its result) or never got it.
    */
-  private boolean accepted(UUID taskId, String updateId) {
+  private Boolean accepted(UUID taskId, String updateId, RuntimeException failure) {
     try {
       var response = client.getWorkflowServiceStubs().blockingStub().withDeadlineAfter(2, TimeUnit.SECONDS)
           .pollWorkflowExecutionUpdate(PollWorkflowExecutionUpdateRequest.newBuilder()
@@ -166,17 +171,28 @@ public final class TaskCommands {
               .setWaitPolicy(WaitPolicy.newBuilder().setLifecycleStage(UpdateWorkflowExecutionLifecycleStage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED))
               .build());
       return response.getStage().getNumber() >= UpdateWorkflowExecutionLifecycleStage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED.getNumber();
-    } catch (StatusRuntimeException unknown) {
-      return false;
+    } catch (StatusRuntimeException e) {
+      // Temporal does not know the Update, or could not be reached for it nor for this question: it
+      // never got it. It was sent but nothing came back in time: nobody can tell.
+      boolean unreachable = e.getStatus().getCode() == Status.Code.UNAVAILABLE && !timedOut(failure);
+      return e.getStatus().getCode() == Status.Code.NOT_FOUND || unreachable ? Boolean.FALSE : null;
     }
+  }
+
+  private static boolean timedOut(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof io.temporal.client.WorkflowUpdateTimeoutOrCancelledException) return true;
+      if (t instanceof StatusRuntimeException grpc && grpc.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) return true;
+    }
+    return false;
   }
 
   /**
    * 503 naming the part that holds the action up: the one that failed, or, when Temporal took it
    * but the workflow did not finish in time, the first part that is down (the workflow waits on it).
    */
-  private ApiException unavailable(RuntimeException failure, boolean accepted, String what, Map<String, Object> detail) {
-    String part = accepted ? parts.firstDown().orElse(Outage.TEMPORAL) : Outage.partOf(failure).orElse(Outage.TEMPORAL);
+  private ApiException unavailable(RuntimeException failure, Boolean accepted, String what, Map<String, Object> detail) {
+    String part = Boolean.TRUE.equals(accepted) ? parts.firstDown().orElse(Outage.TEMPORAL) : Outage.partOf(failure).orElse(Outage.TEMPORAL);
     Map<String, Object> all = new LinkedHashMap<>(detail);
     all.put("accepted", accepted);
     return Outage.unavailable(part, what, all);

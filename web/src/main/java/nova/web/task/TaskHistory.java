@@ -39,26 +39,40 @@ public final class TaskHistory {
   /** One run of the task's workflow and its history. */
   public record Run(String runId, WorkflowExecutionHistory history) {}
 
-  /** Every run, oldest first: from the latest back along each run's continued_execution_run_id. */
-  public List<Run> runs(UUID taskId) {
+  /** The runs Temporal still has, oldest first, and whether older ones are gone (past the namespace's retention). */
+  public record Runs(List<Run> runs, boolean olderExpired) {}
+
+  /** Every run Temporal still has, oldest first: from the latest back along each run's continued_execution_run_id. */
+  public Runs runs(UUID taskId) {
     String workflowId = TaskWorkflow.workflowId(taskId);
-    String runId = client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
-        .setNamespace(namespace).setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId)).build())
-        .getWorkflowExecutionInfo().getExecution().getRunId();
+    String runId = latestRunId(workflowId);
     Deque<Run> runs = new ArrayDeque<>();
     while (!runId.isEmpty()) {
-      WorkflowExecutionHistory history = client.fetchHistory(workflowId, runId);
+      WorkflowExecutionHistory history;
+      try {
+        history = client.fetchHistory(workflowId, runId);
+      } catch (io.grpc.StatusRuntimeException e) {
+        if (e.getStatus().getCode() != io.grpc.Status.Code.NOT_FOUND || runs.isEmpty()) throw e;
+        return new Runs(List.copyOf(runs), true);
+      }
       runs.addFirst(new Run(runId, history));
       runId = history.getEvents().getFirst().getWorkflowExecutionStartedEventAttributes().getContinuedExecutionRunId();
     }
-    return List.copyOf(runs);
+    return new Runs(List.copyOf(runs), false);
+  }
+
+  private String latestRunId(String workflowId) {
+    return client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
+        .setNamespace(namespace).setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId)).build())
+        .getWorkflowExecutionInfo().getExecution().getRunId();
   }
 
   /** Every run, oldest first, each in Temporal's own JSON form (as its CLI and Web UI export a history) with its run id. */
   public String json(UUID taskId) {
-    ObjectNode all = JSON.createObjectNode().put("workflow_id", TaskWorkflow.workflowId(taskId));
+    Runs found = runs(taskId);
+    ObjectNode all = JSON.createObjectNode().put("workflow_id", TaskWorkflow.workflowId(taskId)).put("older_runs_expired", found.olderExpired());
     ArrayNode runs = all.putArray("runs");
-    for (Run run : runs(taskId)) {
+    for (Run run : found.runs()) {
       try {
         ObjectNode exported = (ObjectNode) JSON.readTree(run.history().toJson(false));
         runs.addObject().put("run_id", run.runId()).setAll(exported);
@@ -81,15 +95,19 @@ public final class TaskHistory {
     }
   }
 
-  /** Every run's events, oldest first; a run after the first begins with a line that says so. */
+  /**
+   * The latest run's events, for the task page (which refreshes on every change, so it reads one
+   * run, not all); a run that continued from an earlier one begins with a line that says so.
+   */
   public List<Line> lines(UUID taskId) {
+    String workflowId = TaskWorkflow.workflowId(taskId);
+    List<HistoryEvent> events = client.fetchHistory(workflowId, latestRunId(workflowId)).getEvents();
     List<Line> lines = new ArrayList<>();
-    List<Run> runs = runs(taskId);
-    for (int i = 0; i < runs.size(); i++) {
-      List<HistoryEvent> events = runs.get(i).history().getEvents();
-      if (i > 0) lines.add(new Line(0, time(events.getFirst()), "run " + (i + 1), "continued as new: " + runs.get(i).runId()));
-      events.stream().map(TaskHistory::line).forEach(lines::add);
+    String previous = events.getFirst().getWorkflowExecutionStartedEventAttributes().getContinuedExecutionRunId();
+    if (!previous.isEmpty()) {
+      lines.add(new Line(0, time(events.getFirst()), "continued as new", "from run " + previous + "; every run: GET /api/v1/tasks/" + taskId + "/history"));
     }
+    events.stream().map(TaskHistory::line).forEach(lines::add);
     return lines;
   }
 

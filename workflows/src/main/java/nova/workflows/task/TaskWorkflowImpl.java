@@ -15,6 +15,7 @@ import nova.workflows.task.messages.TaskStart;
 /** See {@link TaskWorkflow}. Handlers run one at a time under a lock, so events are stored in order. */
 public class TaskWorkflowImpl implements TaskWorkflow {
   static final String RESUME_INTO_PLAN_MODE = "resume-into-plan-mode";
+  static final String CONTINUE_AS_NEW = "continue-as-new";
   private final TaskStoreActivities store =
       Workflow.newLocalActivityStub(TaskStoreActivities.class, TaskActivityOptions.LOCAL);
   private final NotifyActivities notify =
@@ -63,7 +64,9 @@ public class TaskWorkflowImpl implements TaskWorkflow {
    */
   private boolean continueAsNewDue() {
     long limit = start.updatesPerRun() > 0 ? start.updatesPerRun() : UPDATES_PER_RUN;
-    return updatesThisRun >= limit || Workflow.getInfo().getHistoryLength() > EVENTS_PER_RUN || Workflow.getInfo().isContinueAsNewSuggested();
+    boolean due = updatesThisRun >= limit || Workflow.getInfo().getHistoryLength() > EVENTS_PER_RUN || Workflow.getInfo().isContinueAsNewSuggested();
+    // A run that began before this code replays its history without the marker and so never continues as new
+    return due && Workflow.getVersion(CONTINUE_AS_NEW, Workflow.DEFAULT_VERSION, 1) == 1;
   }
 
   /**

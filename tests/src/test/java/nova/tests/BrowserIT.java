@@ -15,9 +15,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -32,14 +29,7 @@ class BrowserIT {
 
   @BeforeAll
   static void openBrowser() throws Exception {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(System.getenv().getOrDefault("NOVA_TEST_CHROMIUM", "/usr/bin/chromium"));
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--user-data-dir=" + Files.createTempDirectory("nova-chromium"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(Path.of(System.getenv().getOrDefault("NOVA_TEST_CHROMEDRIVER", "/usr/bin/chromedriver")).toFile())
-        .usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
+    browser = HeadlessChromium.start();
   }
 
   @AfterAll

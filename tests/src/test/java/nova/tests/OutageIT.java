@@ -12,9 +12,13 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.LongStream;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * PostgreSQL, Redis and Temporal, each a real process of this test's own, stopped under a Nova
@@ -92,9 +96,13 @@ class OutageIT {
   @Test
   void redisDownAnActionWaitsOnItsNoticeAndAnOpenPageStillHearsIt() throws Exception {
     String task = runningTask();
+    WebDriver browser = HeadlessChromium.start();
     try (EventStream page = EventStream.open(nova.baseUrl(), null, "X-Admin-Secret", NovaServer.ADMIN_SECRET)) {
+      signIn(browser);
       redis.stop();
       try {
+        // a person looking at the board is told which part is down, without reloading
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("outage")).getText().contains("Redis is not answering"));
         expect503(timed(() -> help(task, "redis-help")), "redis", true);
         assertThat(admin.get("/api/v1/tasks/" + task).status()).as("reads need no Redis").isEqualTo(200);
         eventually("readiness names Redis", () -> admin.get("/health/ready"),
@@ -105,6 +113,9 @@ class OutageIT {
       eventually("ready again without a restart", () -> admin.get("/health/ready"), r -> r.status() == 200);
       eventually("the accepted help, answered to its key", () -> help(task, "redis-help"), r -> r.status() == 200);
       assertThat(page.next("task", "\"task_id\":\"" + task + "\"", 30).data()).as("the page open through the outage").contains("needs_human");
+      new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElement(By.id("outage")).isDisplayed());
+    } finally {
+      browser.quit();
     }
     finish(task);
   }
@@ -167,6 +178,14 @@ class OutageIT {
     finish(task);
   }
 
+  private static void signIn(WebDriver browser) {
+    browser.get(nova.baseUrl() + "/login");
+    browser.findElement(By.name("username")).sendKeys("admin");
+    browser.findElement(By.name("password")).sendKeys(NovaServer.ADMIN_PASSWORD);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("outage")).isEmpty());
+  }
+
   private static ServerProcess server(String name) throws Exception {
     return server(name, 0);
   }
@@ -174,7 +193,8 @@ class OutageIT {
   /** port 0: a free one. */
   private static ServerProcess server(String name, int port) throws Exception {
     Path log = Files.createDirectories(Path.of("target")).resolve("outage-it-server-" + name + ".log");
-    return (port == 0 ? new ServerProcess(log) : new ServerProcess(log, port)).with("DATABASE_URL", postgres.url()).with("REDIS_URL", redis.url()).with("TEMPORAL_ADDRESS", temporal.url());
+    return (port == 0 ? new ServerProcess(log) : new ServerProcess(log, port)).with("DATABASE_URL", postgres.url()).with("REDIS_URL", redis.url()).with("TEMPORAL_ADDRESS", temporal.url())
+        .with("NOVA_ADMIN_PASSWORD", NovaServer.ADMIN_PASSWORD);
   }
 
   private static String assignedTask() {

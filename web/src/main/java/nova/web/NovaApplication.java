@@ -49,6 +49,7 @@ import nova.web.platform.Database;
 import nova.web.platform.Redis;
 import nova.web.platform.Temporal;
 import nova.web.platform.TemporalComeback;
+import nova.web.platform.TemporalWebUi;
 import nova.web.project.ProjectResource;
 import nova.web.project.Projects;
 import nova.web.task.AgentTaskResource;
@@ -84,7 +85,8 @@ public class NovaApplication extends Application<NovaConfiguration> {
     // before Temporal, so the gateway is up before the worker takes a model call, and stops after it
     LlmModule llm = manage(environment, new LlmModule(config.llm, database.jdbi(), redis.client()));
     MemoryModule memory = manage(environment, new MemoryModule(database.jdbi(), llm.gateway()));
-    Temporal temporal = manage(environment, new Temporal(config.temporal.address, config.temporal.namespace, config.temporal.workflowPollers,
+    Temporal temporal = manage(environment, new Temporal(config.temporal.address, config.temporal.namespace,
+        config.temporal.retention.toJavaDuration(), config.temporal.workflowPollers,
         new WorkerActivities(new TaskStoreActivitiesImpl(database.jdbi(), json, backlog), new NotifyActivitiesImpl(redis.client(), json),
             new LlmActivitiesImpl(llm.gateway(), database.jdbi()), memory.activities(), memory.modelActivities(),
             new ConductorActivitiesImpl(new ConductorClient(config.llm.conductor.adminToken), config.llm.conductor.url))));
@@ -111,7 +113,8 @@ public class NovaApplication extends Application<NovaConfiguration> {
     Projects projects = new Projects(database.jdbi(), json, audit);
     Access access = new Access(database.jdbi(), activeKeys, sessions, audit);
     TaskCommands commands = new TaskCommands(temporal.client(), projects, database.jdbi(), config.temporal.remindAfter.toSeconds(), config.temporal.updatesPerRun, parts);
-    TaskHistory history = new TaskHistory(temporal.client(), config.temporal.uiUrl, config.temporal.namespace);
+    TemporalWebUi webUi = new TemporalWebUi(config.temporal.uiUrl, config.temporal.namespace);
+    TaskHistory history = new TaskHistory(temporal.client(), webUi, config.temporal.namespace);
     environment.jersey().register(new ProjectResource(projects, audit));
     environment.jersey().register(new AccessResource(access));
     environment.jersey().register(new nova.web.auth.SecurityEventsResource(database.jdbi()));
@@ -124,7 +127,7 @@ public class NovaApplication extends Application<NovaConfiguration> {
     environment.jersey().register(new HealthResource(parts, temporal::workersStarted, backlog));
     Agents agents = registerGatewayAndAgents(environment, llm, database, json);
     new UiModule(config, database.jdbi(), projects, access, commands, history, sessions, audit,
-        new LoginThrottle(redis.client()), config.auth.secureCookies, llm, agents, memory, memorySwitches).register(environment.jersey());
+        new LoginThrottle(redis.client()), config.auth.secureCookies, llm, agents, memory, memorySwitches, webUi).register(environment.jersey());
   }
 
   /** The gateway's API (/v1, providers, usage), then agents, pods and chat, with the one Nova agent made sure of. */

@@ -25,6 +25,8 @@ public class NovaConfiguration extends Configuration {
   public static class Temporal {
     @NotBlank @JsonProperty public String address;
     @NotBlank @JsonProperty public String namespace = "default";
+    /** How long closed runs stay in a namespace that Nova registers itself (it never changes an existing one). */
+    @NotNull @JsonProperty public Duration retention = Duration.hours(720);
     /** Base URL of the Temporal Web UI; empty hides the link. */
     @JsonProperty @JsonSetter(nulls = Nulls.AS_EMPTY) public String uiUrl = "";
     /** How long a task may wait on a person before a reminder is recorded. */

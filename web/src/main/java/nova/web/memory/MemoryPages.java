@@ -20,9 +20,11 @@ import nova.activities.memory.Memories;
 import nova.activities.memory.MemorySearch;
 import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
+import nova.web.platform.TemporalWebUi;
 import nova.web.ui.Html;
 import nova.web.ui.PageContext;
 import nova.web.ui.Routes;
+import nova.workflows.memory.MemoryReembedWorkflow;
 import nova.workflows.memory.messages.MemoryHits;
 import nova.workflows.memory.messages.MemoryQuery;
 
@@ -35,9 +37,11 @@ public class MemoryPages {
   private final MemorySearch search;
   private final Memories memories;
   private final ModelSwitchCommands switches;
+  private final String switchRuns;
 
-  public MemoryPages(Html html, MemorySearch search, Memories memories, ModelSwitchCommands switches) {
+  public MemoryPages(Html html, MemorySearch search, Memories memories, ModelSwitchCommands switches, TemporalWebUi webUi) {
     this.html = html;
+    this.switchRuns = webUi.workflow(MemoryReembedWorkflow.WORKFLOW_ID).orElse(null);
     this.search = search;
     this.memories = memories;
     this.switches = switches;
@@ -50,6 +54,7 @@ public class MemoryPages {
       caller.requireHuman();
       Map<String, Object> params = results(caller, q, mode, scope);
       params.put("stats", memories.stats());
+      params.put("switchRuns", switchRuns);
       return html.page("memory/page.jte", params);
     });
   }
@@ -116,6 +121,7 @@ public class MemoryPages {
     Map<String, Object> params = new HashMap<>();
     params.put("page", new PageContext("Memory", "memory", caller));
     params.put("stats", memories.stats());
+    params.put("switchRuns", switchRuns);
     return params;
   }
 

@@ -1,7 +1,9 @@
 package nova.web.platform;
 
 import io.dropwizard.lifecycle.Managed;
+import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
+import io.temporal.api.workflowservice.v1.RegisterNamespaceRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -11,6 +13,7 @@ import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import io.grpc.Context;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -32,18 +35,30 @@ public final class Temporal implements Managed {
   private static final ScheduledExecutorService DEADLINES =
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("temporal-deadlines").factory());
   private final String address;
+  private final String namespace;
+  private final Duration retention;
   private volatile boolean workersStarted;
   private final WorkflowServiceStubs service;
   private final WorkflowClient client;
-  private final WorkerFactory workers;
+  private final int workflowPollers;
+  private final WorkerActivities activities;
+  private WorkerFactory workers;
 
-  public Temporal(String address, String namespace, int workflowPollers, WorkerActivities activities) {
+  public Temporal(String address, String namespace, Duration retention, int workflowPollers, WorkerActivities activities) {
     this.address = address;
+    this.namespace = namespace;
+    this.retention = retention;
     this.service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(address).setRpcTimeout(Duration.ofSeconds(10)).build());
     this.client = WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
-    this.workers =
+    this.workflowPollers = workflowPollers;
+    this.activities = activities;
+    this.workers = newWorkers();
+  }
+
+  private WorkerFactory newWorkers() {
+    WorkerFactory workers =
         WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder().setUsingVirtualWorkflowThreads(true).build());
     Worker worker = workers.newWorker(TaskWorkflow.TASK_QUEUE, WorkerOptions.newBuilder().setUsingVirtualThreads(true).setMaxConcurrentWorkflowTaskPollers(workflowPollers).build());
     worker.registerWorkflowImplementationTypes(TaskWorkflowImpl.class);
@@ -57,6 +72,7 @@ public final class Temporal implements Managed {
     memoryWorker.registerActivitiesImplementations(activities.memory(), activities.memoryModels());
     workers.newWorker(ConductorActivities.TASK_QUEUE, WorkerOptions.newBuilder().setUsingVirtualThreads(true).build())
         .registerActivitiesImplementations(activities.conductor());
+    return workers;
   }
 
   public WorkflowClient client() {
@@ -89,8 +105,48 @@ public final class Temporal implements Managed {
   /** The workers ask Temporal for their namespace before they poll, so this fails while it is down. */
   public synchronized void startWorkers() {
     if (workersStarted) return;
+    registerNamespaceIfMissing();
     workers.start();
     workersStarted = true;
+  }
+
+  /**
+   * After an outage. While Temporal is away, each of the SDK's pollers doubles its pause after
+   * every failed poll, up to a minute, and sleeps that out even once Temporal is back: new tasks
+   * would wait that long (one waited over 10 s after a 13 s outage). New workers poll at once;
+   * the old ones stop polling, finish what they hold, and tell Temporal to move their sticky
+   * queues to the new ones.
+   */
+  public synchronized void renewWorkers() {
+    if (!workersStarted) {
+      startWorkers();
+      return;
+    }
+    WorkerFactory old = workers;
+    workers = newWorkers();
+    workers.start();
+    old.shutdown();
+    LOG.info("Temporal is back: new workers poll at once, the old ones finish what they hold");
+  }
+
+  /**
+   * A cluster without Nova's namespace gets it, kept for the configured retention, instead of a
+   * server whose workers wait for it forever; an existing namespace is left as its owner set it.
+   */
+  private void registerNamespaceIfMissing() {
+    try {
+      service.blockingStub().describeNamespace(DescribeNamespaceRequest.newBuilder().setNamespace(namespace).build());
+      return;
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() != Status.Code.NOT_FOUND) throw e;
+    }
+    try {
+      service.blockingStub().registerNamespace(RegisterNamespaceRequest.newBuilder().setNamespace(namespace)
+          .setWorkflowExecutionRetentionPeriod(com.google.protobuf.Duration.newBuilder().setSeconds(retention.toSeconds())).build());
+      LOG.warn("Temporal at {} had no namespace {}; registered it, keeping closed runs {}", address, namespace, retention);
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) throw e; // another Nova server was first
+    }
   }
 
   /** Runs a call to Temporal with a deadline on it and on the SDK's retries beneath, so it cannot hang while Temporal is away. */
@@ -108,7 +164,7 @@ public final class Temporal implements Managed {
   }
 
   @Override
-  public void stop() {
+  public synchronized void stop() {
     if (workersStarted) {
       workers.shutdown();
       workers.awaitTermination(5, TimeUnit.SECONDS);

@@ -8,15 +8,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Each time Temporal comes up (at start, or back after an outage): starts the workers if they are
- * not yet, then re-creates the task workflows Temporal no longer knows (the in-memory server forgets
- * every run when it restarts). Retried every 2 s until both succeed, so a database that is down at
- * the same moment only delays it.
+ * not yet (after an outage: new ones, see {@link Temporal#renewWorkers}), then re-creates the task
+ * workflows Temporal no longer knows (a Temporal that came back empty). Retried every 2 s until both
+ * succeed, so a database that is down at the same moment only delays it.
  */
 public final class TemporalComeback implements Managed {
   private static final Logger LOG = LoggerFactory.getLogger(TemporalComeback.class);
   private final Temporal temporal;
   private final IntSupplier resumeLost;
   private final Semaphore due = new Semaphore(0);
+  private final java.util.concurrent.atomic.AtomicBoolean seenUp = new java.util.concurrent.atomic.AtomicBoolean();
+  private volatile boolean afterOutage;
   private volatile boolean running;
   private Thread thread;
 
@@ -27,6 +29,7 @@ public final class TemporalComeback implements Managed {
 
   /** Temporal answers again (or for the first time). */
   public void temporalUp() {
+    if (seenUp.getAndSet(true)) afterOutage = true;
     due.release();
   }
 
@@ -50,7 +53,12 @@ public final class TemporalComeback implements Managed {
 
   private boolean catchUp() {
     try {
-      temporal.startWorkers();
+      if (afterOutage) {
+        temporal.renewWorkers();
+        afterOutage = false;
+      } else {
+        temporal.startWorkers();
+      }
       int resumed = resumeLost.getAsInt();
       if (resumed > 0) LOG.warn("re-created {} unfinished tasks whose workflows Temporal no longer had", resumed);
       return true;

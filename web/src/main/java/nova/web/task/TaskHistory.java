@@ -16,6 +16,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import nova.web.platform.TemporalWebUi;
 import nova.workflows.task.TaskWorkflow;
 
 /**
@@ -25,16 +26,20 @@ import nova.workflows.task.TaskWorkflow;
 public final class TaskHistory {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final WorkflowClient client;
-  private final String uiUrl;
+  private final TemporalWebUi webUi;
   private final String namespace;
 
-  public TaskHistory(WorkflowClient client, String uiUrl, String namespace) {
+  public TaskHistory(WorkflowClient client, TemporalWebUi webUi, String namespace) {
     this.client = client;
-    this.uiUrl = uiUrl == null ? "" : uiUrl.replaceAll("/+$", "");
+    this.webUi = webUi;
     this.namespace = namespace;
   }
 
-  public record Line(long id, Instant time, String type, String detail) {}
+  /** One event; {@code link} (or null) is a page of the Temporal Web UI it refers to. */
+  public record Line(long id, Instant time, String type, String detail, String link) {}
+
+  /** The latest run's events, and its page in the Temporal Web UI (or null). */
+  public record LatestRun(String runId, List<Line> lines, String webUiLink) {}
 
   /** One run of the task's workflow and its history. */
   public record Run(String runId, WorkflowExecutionHistory history) {}
@@ -75,7 +80,9 @@ public final class TaskHistory {
     for (Run run : found.runs()) {
       try {
         ObjectNode exported = (ObjectNode) JSON.readTree(run.history().toJson(false));
-        runs.addObject().put("run_id", run.runId()).setAll(exported);
+        ObjectNode entry = runs.addObject().put("run_id", run.runId());
+        webUi.run(TaskWorkflow.workflowId(taskId), run.runId()).ifPresent(link -> entry.put("web_ui_url", link));
+        entry.setAll(exported);
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("Temporal's history export is JSON", e);
       }
@@ -99,21 +106,18 @@ public final class TaskHistory {
    * The latest run's events, for the task page (which refreshes on every change, so it reads one
    * run, not all); a run that continued from an earlier one begins with a line that says so.
    */
-  public List<Line> lines(UUID taskId) {
+  public LatestRun latest(UUID taskId) {
     String workflowId = TaskWorkflow.workflowId(taskId);
-    List<HistoryEvent> events = client.fetchHistory(workflowId, latestRunId(workflowId)).getEvents();
+    String runId = latestRunId(workflowId);
+    List<HistoryEvent> events = client.fetchHistory(workflowId, runId).getEvents();
     List<Line> lines = new ArrayList<>();
     String previous = events.getFirst().getWorkflowExecutionStartedEventAttributes().getContinuedExecutionRunId();
     if (!previous.isEmpty()) {
-      lines.add(new Line(0, time(events.getFirst()), "continued as new", "from run " + previous + "; every run: GET /api/v1/tasks/" + taskId + "/history"));
+      lines.add(new Line(0, time(events.getFirst()), "continued as new", "from run " + previous + "; every run: GET /api/v1/tasks/" + taskId + "/history",
+          webUi.run(workflowId, previous).orElse(null)));
     }
     events.stream().map(TaskHistory::line).forEach(lines::add);
-    return lines;
-  }
-
-  /** The run in the Temporal Web UI, or null when TEMPORAL_UI_URL is not set. */
-  public String webUiLink(UUID taskId) {
-    return uiUrl.isEmpty() ? null : uiUrl + "/namespaces/" + namespace + "/workflows/" + TaskWorkflow.workflowId(taskId);
+    return new LatestRun(runId, lines, webUi.run(workflowId, runId).orElse(null));
   }
 
   private static Instant time(HistoryEvent event) {
@@ -123,7 +127,7 @@ public final class TaskHistory {
   private static Line line(HistoryEvent event) {
     Instant time = time(event);
     String type = event.getEventType().name().replace("EVENT_TYPE_", "").toLowerCase(Locale.ROOT);
-    return new Line(event.getEventId(), time, type, detail(event));
+    return new Line(event.getEventId(), time, type, detail(event), null);
   }
 
   private static String detail(HistoryEvent event) {

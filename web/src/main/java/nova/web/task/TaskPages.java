@@ -148,15 +148,15 @@ public class TaskPages {
 
   private TaskPageModel model(UUID id) {
     TaskDetail detail = tasks.detail(id);
-    List<TaskHistory.Line> lines = List.of();
+    TaskHistory.LatestRun run = new TaskHistory.LatestRun("", List.of(), null);
     String error = null;
     try {
-      lines = history.lines(id);
+      run = history.latest(id);
     } catch (RuntimeException e) {
       error = "Temporal did not answer: " + e.getMessage();
     }
     var servers = projectDao.servers().stream().filter(s -> s.projectId().equals(detail.task().projectId())).toList();
-    return new TaskPageModel(detail, TaskPageModel.humanActions(detail), TaskPageModel.lifecycle(detail), servers, lines, error, history.webUiLink(id));
+    return new TaskPageModel(detail, TaskPageModel.humanActions(detail), TaskPageModel.lifecycle(detail), servers, run.lines(), error, run.webUiLink());
   }
 
   private List<Column> columns() {

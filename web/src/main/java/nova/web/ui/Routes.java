@@ -15,6 +15,7 @@ public final class Routes {
   public static final String KEYS = "/keys";
   public static final String USERS = "/users";
   public static final String SECURITY = "/security";
+  public static final String TEMPORAL_UI = "/temporal";
   public static final String ACCOUNT = "/account";
   public static final String ACCOUNT_PASSWORD = "/account/password";
   public static final String ACCOUNT_SESSIONS = "/account/sessions/revoke";

@@ -18,6 +18,7 @@ import nova.web.llm.UsageQueries;
 import nova.web.memory.MemoryModule;
 import nova.web.memory.MemoryPages;
 import nova.web.memory.ModelSwitchCommands;
+import nova.web.platform.TemporalWebUi;
 import nova.web.project.ProjectPage;
 import nova.web.project.Projects;
 import nova.web.task.TaskCommands;
@@ -28,7 +29,7 @@ import org.jdbi.v3.core.Jdbi;
 /** The admin app: its pages, parts and assets. */
 public record UiModule(
     NovaConfiguration config, Jdbi jdbi, Projects projects, Access access, TaskCommands commands, TaskHistory history,
-    SessionCookie sessions, SecurityLog audit, LoginThrottle throttle, boolean secureCookies, LlmModule llm, Agents agents, MemoryModule memory, ModelSwitchCommands memorySwitches) {
+    SessionCookie sessions, SecurityLog audit, LoginThrottle throttle, boolean secureCookies, LlmModule llm, Agents agents, MemoryModule memory, ModelSwitchCommands memorySwitches, TemporalWebUi webUi) {
 
   public void register(JerseyEnvironment jersey) {
     Html html = new Html(new Templates(config.templatesDir));
@@ -41,6 +42,7 @@ public record UiModule(
     jersey.register(new SecurityPage(html, jdbi));
     jersey.register(new LlmPages(html, llm.admin(), new UsageQueries(jdbi)));
     jersey.register(new AgentPages(html, agents));
-    jersey.register(new MemoryPages(html, memory.search(), memory.memories(), memorySwitches));
+    jersey.register(new MemoryPages(html, memory.search(), memory.memories(), memorySwitches, webUi));
+    jersey.register(new TemporalUiPage(html, webUi));
   }
 }

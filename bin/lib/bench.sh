@@ -100,7 +100,7 @@ build_stale_for() { # the benchmark's classpath file is older than any test sour
 # var/bench/log/chaos-parts), so it can stop them.
 nova_chaos() { # [LIFECYCLES] [CONCURRENCY] [KILLS] [OUTAGE_SECONDS] [LOGINS]
   bench_build
-  temporal_classpath >/dev/null
+  provision_temporal_cli # ChaosBench runs the CLI's development server as its Temporal
   trap 'stop_all' EXIT
   local cp="$NOVA_HOME/var/bench.classpath"
   say "running chaos: the benchmark starts, kills and restarts the Nova server, PostgreSQL, Redis and Temporal itself"
@@ -115,7 +115,7 @@ bench_stack() {
   bench_build
   start_postgres
   start_redis
-  start_temporal
+  start_temporal ephemeral
   trap 'stop_all' EXIT
 }
 

@@ -27,13 +27,3 @@ build_nova() {
     say "built in $((SECONDS - started)) s"
   fi
 }
-
-temporal_classpath() { # the dev Temporal server's classes, then its dependencies
-  local cp="$NOVA_HOME/var/temporal.classpath" module="$NOVA_HOME/temporal-dev-server"
-  if [ ! -s "$cp" ] || [ ! -d "$module/target/classes" ] || [ -n "$(find "$module/pom.xml" "$module/src/main" "$NOVA_HOME/pom.xml" -newer "$cp" -print -quit)" ]; then
-    mvn -B -ntp -q -Dstyle.color=never -f "$module/pom.xml" -DskipTests compile dependency:build-classpath -Dmdep.outputFile="$cp" \
-      >"$STATE/log/temporal-classpath.log" 2>&1 </dev/null || die "could not build Temporal's dev server ($STATE/log/temporal-classpath.log)"
-    touch "$cp" # the plugin leaves an unchanged file alone, which would make it look stale forever
-  fi
-  echo "$module/target/classes:$(cat "$cp")"
-}

@@ -40,6 +40,7 @@ supervise() { # polls, so Ctrl-C and `bin/nova stop` are seen within half a seco
   while true; do
     sleep 0.5
     [ -f "$STATE/run/stopping" ] && return 0
+    revive_temporal
     alive "$STATE/run/nova.pid" && continue
     restarts=$((restarts + 1))
     say "the Nova server stopped unexpectedly; restarting it (restart $restarts, log: $STATE/log/nova.log)"
@@ -48,6 +49,20 @@ supervise() { # polls, so Ctrl-C and `bin/nova stop` are seen within half a seco
     wait_ready || die "the Nova server did not come back (log: $STATE/log/nova.log)"
     say "Nova is back at http://localhost:${NOVA_HTTP_PORT:-8080} after $((SECONDS - started)) s; its workflows went on in Temporal"
   done
+}
+
+# Temporal and its Web UI, when bin/nova started them and they died: started again on the same
+# state file, so the Nova server (which answers 503 meanwhile) goes on with every run it had.
+revive_temporal() {
+  [ -n "${NOVA_STARTED_TEMPORAL:-}" ] || return 0
+  if ! alive "$STATE/run/temporal.pid"; then
+    say "Temporal stopped unexpectedly; starting it again on $STATE/temporal/temporal.db (log: $STATE/log/temporal.log)"
+    unset TEMPORAL_ADDRESS
+    start_temporal
+  elif [ -f "$STATE/run/temporal-ui.pid" ] && ! alive "$STATE/run/temporal-ui.pid"; then
+    say "Temporal's Web UI stopped unexpectedly; starting it again (log: $STATE/log/temporal-ui.log)"
+    start_temporal_ui
+  fi
 }
 
 nova_dev() {

@@ -89,24 +89,6 @@ start_redis() {
   export REDIS_URL="redis://:$password@127.0.0.1:$REDIS_PORT"
 }
 
-start_temporal() {
-  if [ -n "${TEMPORAL_ADDRESS:-}" ]; then say "Temporal: using TEMPORAL_ADDRESS=$TEMPORAL_ADDRESS"; return 0; fi
-  mkdir -p "$STATE/run" "$STATE/log"
-  if ! alive "$STATE/run/temporal.pid"; then
-    # Built first, in the foreground: on a new machine Maven's downloads alone outlast the wait for the port.
-    local classpath
-    say "Temporal: building the in-memory server (Maven downloads its dependencies on a new machine)"
-    classpath=$(temporal_classpath)
-    # Its own process, so that restarting the Nova server keeps every workflow.
-    nohup "$JAVA_HOME/bin/java" -Xmx1g $JAVA_FLAGS -cp "$classpath" \
-      nova.temporal.DevTemporalServer "$TEMPORAL_PORT" >"$STATE/log/temporal.log" 2>&1 &
-    echo $! >"$STATE/run/temporal.pid"
-    wait_port 127.0.0.1 "$TEMPORAL_PORT" 30 Temporal
-  fi
-  say "Temporal: 127.0.0.1:$TEMPORAL_PORT (in-memory test server)"
-  export TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT"
-}
-
 redis_without_password() { # PORT: whether the Redis there answers PING without AUTH
   local reply=""
   exec 3<>"/dev/tcp/127.0.0.1/$1" 2>/dev/null || return 1
@@ -132,6 +114,7 @@ stop_all() {
   stop_pidfile "$STATE/run/conductor.pid" # its agents exit with it
   local model # bin/nova bench gateway's baselines
   for model in "$STATE"/run/local-model-*.pid; do [ -e "$model" ] && stop_pidfile "$model"; done
+  stop_pidfile "$STATE/run/temporal-ui.pid"
   stop_pidfile "$STATE/run/temporal.pid"
   stop_pidfile "$STATE/run/redis.pid"
   stop_postgres

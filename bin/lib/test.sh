@@ -1,4 +1,6 @@
-# `bin/nova test`: every test, against fresh private PostgreSQL, Redis and Temporal processes.
+# `bin/nova test`: every test, against fresh private PostgreSQL, Redis and Temporal processes
+# (Temporal: the CLI's development server, as in dev; the ITs find its binaries in TEMPORAL_CLI
+# and TEMPORAL_UI_SERVER).
 # shellcheck shell=bash
 
 nova_test() {
@@ -15,7 +17,7 @@ nova_test() {
   use_state test
   PG_FSYNC=off start_postgres
   start_redis
-  start_temporal
+  start_temporal ephemeral
   trap 'stop_all' EXIT
   say "running every test (unit, workflow, replay, integration, browser); Maven prints each module's summary"
   # The ITs start the Nova server from web/nova.yml; these point it at the services above.

@@ -14,11 +14,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * kill -9 of the Nova server alone, with tasks waiting in every state: a new server process against
- * the same Temporal, PostgreSQL and Redis drives each of them to done. Before the in-memory server
- * handed a dead worker's sticky queue to live workers, every first action here hung.
+ * the same Temporal, PostgreSQL and Redis drives each of them to done: Temporal (the CLI's
+ * development server) hands the dead worker's sticky queue to the live one.
  *
- * <p>Both servers run in a database and a Temporal namespace of their own, so that no other worker
- * of the test run (the in-process server polls the default namespace) can take these workflows.
+ * <p>Both servers run in a database and a Temporal namespace of their own (which the first one
+ * registers, as Nova does on any cluster that lacks its namespace), so that no other worker of the
+ * test run can take these workflows.
  */
 class CrashRecoveryIT {
   private final Map<String, String> tasks = new LinkedHashMap<>();

@@ -1,6 +1,5 @@
 package nova.tests;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -11,7 +10,7 @@ import java.util.List;
 
 /**
  * A PostgreSQL, Redis or Temporal of a test's own, as a real process it can stop and start again
- * while a Nova server uses it; the same binaries and classes bin/nova test runs.
+ * while a Nova server uses it; the same binaries bin/nova runs.
  */
 abstract class PartProcess implements AutoCloseable {
   final int port;
@@ -140,12 +139,24 @@ abstract class PartProcess implements AutoCloseable {
     }
   }
 
-  /** Nova's in-memory dev Temporal server: stopping it loses every workflow, as in bin/nova dev. */
+  /**
+   * The Temporal CLI's development server that bin/nova dev runs (a real Temporal server), its state
+   * in a SQLite file under the part's folder: stopped and started again, it still has every workflow.
+   */
   static final class Temporal extends PartProcess {
     private Process process;
 
     Temporal(Path dir) throws IOException {
       super(dir);
+    }
+
+    /** The CLI that bin/nova built for this machine (TEMPORAL_CLI). */
+    static String cli() {
+      String cli = System.getenv("TEMPORAL_CLI");
+      if (cli == null || !Files.isExecutable(Path.of(cli))) {
+        throw new IllegalStateException("TEMPORAL_CLI names no executable (" + cli + "): run the tests through bin/nova test");
+      }
+      return cli;
     }
 
     @Override
@@ -155,18 +166,57 @@ abstract class PartProcess implements AutoCloseable {
 
     @Override
     Temporal start() throws Exception {
-      Path home = Path.of("..").toAbsolutePath().normalize();
-      String classpath = home.resolve("temporal-dev-server/target/classes") + File.pathSeparator
-          + Files.readString(home.resolve("var/temporal.classpath")).trim();
-      process = spawn("temporal.log", Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp", classpath,
-          "nova.temporal.DevTemporalServer", String.valueOf(port));
+      process = spawn("temporal.log", cli(), "server", "start-dev", "--headless", "--ip", "127.0.0.1", "--port", String.valueOf(port),
+          "--db-filename", dir.resolve("temporal.db").toString(), "--log-level", "warn");
       return this;
     }
 
-    /** kill -9: the in-memory server has nothing to save. */
+    /** kill -9: a crash loses nothing SQLite committed, and that is what a crash of it is like. */
     @Override
     void stop() throws Exception {
       end(process, true);
+    }
+  }
+
+  /** Temporal's Web UI server, as bin/nova dev runs it beside the development server: write actions disabled. */
+  static final class WebUi extends PartProcess {
+    private final String temporal;
+    private Process process;
+
+    /** For the Temporal at {@code temporal} (host:port). */
+    WebUi(Path dir, String temporal) throws IOException {
+      super(dir);
+      this.temporal = temporal;
+    }
+
+    @Override
+    String url() {
+      return "http://127.0.0.1:" + port;
+    }
+
+    @Override
+    WebUi start() throws Exception {
+      String server = System.getenv().getOrDefault("TEMPORAL_UI_SERVER", "");
+      if (!Files.isExecutable(Path.of(server))) throw new IllegalStateException("TEMPORAL_UI_SERVER names no executable (" + server + "): run the tests through bin/nova test");
+      Files.createDirectories(dir.resolve("config"));
+      Files.writeString(dir.resolve("config/development.yaml"), """
+          temporalGrpcAddress: %s
+          host: 127.0.0.1
+          port: %d
+          enableUi: true
+          defaultNamespace: default
+          notifyOnNewVersion: false
+          disableWriteActions: true
+          cors:
+            cookieInsecure: true
+          """.formatted(temporal, port));
+      process = spawn("ui.log", server, "--root", dir.toString(), "--config", "config", "--env", "development", "start");
+      return this;
+    }
+
+    @Override
+    void stop() throws Exception {
+      end(process, false);
     }
   }
 }

@@ -48,7 +48,12 @@ final class ServerProcess implements AutoCloseable {
 
   ServerProcess start() throws Exception {
     launch();
-    awaitReady();
+    try {
+      awaitReady();
+    } catch (Exception | AssertionError notReady) {
+      kill9(); // the caller never gets it to close: it must not outlive the test run
+      throw notReady;
+    }
     return this;
   }
 

@@ -69,16 +69,19 @@ nova_dev() {
   use_state dev
   local t0=$SECONDS
   provision_base
+  [ -n "${TEMPORAL_ADDRESS:-}" ] || provision_temporal_cli
   build_nova
   alive "$STATE/run/nova.pid" && die "Nova is already running (pid $(cat "$STATE/run/nova.pid")); bin/nova stop first"
   rm -f "$STATE/run/stopping"
+  # A closed terminal or pipe must not kill this script before it has stopped what it started,
+  # and neither may a failure after the first service is up.
+  trap '' PIPE
+  trap 'touch "$STATE/run/stopping"; say "stopping" 2>/dev/null || true; stop_all; exit 0' INT TERM HUP
+  trap 'status=$?; [ "$status" -eq 0 ] || { touch "$STATE/run/stopping"; stop_all; }' EXIT
   start_postgres
   start_redis
   start_temporal
   start_conductor "${NOVA_CONDUCTOR_PORT:-51055}"
-  # A closed terminal or pipe must not kill this script before it has stopped what it started.
-  trap '' PIPE
-  trap 'touch "$STATE/run/stopping"; say "stopping" 2>/dev/null || true; stop_all; exit 0' INT TERM HUP
   start_nova_server
   say "starting the Nova server"
   wait_ready || { tail -30 "$STATE/log/nova.log" >&2; stop_all; die "the Nova server did not start (log: $STATE/log/nova.log)"; }

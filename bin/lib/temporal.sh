@@ -9,13 +9,35 @@ TEMPORAL_CLI_VERSION=v1.5.1
 TEMPORAL_RETENTION=${NOVA_TEMPORAL_RETENTION:-720h}
 
 # Outside the clone, so every clone on the machine (and every `rm -rf var`) reuses the build.
-temporal_cache() { echo "${NOVA_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/nova}/temporal-$TEMPORAL_CLI_VERSION"; }
+nova_cache() { echo "${NOVA_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/nova}"; }
+temporal_cache() { echo "$(nova_cache)/temporal-$TEMPORAL_CLI_VERSION"; }
+
+# A machine without Go 1.21 (Debian 12 has 1.19, which cannot read the CLI's go.mod) gets this
+# Go, the toolchain module that GOTOOLCHAIN would fetch, from the same proxy, checked against
+# its pinned sha256.
+GO_FALLBACK=go1.26.8
+GO_FALLBACK_SHA256=30c2b1bf7dcc88d3eb0a1364e47ddd9128edb3110a30e8a0ef61cd5856b31de7
 
 provision_go() {
-  command -v go >/dev/null && return 0
-  # Debian's Go may be older than the CLI's go.mod asks: GOTOOLCHAIN=auto then fetches that Go
-  # from the same module proxy.
-  apt_install golang-go
+  local minor
+  minor=$({ go env GOVERSION 2>/dev/null || true; } | sed -n 's/^go1\.\([0-9]*\).*/\1/p')
+  [ "${minor:-0}" -ge 21 ] && return 0
+  local dir module
+  dir="$(nova_cache)/$GO_FALLBACK" module="golang.org/toolchain@v0.0.1-$GO_FALLBACK.linux-amd64"
+  if [ ! -x "$dir/bin/go" ]; then
+    [ "$(uname -m)" = x86_64 ] || die "the Temporal CLI is built with Go 1.21 or newer: install one (Nova fetches one itself on amd64 only)"
+    command -v unzip >/dev/null || apt_install unzip
+    say "Go: none here, or older than 1.21; fetching $GO_FALLBACK from the Go module proxy (64 MB)"
+    rm -rf "$dir.fetch" && mkdir -p "$dir.fetch"
+    curl -fsSL -o "$dir.fetch/go.zip" "https://proxy.golang.org/golang.org/toolchain/@v/v0.0.1-$GO_FALLBACK.linux-amd64.zip" ||
+      die "could not fetch $GO_FALLBACK from proxy.golang.org"
+    echo "$GO_FALLBACK_SHA256  $dir.fetch/go.zip" | sha256sum -c --quiet - || die "$GO_FALLBACK's zip does not match its pinned sha256"
+    unzip -q -d "$dir.fetch" "$dir.fetch/go.zip"
+    # a module zip keeps no file modes
+    chmod +x "$dir.fetch/$module"/bin/* "$dir.fetch/$module"/pkg/tool/*/*
+    rm -rf "$dir" && mv "$dir.fetch/$module" "$dir" && rm -rf "$dir.fetch"
+  fi
+  export PATH="$dir/bin:$PATH" GOTOOLCHAIN=local
 }
 
 # Sets TEMPORAL_CLI and TEMPORAL_UI_SERVER, building both the first time on this machine.
@@ -25,33 +47,34 @@ provision_temporal_cli() {
   TEMPORAL_CLI="$dir/temporal" TEMPORAL_UI_SERVER="$dir/temporal-ui-server"
   export TEMPORAL_CLI TEMPORAL_UI_SERVER
   [ -x "$TEMPORAL_CLI" ] && [ -x "$TEMPORAL_UI_SERVER" ] && return 0
-  provision_go
   mkdir -p "$(dirname "$dir")"
   # bin/nova dev and bin/nova test started at once build it once: the second waits here
   exec 8>"$dir.lock"
   flock 8
-  if ! { [ -x "$TEMPORAL_CLI" ] && [ -x "$TEMPORAL_UI_SERVER" ]; }; then build_temporal_cli "$dir"; fi
+  if ! { [ -x "$TEMPORAL_CLI" ] && [ -x "$TEMPORAL_UI_SERVER" ]; }; then
+    provision_go
+    build_temporal_cli "$dir"
+  fi
   flock -u 8
   exec 8>&-
 }
 
 build_temporal_cli() { # DIR
-  local dir=$1 work="$1.building" started=$SECONDS ui_version
-  if [ -d "$work/gomod" ]; then GOMODCACHE="$work/gomod" go clean -modcache 2>/dev/null || true; fi
-  rm -rf "$work" && mkdir -p "$work"
+  local dir=$1 work="$1.building" started=$SECONDS ui_version mod
   # Go's caches of its own, deleted once both are built: 3.4 GB that nothing else here needs
-  export GOMODCACHE="$work/gomod" GOCACHE="$work/gocache"
+  local -x GOMODCACHE="$work/gomod" GOCACHE="$work/gocache"
+  if [ -d "$GOMODCACHE" ]; then go clean -modcache 2>/dev/null || true; fi # an interrupted build's; read-only files
+  rm -rf "$work" && mkdir -p "$work"
   say "Temporal CLI $TEMPORAL_CLI_VERSION: building it from the Go module proxy into $dir, once for this machine (about 5 minutes on 2 cores)"
   go_install "$work" "github.com/temporalio/cli/cmd/temporal@$TEMPORAL_CLI_VERSION" "the CLI" $started
   # The Web UI the CLI itself bundles, as its own server: only that one can refuse write actions.
-  ui_version=$(sed -n 's#^[[:space:]]*github.com/temporalio/ui-server/v2 \(v[^ ]*\).*#\1#p' \
-    "$GOMODCACHE/cache/download/github.com/temporalio/cli/@v/$TEMPORAL_CLI_VERSION.mod")
-  [ -n "$ui_version" ] || die "could not read the Web UI's version from the CLI's go.mod"
+  mod="$GOMODCACHE/cache/download/github.com/temporalio/cli/@v/$TEMPORAL_CLI_VERSION.mod"
+  [ -f "$mod" ] && ui_version=$(sed -n 's#^[[:space:]]*github.com/temporalio/ui-server/v2 \(v[^ ]*\).*#\1#p' "$mod")
+  [ -n "${ui_version:-}" ] || die "could not read the Web UI's version from the CLI's go.mod ($mod)"
   go_install "$work" "github.com/temporalio/ui-server/v2/cmd/server@$ui_version" "its Web UI $ui_version" $started
   mv "$work/server" "$work/temporal-ui-server"
-  go clean -modcache # its files are read-only: rm alone cannot remove them
+  go clean -modcache
   rm -rf "$GOCACHE"
-  unset GOMODCACHE GOCACHE
   rm -rf "$dir" && mv "$work" "$dir"
   say "Temporal CLI $TEMPORAL_CLI_VERSION and Web UI $ui_version built in $((SECONDS - started)) s"
 }
@@ -86,14 +109,17 @@ start_temporal() { # [ephemeral]
   local state=(--db-filename "$STATE/temporal/temporal.db") kept="state in $STATE/temporal/temporal.db"
   [ "${1:-}" = ephemeral ] && state=() kept="state in memory"
   if ! alive "$STATE/run/temporal.pid"; then
+    port_free "$TEMPORAL_PORT" || die "port $TEMPORAL_PORT is taken by another process; bin/nova dev takes another with NOVA_TEMPORAL_PORT"
     "$TEMPORAL_CLI" server start-dev --headless --ip 127.0.0.1 --port "$TEMPORAL_PORT" "${state[@]}" --log-level warn \
       >>"$STATE/log/temporal.log" 2>&1 </dev/null &
     echo $! >"$STATE/run/temporal.pid"
+    disown # bin/nova reports its death itself; bash's job notice would only repeat it
     wait_port 127.0.0.1 "$TEMPORAL_PORT" 30 Temporal
-    # the dev server's namespace keeps a closed run one day; Nova's runs are its audit trail
-    "$TEMPORAL_CLI" operator namespace update --address "127.0.0.1:$TEMPORAL_PORT" -n default \
-      --retention "$TEMPORAL_RETENTION" >>"$STATE/log/temporal.log" 2>&1 || die "could not set the namespace's retention ($STATE/log/temporal.log)"
+    alive "$STATE/run/temporal.pid" || die "Temporal exited at once (log: $STATE/log/temporal.log)"
   fi
+  # the dev server's namespace keeps a closed run one day; Nova's runs are its audit trail
+  "$TEMPORAL_CLI" operator namespace update --address "127.0.0.1:$TEMPORAL_PORT" -n default --retention "$TEMPORAL_RETENTION" \
+    >>"$STATE/log/temporal.log" 2>&1 || die "could not set the namespace's retention to $TEMPORAL_RETENTION (a Go duration such as 720h; log: $STATE/log/temporal.log)"
   say "Temporal: 127.0.0.1:$TEMPORAL_PORT (development server $TEMPORAL_CLI_VERSION, $kept)"
   export TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT"
   [ "${1:-}" = ephemeral ] || start_temporal_ui
@@ -107,7 +133,7 @@ temporalGrpcAddress: $TEMPORAL_ADDRESS
 host: 127.0.0.1
 port: $TEMPORAL_UI_PORT
 enableUi: true
-defaultNamespace: default
+defaultNamespace: ${TEMPORAL_NAMESPACE:-default}
 notifyOnNewVersion: false
 # No login guards this UI: it reads, and Nova alone acts on its workflows, with its checks and audit.
 disableWriteActions: true
@@ -115,10 +141,13 @@ cors:
   cookieInsecure: true
 YAML
   if ! alive "$STATE/run/temporal-ui.pid"; then
+    port_free "$TEMPORAL_UI_PORT" || die "port $TEMPORAL_UI_PORT is taken by another process; bin/nova dev takes another with NOVA_TEMPORAL_UI_PORT"
     "$TEMPORAL_UI_SERVER" --root "$STATE/temporal/ui" --config config --env development start \
       >>"$STATE/log/temporal-ui.log" 2>&1 </dev/null &
     echo $! >"$STATE/run/temporal-ui.pid"
+    disown
     wait_port 127.0.0.1 "$TEMPORAL_UI_PORT" 30 "Temporal's Web UI"
+    alive "$STATE/run/temporal-ui.pid" || die "Temporal's Web UI exited at once (log: $STATE/log/temporal-ui.log)"
   fi
   export TEMPORAL_UI_URL="${TEMPORAL_UI_URL:-http://127.0.0.1:$TEMPORAL_UI_PORT}"
   say "Temporal Web UI: $TEMPORAL_UI_URL (read-only: cancel, terminate, reset, signal and the like are disabled)"

@@ -14,8 +14,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
 /**
- * A task whose workflow Temporal no longer has (as after a restart of the in-memory dev server)
- * is started again from its stored state and takes actions as before.
+ * A task whose workflow Temporal no longer has (a Temporal that started empty, or a run that was
+ * terminated) is started again from its stored state and takes actions as before.
  */
 class LostWorkflowsIT {
   @Test
@@ -50,7 +50,7 @@ class LostWorkflowsIT {
     WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
         .setTarget(System.getenv().getOrDefault("TEMPORAL_ADDRESS", "127.0.0.1:7243")).build());
     try {
-      // Temporal forgets the run (as the in-memory server does when it restarts) and a new one starts
+      // the run ends outside Nova (as if Temporal had lost it) and a new one starts
       // from PostgreSQL: Temporal no longer knows the Update id, only the stored event does.
       WorkflowClient client = WorkflowClient.newInstance(service);
       client.newUntypedWorkflowStub("task-" + task).terminate("a test forgets the run");

@@ -53,7 +53,13 @@ abstract class PartProcess implements AutoCloseable {
   Process spawn(String logName, String... command) throws Exception {
     Process child = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(logName).toFile())).start();
-    awaitPort(true, 30);
+    try {
+      awaitPort(true, 30);
+      if (!child.isAlive()) throw new IllegalStateException(command[0] + " exited at once (another process on port " + port + "?); see " + dir.resolve(logName));
+    } catch (Exception | Error failed) {
+      child.destroyForcibly(); // nobody else holds it to stop it
+      throw failed;
+    }
     return child;
   }
 

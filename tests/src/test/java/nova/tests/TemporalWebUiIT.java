@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowExecutionMetadata;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -16,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +36,7 @@ class TemporalWebUiIT {
   private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   private static final String TEMPORAL = System.getenv().getOrDefault("TEMPORAL_ADDRESS", "127.0.0.1:7243");
   /** Its own, which its server registers: no other worker of the run may take these workflows. */
-  private static final String NAMESPACE = "web-ui-it-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+  private static final String NAMESPACE = "web-ui-it-" + UUID.randomUUID().toString().substring(0, 8);
   private static PartProcess.WebUi webUi;
   private static ServerProcess nova;
   private static Api admin;
@@ -53,7 +56,7 @@ class TemporalWebUiIT {
     admin = Api.admin(nova.baseUrl());
     agent = ServerAgent.register(nova.baseUrl(), admin, false);
     service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(TEMPORAL).build());
-    client = WorkflowClient.newInstance(service, io.temporal.client.WorkflowClientOptions.newBuilder().setNamespace(NAMESPACE).build());
+    client = WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder().setNamespace(NAMESPACE).build());
   }
 
   @AfterAll
@@ -70,7 +73,6 @@ class TemporalWebUiIT {
     List<WorkflowExecutionMetadata> running = eventually("the running task's workflow listed",
         () -> list("WorkflowType = 'TaskWorkflow' AND ExecutionStatus = 'Running' AND WorkflowId = '" + workflow + "'"), l -> l.size() == 1);
     assertThat(running.getFirst().getWorkflowType()).isEqualTo("TaskWorkflow");
-    assertThat(client.countWorkflows("WorkflowType = 'TaskWorkflow' AND ExecutionStatus = 'Running'").getCount()).isGreaterThanOrEqualTo(1);
 
     Fixtures.expect(agent.api().post("/api/v1/server/tasks/" + task + "/complete", Map.of("text", "done")), "done");
     List<WorkflowExecutionMetadata> closed = eventually("the done task's workflow listed as completed",
@@ -149,6 +151,17 @@ class TemporalWebUiIT {
     assertThat(get(nova.baseUrl() + "/temporal", null).statusCode()).as("signed out: to the login page").isEqualTo(303);
   }
 
+  @Test
+  void withoutAWebUiTheTemporalLinkSaysHowToSetOne() throws Exception {
+    Path log = Files.createDirectories(Path.of("target")).resolve("temporal-web-ui-it-unset-server.log");
+    try (ServerProcess bare = new ServerProcess(log).with("DATABASE_URL", Fixtures.freshDatabaseUrl("nova_temporal_web_ui_it_unset"))
+        .with("TEMPORAL_NAMESPACE", NAMESPACE + "-bare").with("TEMPORAL_UI_URL", "").start()) {
+      Api.Reply page = Api.admin(bare.baseUrl()).get("/temporal");
+      assertThat(page.status()).isEqualTo(200);
+      assertThat(page.body()).contains("No Temporal Web UI is configured", "TEMPORAL_UI_URL");
+    }
+  }
+
   private static String text(WebDriver browser) {
     return browser.findElement(By.tagName("body")).getText();
   }
@@ -171,7 +184,7 @@ class TemporalWebUiIT {
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private static <T> T eventually(String what, Supplier<T> read, java.util.function.Predicate<T> done) throws InterruptedException {
+  private static <T> T eventually(String what, Supplier<T> read, Predicate<T> done) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     T last = read.get();
     while (!done.test(last)) {

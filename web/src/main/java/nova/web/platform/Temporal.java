@@ -1,9 +1,7 @@
 package nova.web.platform;
 
 import io.dropwizard.lifecycle.Managed;
-import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
-import io.temporal.api.workflowservice.v1.RegisterNamespaceRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -13,9 +11,10 @@ import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import io.grpc.Context;
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,23 +34,24 @@ public final class Temporal implements Managed {
   private static final ScheduledExecutorService DEADLINES =
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("temporal-deadlines").factory());
   private final String address;
-  private final String namespace;
-  private final Duration retention;
+  private final TemporalNamespace namespace;
   private volatile boolean workersStarted;
   private final WorkflowServiceStubs service;
   private final WorkflowClient client;
   private final int workflowPollers;
   private final WorkerActivities activities;
   private WorkerFactory workers;
+  /** Workers replaced after an outage that may still finish an activity. */
+  private final List<WorkerFactory> retiring = new ArrayList<>();
+  private boolean stopped;
 
   public Temporal(String address, String namespace, Duration retention, int workflowPollers, WorkerActivities activities) {
     this.address = address;
-    this.namespace = namespace;
-    this.retention = retention;
     this.service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(address).setRpcTimeout(Duration.ofSeconds(10)).build());
     this.client = WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+    this.namespace = new TemporalNamespace(service, address, namespace, retention);
     this.workflowPollers = workflowPollers;
     this.activities = activities;
     this.workers = newWorkers();
@@ -104,8 +104,8 @@ public final class Temporal implements Managed {
 
   /** The workers ask Temporal for their namespace before they poll, so this fails while it is down. */
   public synchronized void startWorkers() {
-    if (workersStarted) return;
-    registerNamespaceIfMissing();
+    if (workersStarted || stopped) return;
+    namespace.registerIfMissing();
     workers.start();
     workersStarted = true;
   }
@@ -113,40 +113,28 @@ public final class Temporal implements Managed {
   /**
    * After an outage. While Temporal is away, each of the SDK's pollers doubles its pause after
    * every failed poll, up to a minute, and sleeps that out even once Temporal is back: new tasks
-   * would wait that long (one waited over 10 s after a 13 s outage). New workers poll at once;
-   * the old ones stop polling, finish what they hold, and tell Temporal to move their sticky
-   * queues to the new ones.
+   * would wait that long (after a 30 s outage, past the 10 s an action may take). New workers poll
+   * at once; the old ones stop polling, finish what they hold, and hand their sticky queues back.
    */
   public synchronized void renewWorkers() {
+    if (stopped) return;
     if (!workersStarted) {
       startWorkers();
       return;
     }
+    WorkerFactory fresh = newWorkers();
+    try {
+      fresh.start();
+    } catch (RuntimeException stillDown) {
+      fresh.shutdownNow();
+      throw stillDown;
+    }
     WorkerFactory old = workers;
-    workers = newWorkers();
-    workers.start();
+    workers = fresh;
     old.shutdown();
+    retiring.removeIf(WorkerFactory::isTerminated);
+    retiring.add(old);
     LOG.info("Temporal is back: new workers poll at once, the old ones finish what they hold");
-  }
-
-  /**
-   * A cluster without Nova's namespace gets it, kept for the configured retention, instead of a
-   * server whose workers wait for it forever; an existing namespace is left as its owner set it.
-   */
-  private void registerNamespaceIfMissing() {
-    try {
-      service.blockingStub().describeNamespace(DescribeNamespaceRequest.newBuilder().setNamespace(namespace).build());
-      return;
-    } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() != Status.Code.NOT_FOUND) throw e;
-    }
-    try {
-      service.blockingStub().registerNamespace(RegisterNamespaceRequest.newBuilder().setNamespace(namespace)
-          .setWorkflowExecutionRetentionPeriod(com.google.protobuf.Duration.newBuilder().setSeconds(retention.toSeconds())).build());
-      LOG.warn("Temporal at {} had no namespace {}; registered it, keeping closed runs {}", address, namespace, retention);
-    } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) throw e; // another Nova server was first
-    }
   }
 
   /** Runs a call to Temporal with a deadline on it and on the SDK's retries beneath, so it cannot hang while Temporal is away. */
@@ -165,9 +153,11 @@ public final class Temporal implements Managed {
 
   @Override
   public synchronized void stop() {
+    stopped = true;
     if (workersStarted) {
-      workers.shutdown();
-      workers.awaitTermination(5, TimeUnit.SECONDS);
+      retiring.add(workers);
+      retiring.forEach(WorkerFactory::shutdown);
+      for (WorkerFactory factory : retiring) factory.awaitTermination(5, TimeUnit.SECONDS);
     }
     service.shutdown();
   }

@@ -2,6 +2,7 @@ package nova.web.platform;
 
 import io.dropwizard.lifecycle.Managed;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +18,8 @@ public final class TemporalComeback implements Managed {
   private final Temporal temporal;
   private final IntSupplier resumeLost;
   private final Semaphore due = new Semaphore(0);
-  private final java.util.concurrent.atomic.AtomicBoolean seenUp = new java.util.concurrent.atomic.AtomicBoolean();
-  private volatile boolean afterOutage;
+  private final AtomicBoolean seenUp = new AtomicBoolean();
+  private final AtomicBoolean afterOutage = new AtomicBoolean();
   private volatile boolean running;
   private Thread thread;
 
@@ -29,7 +30,7 @@ public final class TemporalComeback implements Managed {
 
   /** Temporal answers again (or for the first time). */
   public void temporalUp() {
-    if (seenUp.getAndSet(true)) afterOutage = true;
+    if (seenUp.getAndSet(true)) afterOutage.set(true);
     due.release();
   }
 
@@ -53,9 +54,8 @@ public final class TemporalComeback implements Managed {
 
   private boolean catchUp() {
     try {
-      if (afterOutage) {
-        temporal.renewWorkers();
-        afterOutage = false;
+      if (afterOutage.getAndSet(false)) {
+        renewWorkers();
       } else {
         temporal.startWorkers();
       }
@@ -65,6 +65,15 @@ public final class TemporalComeback implements Managed {
     } catch (RuntimeException e) {
       LOG.warn("Temporal answers, but catching up failed; trying again in 2 s: {}", e.toString());
       return false;
+    }
+  }
+
+  private void renewWorkers() {
+    try {
+      temporal.renewWorkers();
+    } catch (RuntimeException failed) {
+      afterOutage.set(true); // the next try renews them again
+      throw failed;
     }
   }
 

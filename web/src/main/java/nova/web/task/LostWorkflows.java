@@ -20,9 +20,9 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Each time Temporal comes up (see TemporalComeback), finds unfinished tasks whose workflow
- * Temporal no longer has (the dev server keeps runs in memory, so a restart of it loses them) or
- * whose run failed, was terminated or timed out, and starts each again from its stored state.
- * On a real cluster, normally nothing.
+ * Temporal no longer has (a Temporal that started empty: its state deleted, or another cluster)
+ * or whose run failed, was terminated or timed out, and starts each again from its stored state.
+ * Normally nothing.
  */
 public final class LostWorkflows {
   private final WorkflowClient client;

@@ -198,7 +198,7 @@ public final class TaskCommands {
     return Outage.unavailable(part, what, all);
   }
 
-  /** The workflow is gone: the task finished, or Temporal lost it (the in-memory server restarted) and it is being started again. */
+  /** The workflow is gone: the task finished, or Temporal lost it (it started empty) and it is being started again. */
   private ApiException lostOrFinished(Caller caller, UUID taskId, WorkflowException gone) {
     TaskQueries.Task task = tasks.task(taskId).orElseThrow(() -> ApiException.notFound("task", taskId));
     if (TaskStatus.fromWire(task.status()).isFinal()) return rejected(caller, taskId, gone);

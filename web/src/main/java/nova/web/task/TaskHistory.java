@@ -90,7 +90,7 @@ public final class TaskHistory {
     return all.toString();
   }
 
-  /** The JSON history, or 404 when Temporal no longer has the run (the dev server keeps runs in memory only). */
+  /** The JSON history, or 404 when Temporal no longer has the run (past retention, or a Temporal that started empty). */
   public String jsonOrRefusal(UUID taskId) {
     try {
       return json(taskId);

@@ -32,6 +32,6 @@ public class TemporalUiPage {
     Caller caller = Caller.of(request);
     return html.guarded(caller, false, () -> webUi.workflows()
         .map(url -> Response.seeOther(URI.create(url)).build())
-        .orElseGet(() -> html.page("shared/temporal.jte", Map.of("page", new PageContext("Temporal", "temporal", caller)))));
+        .orElseGet(() -> html.page("temporal/page.jte", Map.of("page", new PageContext("Temporal", "temporal", caller)))));
   }
 }

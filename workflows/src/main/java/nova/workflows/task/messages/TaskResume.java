@@ -4,9 +4,9 @@ import java.util.UUID;
 import nova.workflows.task.TaskStatus;
 
 /**
- * Where a task stood when a new run of its workflow takes over: after the run was lost (the dev
- * Temporal server keeps runs in memory only; {@code continued} false, and the new run records a
- * "resumed" event), or when the run continued as new before Temporal's history limits ({@code
+ * Where a task stood when a new run of its workflow takes over: after the run was lost (a
+ * Temporal that started empty; {@code continued} false, and the new run records a "resumed"
+ * event), or when the run continued as new before Temporal's history limits ({@code
  * continued} true, and nothing is recorded: to the task it is the same workflow). {@code notes}
  * counts the task's notes, so that the cap on them holds across runs too.
  */

@@ -66,6 +66,39 @@ class LostWorkflowsIT {
     assertThat(fresh.json().path("notes").size()).as("a new request still acts").isEqualTo(2);
   }
 
+  @Test
+  void aRequestWhoseEventTemporalNeverCommittedIsAppliedWhenSentAgain() {
+    Fixtures.Agent agent = Fixtures.agent(false);
+    String task = Fixtures.task(agent);
+    var started = Fixtures.expect(agent.api().post("/api/v1/server/tasks/" + task + "/start", Map.of("text", "go")), "running").json();
+    long seq = started.path("events").size();
+    String actor = started.path("events").get((int) seq - 1).path("actor").asText();
+    // What a workflow task leaves when Temporal dies after it stored its event and before it
+    // committed: the help in PostgreSQL (event, state, question), not in the workflow.
+    Database database = Fixtures.database();
+    try {
+      database.jdbi().useTransaction(h -> {
+        h.createUpdate("""
+            INSERT INTO task_events (task_id, seq, type, from_status, to_status, actor, details, created_at, request_id)
+            VALUES (:t, :seq, 'help_requested', 'running', 'needs_human', :actor, CAST(:details AS jsonb), now() - interval '1 minute', :request)""")
+            .bind("t", UUID.fromString(task)).bind("seq", seq).bind("actor", actor).bind("request", "idem|" + actor + "|request_help|lost-help")
+            .bind("details", "{\"text\": \"stuck\", \"intervention_id\": \"" + UUID.randomUUID() + "\"}").execute();
+        h.createUpdate("UPDATE tasks SET status = 'needs_human', version = :seq WHERE id = :t").bind("seq", seq).bind("t", UUID.fromString(task)).execute();
+      });
+    } finally {
+      database.stop();
+    }
+    Api.Reply again = agent.api().with("Idempotency-Key", "lost-help").post("/api/v1/server/tasks/" + task + "/help", Map.of("text", "stuck"));
+    assertThat(again.status()).as(again.body()).isEqualTo(200);
+    var detail = Api.admin().get("/api/v1/tasks/" + task).json();
+    assertThat(detail.path("task").path("status").asText()).isEqualTo("needs_human");
+    assertThat(LifecycleIT.types(detail)).containsExactly("created", "assigned", "started", "help_requested");
+    // the question the person sees is the one the workflow holds: answering it goes on
+    String question = detail.path("interventions").get(0).path("id").asText();
+    Fixtures.expect(Api.admin().post("/api/v1/tasks/" + task + "/interventions/" + question + "/respond", Map.of("text", "postgres")), "running");
+    Fixtures.expect(agent.api().post("/api/v1/server/tasks/" + task + "/complete", Map.of("text", "done")), "done");
+  }
+
   private static void storeTaskInPlanReviewWithoutAWorkflow(Jdbi jdbi, UUID task, UUID project, UUID server) {
     Instant at = Instant.now();
     jdbi.useTransaction(h -> {

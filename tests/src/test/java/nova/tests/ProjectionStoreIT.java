@@ -3,6 +3,7 @@ package nova.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nova.activities.store.TaskStoreActivitiesImpl;
@@ -13,7 +14,11 @@ import nova.workflows.task.messages.TaskStart;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
-/** The projection activity against the real PostgreSQL: a retried event is stored once, in one transaction. */
+/**
+ * The projection activity against the real PostgreSQL: a retried event is stored once, in one
+ * transaction, and events of a workflow task that Temporal never committed give way to what the
+ * workflow wrote after.
+ */
 class ProjectionStoreIT {
   @Test
   void aRetriedEventIsWrittenOnce() {
@@ -32,13 +37,60 @@ class ProjectionStoreIT {
       TaskChange help = new TaskChange(task, 1, "help_requested", TaskStatus.RUNNING, TaskStatus.NEEDS_HUMAN, "server:x", null, "why?", intervention, false, 2_000);
       store.record(help);
       store.record(help);
-      TaskChange stale = new TaskChange(task, 1, "completed", TaskStatus.RUNNING, TaskStatus.DONE, "server:x", null, "other", null, false, 3_000);
+      // a late write of an older workflow task (it started before the one that stored seq 1)
+      TaskChange stale = new TaskChange(task, 1, "completed", TaskStatus.RUNNING, TaskStatus.DONE, "server:x", null, "other", null, false, 1_500);
       store.record(stale);
 
       Map<String, Object> row = jdbi.withHandle(h -> h.createQuery("SELECT status, version FROM tasks WHERE id = :id").bind("id", task).mapToMap().one());
       assertThat(row).containsEntry("status", "needs_human").containsEntry("version", 1L);
       assertThat(count(jdbi, "task_events", task)).isEqualTo(2);
       assertThat(count(jdbi, "interventions", task)).isEqualTo(1);
+    } finally {
+      database.stop();
+    }
+  }
+
+  @Test
+  void eventsOfAWorkflowTaskTemporalNeverCommittedGiveWayToTheWorkflowsLaterOnes() {
+    Fixtures.Agent agent = Fixtures.agent(true);
+    String projectId = Fixtures.projectId(agent.projectName());
+    Database database = Fixtures.database();
+    try {
+      Jdbi jdbi = database.jdbi();
+      TaskStoreActivitiesImpl store = new TaskStoreActivitiesImpl(jdbi, new ObjectMapper());
+      UUID task = UUID.randomUUID();
+      UUID server = UUID.fromString(agent.serverId());
+      store.recordCreated(new TaskStart(task, UUID.fromString(projectId), "ghost", "spec", server, false, 60, "test"),
+          new TaskChange(task, 0, "created", null, TaskStatus.PENDING, "test", null, null, null, false, 1_000));
+      store.record(new TaskChange(task, 1, "assigned", TaskStatus.PENDING, TaskStatus.ASSIGNED, "test", server, null, null, false, 1_000));
+      store.record(new TaskChange(task, 2, "started", TaskStatus.ASSIGNED, TaskStatus.RUNNING, "server:x", null, "go", null, false, 2_000));
+      // A workflow task asked for help and noted it, stored both, and died with Temporal uncommitted.
+      UUID ghostQuestion = UUID.randomUUID();
+      store.record(new TaskChange(task, 3, "help_requested", TaskStatus.RUNNING, TaskStatus.NEEDS_HUMAN, "server:x", null, "which db?", ghostQuestion, false, 3_000,
+          "idem|server:x|request_help|k1"));
+      store.record(new TaskChange(task, 4, "note_added", TaskStatus.NEEDS_HUMAN, TaskStatus.NEEDS_HUMAN, "server:x", null, "waiting", null, true, 3_000));
+      // After Temporal's restart the workflow, still running, takes the agent's submit as seq 3.
+      TaskChange submit = new TaskChange(task, 3, "submitted_for_review", TaskStatus.RUNNING, TaskStatus.REVIEW, "server:x", null, "the work", null, false, 9_000);
+      store.record(submit);
+      store.record(submit);
+
+      Map<String, Object> row = jdbi.withHandle(h -> h.createQuery("SELECT status, version, server_id, result FROM tasks WHERE id = :id").bind("id", task).mapToMap().one());
+      assertThat(row).containsEntry("status", "review").containsEntry("version", 3L).containsEntry("server_id", server).containsEntry("result", "the work");
+      List<String> events = jdbi.withHandle(h -> h.createQuery("SELECT seq || ':' || type FROM task_events WHERE task_id = :id ORDER BY seq")
+          .bind("id", task).mapTo(String.class).list());
+      assertThat(events).containsExactly("0:created", "1:assigned", "2:started", "3:submitted_for_review");
+      assertThat(count(jdbi, "interventions", task)).as("the uncommitted question is gone").isZero();
+      assertThat(count(jdbi, "task_notes", task)).as("and its note").isZero();
+      int keyed = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM task_events WHERE task_id = :id AND request_id IS NOT NULL")
+          .bind("id", task).mapTo(Integer.class).one());
+      assertThat(keyed).as("its Idempotency-Key no longer counts as applied").isZero();
+
+      // The agent asks again, in a later workflow task: the question is open once, with the workflow's id.
+      UUID question = UUID.randomUUID();
+      store.record(new TaskChange(task, 4, "help_requested", TaskStatus.REVIEW, TaskStatus.NEEDS_HUMAN, "server:x", null, "which db?", question, false, 10_000));
+      List<UUID> open = jdbi.withHandle(h -> h.createQuery("SELECT id FROM interventions WHERE task_id = :id AND status = 'open'")
+          .bind("id", task).mapTo(UUID.class).list());
+      assertThat(open).containsExactly(question);
     } finally {
       database.stop();
     }

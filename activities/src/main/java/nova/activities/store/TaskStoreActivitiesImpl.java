@@ -63,8 +63,12 @@ public class TaskStoreActivitiesImpl implements TaskStoreActivities {
           TaskProjectionDao dao = handle.attach(TaskProjectionDao.class);
           Instant at = Instant.ofEpochMilli(change.atEpochMillis());
           String from = change.from() == null ? null : change.from().wireName();
-          if (dao.insertEvent(change.taskId(), change.seq(), change.type(), from, change.to().wireName(), change.actor(), details(change), at, change.requestId()) == 0) {
-            return;
+          String details = details(change);
+          if (dao.insertEvent(change.taskId(), change.seq(), change.type(), from, change.to().wireName(), change.actor(), details, at, change.requestId()) == 0) {
+            UncommittedEvents uncommitted = new UncommittedEvents(handle, json);
+            if (!uncommitted.supersededBy(change, details)) return; // a retry, or a late write of an older workflow task
+            uncommitted.dropFrom(change.taskId(), change.seq());
+            dao.insertEvent(change.taskId(), change.seq(), change.type(), from, change.to().wireName(), change.actor(), details, at, change.requestId());
           }
           dao.moveTask(change.taskId(), change.to().wireName(), change.seq(), at);
           new ProjectionEffects(dao).apply(change, at);

@@ -50,6 +50,7 @@ public final class TaskCommands {
   private final WorkflowClient client;
   private final Projects projects;
   private final TaskQueries tasks;
+  private final AppliedRequests applied;
   private final long remindAfterSeconds;
   private final Parts parts;
   private final long updatesPerRun;
@@ -59,6 +60,7 @@ public final class TaskCommands {
     this.client = client;
     this.projects = projects;
     this.tasks = jdbi.onDemand(TaskQueries.class);
+    this.applied = new AppliedRequests(client, tasks);
     this.remindAfterSeconds = remindAfterSeconds;
     this.parts = parts;
   }
@@ -120,16 +122,16 @@ public final class TaskCommands {
   public void act(Caller caller, UUID taskId, TaskAction action, TaskInput input, String idempotencyKey) {
     String updateId = idempotencyKey == null ? UUID.randomUUID().toString()
         : "idem|" + caller.actor() + "|" + action.wireName() + "|" + idempotencyKey;
-    if (idempotencyKey != null && appliedBefore(taskId, updateId)) return;
+    if (idempotencyKey != null && appliedBefore(taskId, updateId, action)) return;
     refuseWhileTemporalIsDown("the " + action.wireName() + " was not applied");
     TaskInput keyed = idempotencyKey == null ? input : input.withRequestId(updateId);
     try {
       Temporal.within(ANSWER_WITHIN, () -> update(taskId, action.updateName(), updateId, keyed));
     } catch (WorkflowUpdateException refused) {
-      if (idempotencyKey != null && tasks.applied(taskId, updateId)) return;
+      if (idempotencyKey != null && applied.applied(taskId, updateId)) return;
       throw rejected(caller, taskId, refused);
     } catch (WorkflowNotFoundException gone) {
-      if (idempotencyKey != null && tasks.applied(taskId, updateId)) return;
+      if (idempotencyKey != null && applied.applied(taskId, updateId)) return;
       throw lostOrFinished(caller, taskId, gone);
     } catch (WorkflowServiceException failed) {
       if (Outage.partOf(failed).isEmpty()) throw rejected(caller, taskId, failed);
@@ -142,14 +144,33 @@ public final class TaskCommands {
     }
   }
 
-  /** Looked up before the Update; while PostgreSQL is down Temporal's own check (within the run) has to do. */
-  private boolean appliedBefore(UUID taskId, String updateId) {
+  /**
+   * Looked up before the Update; while PostgreSQL is down Temporal's own check (within the run) has
+   * to do. A stored event counts only once the workflow confirms it, which needs Temporal.
+   */
+  private boolean appliedBefore(UUID taskId, String updateId, TaskAction action) {
+    Long seq;
     try {
-      return tasks.applied(taskId, updateId);
+      seq = applied.stored(taskId, updateId);
     } catch (RuntimeException e) {
       if (Outage.partOf(e).isEmpty()) throw e;
       return false;
     }
+    if (seq == null) return false;
+    String unknown = "Nova cannot tell whether the " + action.wireName() + " was applied until Temporal answers; repeat the request with the same Idempotency-Key, which applies it at most once";
+    if (!parts.isUp(Outage.TEMPORAL)) throw Outage.unavailable(Outage.TEMPORAL, unknown, nullAccepted());
+    try {
+      return applied.inWorkflow(taskId, seq);
+    } catch (RuntimeException e) {
+      if (Outage.partOf(e).isEmpty()) throw e;
+      throw Outage.unavailable(Outage.TEMPORAL, unknown, nullAccepted());
+    }
+  }
+
+  private static Map<String, Object> nullAccepted() {
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("accepted", null);
+    return detail;
   }
 
   /** Answers at once while the last check (at most a second old) found Temporal down, rather than after the whole bound. */

@@ -125,7 +125,7 @@ public interface TaskQueries {
   @SqlQuery("SELECT count(*) FROM task_notes WHERE task_id = :id")
   long noteCount(@Bind("id") UUID id);
 
-  /** Whether a request with this Idempotency-Key (as its Update id) already made an event of the task. */
-  @SqlQuery("SELECT EXISTS (SELECT 1 FROM task_events WHERE task_id = :id AND request_id = :requestId)")
-  boolean applied(@Bind("id") UUID id, @Bind("requestId") String requestId);
+  /** The seq of the event that a request with this Idempotency-Key (as its Update id) made, or null. */
+  @SqlQuery("SELECT max(seq) FROM task_events WHERE task_id = :id AND request_id = :requestId")
+  Long appliedAt(@Bind("id") UUID id, @Bind("requestId") String requestId);
 }

@@ -22,8 +22,8 @@ public interface TaskProjectionDao {
 
   /** Returns 1 when the event is new, 0 when a retry already stored it. */
   @SqlUpdate("""
-      INSERT INTO task_events (task_id, seq, type, from_status, to_status, actor, details, created_at, request_id)
-      VALUES (:taskId, :seq, :type, :fromStatus, :toStatus, :actor, CAST(:details AS jsonb), :at, :requestId)
+      INSERT INTO task_events (task_id, seq, type, from_status, to_status, actor, details, created_at, request_id, workflow_task)
+      VALUES (:taskId, :seq, :type, :fromStatus, :toStatus, :actor, CAST(:details AS jsonb), :at, :requestId, :workflowTask)
       ON CONFLICT (task_id, seq) DO NOTHING""")
   int insertEvent(
       @Bind("taskId") UUID taskId,
@@ -34,7 +34,8 @@ public interface TaskProjectionDao {
       @Bind("actor") String actor,
       @Bind("details") String details,
       @Bind("at") Instant at,
-      @Bind("requestId") String requestId);
+      @Bind("requestId") String requestId,
+      @Bind("workflowTask") long workflowTask);
 
   @SqlUpdate("UPDATE tasks SET status = :status, version = :version, updated_at = :at WHERE id = :id AND version < :version")
   void moveTask(@Bind("id") UUID id, @Bind("status") String status, @Bind("version") long version, @Bind("at") Instant at);

@@ -16,10 +16,13 @@ import org.slf4j.LoggerFactory;
  * local activities inside the workflow task that makes them, before Temporal persists it: when
  * Temporal dies in between, the event stays in PostgreSQL while the workflow, after Temporal's
  * restart, goes on from its last committed state and later writes another event at that seq.
- * The workflow's history is the truth, so the newer write wins and the task's projection is
- * rebuilt from its events up to there. The clock decides which is newer: each event carries its
- * workflow task's start time, so a retry of the same workflow task (same time) or a late write
- * from an older one never replaces anything.
+ * The workflow's history is the truth, so the later workflow task's write wins and the task's
+ * projection is rebuilt from its events up to there. Later means a longer history when it ran
+ * (every workflow task Temporal gives out, a retry too, sees more events), then, for an Update's
+ * workflow task that Temporal lost without a trace and gave out again at the same length, a later
+ * time. Only different content is replaced: a workflow task run again makes the same event (its
+ * ids come from Workflow.randomUUID, its text from the request), and a late write of an older
+ * workflow task never replaces anything.
  */
 final class UncommittedEvents {
   private static final Logger LOG = LoggerFactory.getLogger(UncommittedEvents.class);
@@ -35,11 +38,11 @@ final class UncommittedEvents {
   boolean supersededBy(TaskChange change, String details) {
     return handle.createQuery("""
             SELECT count(*) FROM task_events
-            WHERE task_id = :task AND seq = :seq AND created_at < :at
+            WHERE task_id = :task AND seq = :seq AND (workflow_task, created_at) < (:workflowTask, :at)
               AND (type, coalesce(from_status, ''), to_status, actor, coalesce(request_id, ''), details)
                   IS DISTINCT FROM (:type, coalesce(:from, ''), :to, :actor, coalesce(:requestId, ''), CAST(:details AS jsonb))""")
         .bind("task", change.taskId()).bind("seq", change.seq()).bind("at", Instant.ofEpochMilli(change.atEpochMillis()))
-        .bind("type", change.type()).bind("from", change.from() == null ? null : change.from().wireName()).bind("to", change.to().wireName())
+        .bind("workflowTask", change.workflowTask()).bind("type", change.type()).bind("from", change.from() == null ? null : change.from().wireName()).bind("to", change.to().wireName())
         .bind("actor", change.actor()).bind("requestId", change.requestId()).bind("details", details)
         .mapTo(Long.class).one() > 0;
   }

@@ -36,9 +36,4 @@ final class AppliedRequests {
       return true; // PostgreSQL is all that is left of the task, and its workflow starts again from there
     }
   }
-
-  boolean applied(UUID taskId, String requestId) {
-    Long seq = stored(taskId, requestId);
-    return seq != null && inWorkflow(taskId, seq);
-  }
 }

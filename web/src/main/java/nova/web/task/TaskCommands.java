@@ -128,10 +128,10 @@ public final class TaskCommands {
     try {
       Temporal.within(ANSWER_WITHIN, () -> update(taskId, action.updateName(), updateId, keyed));
     } catch (WorkflowUpdateException refused) {
-      if (idempotencyKey != null && applied.applied(taskId, updateId)) return;
+      if (idempotencyKey != null && appliedAfterAll(taskId, updateId, action)) return;
       throw rejected(caller, taskId, refused);
     } catch (WorkflowNotFoundException gone) {
-      if (idempotencyKey != null && applied.applied(taskId, updateId)) return;
+      if (idempotencyKey != null && appliedAfterAll(taskId, updateId, action)) return;
       throw lostOrFinished(caller, taskId, gone);
     } catch (WorkflowServiceException failed) {
       if (Outage.partOf(failed).isEmpty()) throw rejected(caller, taskId, failed);
@@ -157,14 +157,28 @@ public final class TaskCommands {
       return false;
     }
     if (seq == null) return false;
-    String unknown = "Nova cannot tell whether the " + action.wireName() + " was applied until Temporal answers; repeat the request with the same Idempotency-Key, which applies it at most once";
-    if (!parts.isUp(Outage.TEMPORAL)) throw Outage.unavailable(Outage.TEMPORAL, unknown, nullAccepted());
+    if (!parts.isUp(Outage.TEMPORAL)) throw Outage.unavailable(Outage.TEMPORAL, cannotTell(action), nullAccepted());
+    return inWorkflow(taskId, seq, action);
+  }
+
+  /** After the workflow refused the Update or is gone: whether the same request was applied before. */
+  private boolean appliedAfterAll(UUID taskId, String updateId, TaskAction action) {
+    Long seq = applied.stored(taskId, updateId);
+    return seq != null && inWorkflow(taskId, seq, action);
+  }
+
+  private boolean inWorkflow(UUID taskId, long seq, TaskAction action) {
     try {
       return applied.inWorkflow(taskId, seq);
     } catch (RuntimeException e) {
       if (Outage.partOf(e).isEmpty()) throw e;
-      throw Outage.unavailable(Outage.TEMPORAL, unknown, nullAccepted());
+      // a query waits behind a workflow task, which may wait on PostgreSQL or Redis: name that part
+      throw Outage.unavailable(parts.firstDown().orElse(Outage.TEMPORAL), cannotTell(action), nullAccepted());
     }
+  }
+
+  private static String cannotTell(TaskAction action) {
+    return "Nova cannot tell whether the " + action.wireName() + " was applied until Temporal answers; repeat the request with the same Idempotency-Key, which applies it at most once";
   }
 
   private static Map<String, Object> nullAccepted() {

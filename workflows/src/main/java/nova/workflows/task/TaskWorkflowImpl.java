@@ -81,9 +81,9 @@ public class TaskWorkflowImpl implements TaskWorkflow {
 
   private void begin(TaskStart start) {
     lock.lock();
-    TaskChange first = start.resume() == null
+    TaskChange first = (start.resume() == null
         ? state.created(start.createdBy(), Workflow.currentTimeMillis())
-        : state.resumed(Workflow.currentTimeMillis());
+        : state.resumed(Workflow.currentTimeMillis())).storedIn(Workflow.getInfo().getHistoryLength());
     if (start.resume() == null) {
       store.recordCreated(start, first);
     } else {
@@ -148,7 +148,8 @@ public class TaskWorkflowImpl implements TaskWorkflow {
     }
   }
 
-  private void persist(TaskChange change) {
+  private void persist(TaskChange decided) {
+    TaskChange change = decided.storedIn(Workflow.getInfo().getHistoryLength());
     store.record(change);
     notify.taskChanged(change);
   }

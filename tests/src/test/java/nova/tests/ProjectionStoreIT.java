@@ -102,6 +102,47 @@ class ProjectionStoreIT {
     }
   }
 
+  @Test
+  void aRebuildKeepsWhatTheEventsBeforeItMade() {
+    Fixtures.Agent agent = Fixtures.agent(true);
+    String projectId = Fixtures.projectId(agent.projectName());
+    Database database = Fixtures.database();
+    try {
+      Jdbi jdbi = database.jdbi();
+      TaskStoreActivitiesImpl store = new TaskStoreActivitiesImpl(jdbi, new ObjectMapper());
+      UUID task = UUID.randomUUID();
+      UUID server = UUID.fromString(agent.serverId());
+      store.recordCreated(new TaskStart(task, UUID.fromString(projectId), "kept", "spec", server, true, 60, "test"),
+          new TaskChange(task, 0, "created", null, TaskStatus.PENDING, "test", null, null, null, false, 1_000, null, 3));
+      store.record(new TaskChange(task, 1, "assigned", TaskStatus.PENDING, TaskStatus.ASSIGNED, "test", server, null, null, false, 1_000, null, 3));
+      store.record(new TaskChange(task, 2, "plan_mode", TaskStatus.ASSIGNED, TaskStatus.PLANNING, "nova", null, null, null, false, 1_000, null, 3));
+      store.record(new TaskChange(task, 3, "plan_submitted", TaskStatus.PLANNING, TaskStatus.PLAN_REVIEW, "server:x", null, "plan v1", null, false, 2_000, null, 7));
+      store.record(new TaskChange(task, 4, "plan_revision_requested", TaskStatus.PLAN_REVIEW, TaskStatus.PLANNING, "admin", null, "smaller", null, false, 3_000, null, 11));
+      store.record(new TaskChange(task, 5, "plan_submitted", TaskStatus.PLANNING, TaskStatus.PLAN_REVIEW, "server:x", null, "plan v2", null, false, 4_000, null, 15));
+      store.record(new TaskChange(task, 6, "plan_approved", TaskStatus.PLAN_REVIEW, TaskStatus.RUNNING, "admin", null, null, null, false, 5_000, null, 19));
+      UUID answered = UUID.randomUUID();
+      store.record(new TaskChange(task, 7, "help_requested", TaskStatus.RUNNING, TaskStatus.NEEDS_HUMAN, "server:x", null, "which db?", answered, false, 6_000, null, 23));
+      store.record(new TaskChange(task, 8, "intervention_answered", TaskStatus.NEEDS_HUMAN, TaskStatus.RUNNING, "admin", null, "postgres", answered, false, 7_000, null, 27));
+      store.record(new TaskChange(task, 9, "note_added", TaskStatus.RUNNING, TaskStatus.RUNNING, "admin", null, "mind the index", null, true, 8_000, null, 31));
+      // never committed: a second question; then the workflow completes the task at seq 10 instead
+      store.record(new TaskChange(task, 10, "help_requested", TaskStatus.RUNNING, TaskStatus.NEEDS_HUMAN, "server:x", null, "and the cache?", UUID.randomUUID(), false, 9_000, null, 35));
+      store.record(new TaskChange(task, 10, "completed", TaskStatus.RUNNING, TaskStatus.DONE, "server:x", null, "all done", null, false, 12_000, null, 39));
+
+      Map<String, Object> row = jdbi.withHandle(h -> h.createQuery("SELECT status, version, server_id, plan, plan_feedback, result FROM tasks WHERE id = :id")
+          .bind("id", task).mapToMap().one());
+      assertThat(row).containsEntry("status", "done").containsEntry("version", 10L).containsEntry("server_id", server)
+          .containsEntry("plan", "plan v2").containsEntry("plan_feedback", null).containsEntry("result", "all done");
+      Map<String, Object> question = jdbi.withHandle(h -> h.createQuery("SELECT id, status, question, answer, answered_by FROM interventions WHERE task_id = :id")
+          .bind("id", task).mapToMap().one());
+      assertThat(question).containsEntry("id", answered).containsEntry("status", "answered").containsEntry("question", "which db?")
+          .containsEntry("answer", "postgres").containsEntry("answered_by", "admin");
+      List<String> notes = jdbi.withHandle(h -> h.createQuery("SELECT content FROM task_notes WHERE task_id = :id").bind("id", task).mapTo(String.class).list());
+      assertThat(notes).containsExactly("mind the index");
+    } finally {
+      database.stop();
+    }
+  }
+
   private static int count(Jdbi jdbi, String table, UUID task) {
     return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM " + table + " WHERE task_id = :id").bind("id", task).mapTo(Integer.class).one());
   }

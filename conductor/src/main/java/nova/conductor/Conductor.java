@@ -1,6 +1,7 @@
 package nova.conductor;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import nova.conductor.config.Allocation;
 import nova.conductor.config.Allocations;
@@ -14,8 +15,8 @@ import nova.conductor.route.Router;
 
 /**
  * The running conductor: its datacenter, the deployment it serves, and the fleet that serves it.
- * Scale and deploy go through the same checks as the command line, and a deployment takes
- * effect only once its new agents are ready.
+ * Scale and deploy go through the same checks as the command line, and a deployment takes effect
+ * only once its new agents are ready.
  */
 public final class Conductor implements AutoCloseable {
   private final Datacenter datacenter;
@@ -39,14 +40,22 @@ public final class Conductor implements AutoCloseable {
   /** The same model on another allocation. */
   public synchronized Deployment scale(String allocation) throws ConfigException, FleetException {
     Deployment d = deployment;
-    Deployment next = new Deployment(d.modelFile(), d.model(), Allocations.parse(allocation, datacenter, d.model()), d.instance());
+    Deployment next =
+        new Deployment(
+            d.modelFile(),
+            d.model(),
+            Allocations.parse(allocation, datacenter, d.model()),
+            d.instance());
     deploy(next);
     return next;
   }
 
   /** Another model config from the conductor's model directory, by file name. */
-  public synchronized Deployment deploy(String modelFile, String allocation, String instance) throws ConfigException, FleetException {
-    if (!modelFile.matches("[A-Za-z0-9_.-]+\\.toml")) throw new ConfigException("model_config must be a .toml file name in " + modelDir + ", was '" + modelFile + "'");
+  public synchronized Deployment deploy(String modelFile, String allocation, String instance)
+      throws ConfigException, FleetException {
+    if (!modelFile.matches("[A-Za-z0-9_.-]+\\.toml"))
+      throw new ConfigException(
+          "model_config must be a .toml file name in " + modelDir + ", was '" + modelFile + "'");
     ModelConfig model = Configs.model(modelDir.resolve(modelFile));
     Allocation parsed = Allocations.parse(allocation, datacenter, model);
     Deployment next = new Deployment(modelFile, model, parsed, instance);
@@ -54,7 +63,7 @@ public final class Conductor implements AutoCloseable {
     return next;
   }
 
-  public java.util.Optional<CompletableFuture<Void>> drain(String node) {
+  public Optional<CompletableFuture<Void>> drain(String node) {
     return fleet.drain(node);
   }
 

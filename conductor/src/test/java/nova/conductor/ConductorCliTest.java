@@ -17,23 +17,53 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The conductor's command line as its own process: checks before starting, never a half start, a clean stop. */
+/**
+ * The conductor's command line as its own process: checks before starting, never a half start, a
+ * clean stop.
+ */
 class ConductorCliTest {
   @TempDir Path dir;
 
   @Test
   void aBrokenConfigStopsItBeforeAnythingStarts() throws Exception {
-    Path broken = Files.writeString(dir.resolve("model.toml"), "[model]\nname = \"x\"\nkind = \"single\"\nmax_contxt = 10\n");
-    Result r = run(List.of("-c", config("app_config.toml"), "-d", config("datacenter.toml"), "-m", broken.toString(), "--allocation", "c1r1",
-        "--instance-model-name", "x", "--mock-agents"));
+    Path broken =
+        Files.writeString(
+            dir.resolve("model.toml"),
+            "[model]\nname = \"x\"\nkind = \"single\"\nmax_contxt = 10\n");
+    Result r =
+        run(
+            List.of(
+                "-c",
+                config("app_config.toml"),
+                "-d",
+                config("datacenter.toml"),
+                "-m",
+                broken.toString(),
+                "--allocation",
+                "c1r1",
+                "--instance-model-name",
+                "x",
+                "--mock-agents"));
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.output()).contains("model.toml:4").contains("max_contxt");
   }
 
   @Test
   void aBadAllocationNamesItsPosition() throws Exception {
-    Result r = run(List.of("-c", config("app_config.toml"), "-d", config("datacenter.toml"), "-m", config("spec_decode_model_config.toml"),
-        "--allocation", "c1r1:c2x2", "--instance-model-name", "x", "--mock-agents"));
+    Result r =
+        run(
+            List.of(
+                "-c",
+                config("app_config.toml"),
+                "-d",
+                config("datacenter.toml"),
+                "-m",
+                config("spec_decode_model_config.toml"),
+                "--allocation",
+                "c1r1:c2x2",
+                "--instance-model-name",
+                "x",
+                "--mock-agents"));
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.output()).contains("allocation 'c1r1:c2x2'").contains("position 8");
   }
@@ -41,32 +71,71 @@ class ConductorCliTest {
   @Test
   void agentsThatCannotGetReadyLeaveNothingRunning() throws Exception {
     Path sockets = Files.createTempDirectory(Path.of("/tmp"), "ncli");
-    Path app = Files.writeString(dir.resolve("app.toml"), """
-        [agents]
-        socket_dir = "%s"
-        setup_timeout_ms = 300
-        [mock_agents]
-        load_time_ms = 5000
-        """.formatted(sockets));
-    Result r = run(List.of("-c", app.toString(), "-d", config("datacenter.toml"), "-m", config("single_model_config.toml"),
-        "--allocation", "c1r1", "--instance-model-name", "x", "--mock-agents", "--http-port", "0"));
+    Path app =
+        Files.writeString(
+            dir.resolve("app.toml"),
+            """
+            [agents]
+            socket_dir = "%s"
+            setup_timeout_ms = 300
+            [mock_agents]
+            load_time_ms = 5000
+            """
+                .formatted(sockets));
+    Result r =
+        run(
+            List.of(
+                "-c",
+                app.toString(),
+                "-d",
+                config("datacenter.toml"),
+                "-m",
+                config("single_model_config.toml"),
+                "--allocation",
+                "c1r1",
+                "--instance-model-name",
+                "x",
+                "--mock-agents",
+                "--http-port",
+                "0"));
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.output()).contains("did not start, so nothing is left running");
     Thread.sleep(500);
-    assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(sockets.toString())).count())
-        .as("agent processes left behind").isZero();
+    assertThat(
+            ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains(sockets.toString()))
+                .count())
+        .as("agent processes left behind")
+        .isZero();
   }
 
   @Test
   void itServesUntilStoppedAndTakesItsAgentsAlong() throws Exception {
     Path sockets = Files.createTempDirectory(Path.of("/tmp"), "ncli");
-    Path app = Files.writeString(dir.resolve("app.toml"), "[agents]\nsocket_dir = \"%s\"\n".formatted(sockets));
+    Path app =
+        Files.writeString(
+            dir.resolve("app.toml"), "[agents]\nsocket_dir = \"%s\"\n".formatted(sockets));
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    Process conductor = start(List.of("-c", app.toString(), "-d", config("datacenter.toml"), "-m", config("single_model_config.toml"),
-        "--allocation", "c1r1", "--instance-model-name", "x", "--mock-agents", "--http-port", Integer.toString(port)), dir.resolve("conductor.log"));
+    Process conductor =
+        start(
+            List.of(
+                "-c",
+                app.toString(),
+                "-d",
+                config("datacenter.toml"),
+                "-m",
+                config("single_model_config.toml"),
+                "--allocation",
+                "c1r1",
+                "--instance-model-name",
+                "x",
+                "--mock-agents",
+                "--http-port",
+                Integer.toString(port)),
+            dir.resolve("conductor.log"));
     try {
       HttpResponse<String> status = awaitStatus(port, conductor);
       assertThat(status.statusCode()).isEqualTo(200);
@@ -76,7 +145,8 @@ class ConductorCliTest {
       List<ProcessHandle> agents = conductor.descendants().toList();
       conductor.destroy(); // SIGTERM
       assertThat(conductor.waitFor(30, TimeUnit.SECONDS)).isTrue();
-      for (ProcessHandle agent : agents) assertThat(agent.onExit().get(10, TimeUnit.SECONDS).isAlive()).isFalse();
+      for (ProcessHandle agent : agents)
+        assertThat(agent.onExit().get(10, TimeUnit.SECONDS).isAlive()).isFalse();
     }
   }
 
@@ -85,7 +155,9 @@ class ConductorCliTest {
     for (int i = 0; i < 300; i++) {
       assertThat(conductor.isAlive()).as("the conductor is running").isTrue();
       try {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/status")).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/status")).build(),
+            HttpResponse.BodyHandlers.ofString());
       } catch (IOException notYet) {
         Thread.sleep(100);
       }
@@ -104,8 +176,13 @@ class ConductorCliTest {
 
   /** Output to the log file, or to a pipe when there is none. */
   private static Process start(List<String> args, Path log) throws IOException {
-    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(), "-cp", System.getProperty("java.class.path"),
-        ConductorMain.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                ProcessHandle.current().info().command().orElseThrow(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                ConductorMain.class.getName()));
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     if (log != null) builder.redirectOutput(log.toFile());

@@ -10,8 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import nova.conductor.config.AppConfig;
 import nova.conductor.config.Allocations;
+import nova.conductor.config.AppConfig;
 import nova.conductor.config.Configs;
 import nova.conductor.config.Datacenter;
 import nova.conductor.config.ModelConfig;
@@ -39,37 +39,57 @@ public final class RunningConductor implements AutoCloseable {
   }
 
   /** Mock agents at the given pace; the first token after 20 ms. */
-  public static RunningConductor start(String modelFile, String allocation, String instance, double tokensPerSecond) throws Exception {
+  public static RunningConductor start(
+      String modelFile, String allocation, String instance, double tokensPerSecond)
+      throws Exception {
     AppConfig app = testApp(tokensPerSecond);
     return start(modelFile, allocation, instance, app, launcher(app));
   }
 
-  public static RunningConductor start(String modelFile, String allocation, String instance, AppConfig app, AgentLauncher launcher) throws Exception {
+  public static RunningConductor start(
+      String modelFile, String allocation, String instance, AppConfig app, AgentLauncher launcher)
+      throws Exception {
     Datacenter dc = Configs.datacenter(CONFIGS.resolve("datacenter.toml"));
     ModelConfig model = Configs.model(CONFIGS.resolve(modelFile));
     Path sockets = Files.createTempDirectory(Path.of("/tmp"), "nc");
     Conductor conductor = new Conductor(dc, CONFIGS, new Fleet(launcher, app.agents(), sockets));
     try {
-      conductor.deploy(new Deployment(modelFile, model, Allocations.parse(allocation, dc, model), instance));
+      conductor.deploy(
+          new Deployment(modelFile, model, Allocations.parse(allocation, dc, model), instance));
     } catch (Exception e) {
       conductor.close();
       throw e;
     }
-    return new RunningConductor(conductor, HttpFront.start(conductor, "127.0.0.1", 0, ADMIN_TOKEN), sockets);
+    return new RunningConductor(
+        conductor, HttpFront.start(conductor, "127.0.0.1", 0, ADMIN_TOKEN), sockets);
   }
 
   public static AppConfig testApp(double tokensPerSecond) throws Exception {
     AppConfig base = Configs.app(CONFIGS.resolve("app_config.toml"));
     AppConfig.Agents a = base.agents();
-    AppConfig.Agents fast = new AppConfig.Agents(a.socketDir(), Duration.ofMillis(200), Duration.ofMillis(1500), Duration.ofMillis(50),
-        Duration.ofMillis(400), Duration.ofSeconds(20), Duration.ofSeconds(20), a.maxInFlight());
-    return new AppConfig(base.http(), fast, new AppConfig.MockAgents(Duration.ofMillis(20), tokensPerSecond, Duration.ZERO));
+    AppConfig.Agents fast =
+        new AppConfig.Agents(
+            a.socketDir(),
+            Duration.ofMillis(200),
+            Duration.ofMillis(1500),
+            Duration.ofMillis(50),
+            Duration.ofMillis(400),
+            Duration.ofSeconds(20),
+            Duration.ofSeconds(20),
+            a.maxInFlight());
+    return new AppConfig(
+        base.http(),
+        fast,
+        new AppConfig.MockAgents(Duration.ofMillis(20), tokensPerSecond, Duration.ZERO));
   }
 
   /** The native mock agents this module builds, logging to target/mock-agents.log. */
   public static AgentLauncher launcher(AppConfig app) {
     // not the test JVM's stdout, which Surefire reads as its own channel
-    return new MockAgentLauncher(app.mock(), app.agents(), MockAgentLauncher.defaultBinary(),
+    return new MockAgentLauncher(
+        app.mock(),
+        app.agents(),
+        MockAgentLauncher.defaultBinary(),
         ProcessBuilder.Redirect.appendTo(Path.of("target", "mock-agents.log").toFile()));
   }
 
@@ -82,18 +102,24 @@ public final class RunningConductor implements AutoCloseable {
   }
 
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return client.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return client.send(
+        HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** A post with the admin token, as Nova sends it. */
-  public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+  public HttpResponse<String> post(String path, String json)
+      throws IOException, InterruptedException {
     return post(path, json, "Bearer " + ADMIN_TOKEN);
   }
 
   /** {@code authorization}: the header's value, or null for none. */
-  public HttpResponse<String> post(String path, String json, String authorization) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json));
+  public HttpResponse<String> post(String path, String json, String authorization)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl() + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
     if (authorization != null) request.header("Authorization", authorization);
     return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
@@ -106,8 +132,14 @@ public final class RunningConductor implements AutoCloseable {
 
   /** A chat body for the model with one user message. */
   public static String chat(String model, String prompt, boolean stream) {
-    return JSON.createObjectNode().put("model", model).put("stream", stream).set("messages",
-        JSON.createArrayNode().add(JSON.createObjectNode().put("role", "user").put("content", prompt))).toString();
+    return JSON.createObjectNode()
+        .put("model", model)
+        .put("stream", stream)
+        .set(
+            "messages",
+            JSON.createArrayNode()
+                .add(JSON.createObjectNode().put("role", "user").put("content", prompt)))
+        .toString();
   }
 
   @Override

@@ -16,7 +16,8 @@ public final class Sse {
         JsonNode chunk = RunningConductor.JSON.readTree(line.substring(6));
         if (chunk.has("error")) throw new AssertionError("the stream carried an error: " + chunk);
         JsonNode choices = chunk.path("choices");
-        if (!choices.isEmpty()) text.append(choices.get(0).path("delta").path("content").asText(""));
+        if (!choices.isEmpty())
+          text.append(choices.get(0).path("delta").path("content").asText(""));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -2,11 +2,15 @@ package nova.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A person's own account: changing the password and logging out everywhere end their other sessions. */
+/**
+ * A person's own account: changing the password and logging out everywhere end their other
+ * sessions.
+ */
 class AccountIT {
   private static final String PASSWORD = "first password";
 
@@ -17,8 +21,15 @@ class AccountIT {
     Session elsewhere = Session.login(name, PASSWORD);
     Session.login("admin", NovaServer.ADMIN_PASSWORD); // another person's session is none of this
 
-    HttpResponse<String> changed = here.post("/account/password",
-        "current=" + Session.enc(PASSWORD) + "&password=" + Session.enc("second password") + "&repeat=" + Session.enc("second password"));
+    HttpResponse<String> changed =
+        here.post(
+            "/account/password",
+            "current="
+                + Session.enc(PASSWORD)
+                + "&password="
+                + Session.enc("second password")
+                + "&repeat="
+                + Session.enc("second password"));
 
     assertThat(changed.statusCode()).as(changed.body()).isEqualTo(204);
     assertThat(changed.headers().firstValue("HX-Redirect")).hasValue("/account?done=password");
@@ -50,14 +61,32 @@ class AccountIT {
     String name = person();
     Session here = Session.login(name, PASSWORD);
 
-    assertRefused(here.post("/account/password", "current=wrong+password&password=second+password&repeat=second+password"),
-        400, "the current password is wrong");
-    assertRefused(here.post("/account/password", "current=" + Session.enc(PASSWORD) + "&password=short&repeat=short"),
-        400, "at least 10 characters");
-    assertRefused(here.post("/account/password", "current=" + Session.enc(PASSWORD) + "&password=second+password&repeat=third+password"),
-        400, "differ");
-    Api.Reply forged = here.api().with("HX-Request", "true").send(here.api().request("/account/sessions/revoke")
-        .header("Content-Type", "application/x-www-form-urlencoded").POST(java.net.http.HttpRequest.BodyPublishers.ofString("")));
+    assertRefused(
+        here.post(
+            "/account/password",
+            "current=wrong+password&password=second+password&repeat=second+password"),
+        400,
+        "the current password is wrong");
+    assertRefused(
+        here.post(
+            "/account/password",
+            "current=" + Session.enc(PASSWORD) + "&password=short&repeat=short"),
+        400,
+        "at least 10 characters");
+    assertRefused(
+        here.post(
+            "/account/password",
+            "current=" + Session.enc(PASSWORD) + "&password=second+password&repeat=third+password"),
+        400,
+        "differ");
+    Api.Reply forged =
+        here.api()
+            .with("HX-Request", "true")
+            .send(
+                here.api()
+                    .request("/account/sessions/revoke")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("")));
     assertThat(forged.status()).as("no CSRF token").isEqualTo(403);
 
     assertThat(here.valid()).isTrue();
@@ -73,12 +102,19 @@ class AccountIT {
   private static void assertRefused(HttpResponse<String> reply, int status, String reason) {
     assertThat(reply.statusCode()).as(reply.body()).isEqualTo(status);
     assertThat(reply.body()).contains(reason);
-    assertThat(reply.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("nova_session="));
+    assertThat(reply.headers().allValues("Set-Cookie"))
+        .noneMatch(c -> c.startsWith("nova_session="));
   }
 
   private static String person() {
     String name = Fixtures.unique("person");
-    assertThat(Api.admin().post("/api/v1/users", Map.of("username", name, "password", PASSWORD, "role", "viewer")).status()).isEqualTo(201);
+    assertThat(
+            Api.admin()
+                .post(
+                    "/api/v1/users",
+                    Map.of("username", name, "password", PASSWORD, "role", "viewer"))
+                .status())
+        .isEqualTo(201);
     return name;
   }
 }

@@ -2,9 +2,12 @@ package nova.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** The admin app over HTTP: login, CSRF, roles, and the task page with its Temporal history. */
@@ -18,7 +21,8 @@ class AdminAppIT {
   @Test
   void aWrongPasswordIsRefused() throws Exception {
     assertThat(Api.anonymous().get("/login").status()).isEqualTo(200);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Session.login("admin", "wrong password")).isInstanceOf(AssertionError.class);
+    Assertions.assertThatThrownBy(() -> Session.login("admin", "wrong password"))
+        .isInstanceOf(AssertionError.class);
   }
 
   @Test
@@ -29,8 +33,12 @@ class AdminAppIT {
 
     Api.Reply page = admin.api().get("/tasks/" + id);
     assertThat(page.status()).isEqualTo(200);
-    assertThat(page.body()).contains("1. read 2. change 3. test", "approve plan", "workflow execution started",
-        "http://temporal-ui.test:8233/namespaces/default/workflows/task-" + id);
+    assertThat(page.body())
+        .contains(
+            "1. read 2. change 3. test",
+            "approve plan",
+            "workflow execution started",
+            "http://temporal-ui.test:8233/namespaces/default/workflows/task-" + id);
 
     Api.Reply forged = admin.form("/tasks/" + id + "/actions/approve_plan", "text=", false);
     assertThat(forged.status()).isEqualTo(403);
@@ -46,10 +54,12 @@ class AdminAppIT {
     assertThat(approved.body()).contains("data-status=\"running\"");
     assertThat(Fixtures.status(id)).isEqualTo("running");
 
-    Api.Reply noted = admin.form("/tasks/" + id + "/actions/add_note", "text=mind+the+migration", true);
+    Api.Reply noted =
+        admin.form("/tasks/" + id + "/actions/add_note", "text=mind+the+migration", true);
     assertThat(noted.status()).as(noted.body()).isEqualTo(200);
     assertThat(noted.body()).contains("mind the migration", "admin:admin");
-    assertThat(admin.form("/tasks/" + id + "/actions/add_note", "text=", true).status()).isEqualTo(400);
+    assertThat(admin.form("/tasks/" + id + "/actions/add_note", "text=", true).status())
+        .isEqualTo(400);
 
     Api.Reply again = admin.form("/tasks/" + id + "/actions/approve_plan", "text=", true);
     assertThat(again.status()).isEqualTo(409);
@@ -59,27 +69,46 @@ class AdminAppIT {
   @Test
   void fiveWrongPasswordsLockAnAccountForAWhileWithoutLockingOutOthers() throws Exception {
     String name = Fixtures.unique("guessed");
-    assertThat(Api.admin().post("/api/v1/users", Map.of("username", name, "password", "right password", "role", "viewer")).status()).isEqualTo(201);
+    assertThat(
+            Api.admin()
+                .post(
+                    "/api/v1/users",
+                    Map.of("username", name, "password", "right password", "role", "viewer"))
+                .status())
+        .isEqualTo(201);
     for (int i = 0; i < 5; i++) {
       assertThat(Session.attempt(name, "guess " + i).statusCode()).isEqualTo(401);
     }
 
     var locked = Session.attempt(name, "right password");
     assertThat(locked.statusCode()).isEqualTo(429);
-    assertThat(locked.body()).contains("Too many failed logins").contains("try again in 15 minutes");
-    assertThat(Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 900L);
-    assertThat(locked.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("nova_session="));
-    assertThat(Session.login("admin", NovaServer.ADMIN_PASSWORD).cookie()).startsWith("nova_session=");
+    assertThat(locked.body())
+        .contains("Too many failed logins")
+        .contains("try again in 15 minutes");
+    assertThat(Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow()))
+        .isBetween(1L, 900L);
+    assertThat(locked.headers().allValues("Set-Cookie"))
+        .noneMatch(c -> c.startsWith("nova_session="));
+    assertThat(Session.login("admin", NovaServer.ADMIN_PASSWORD).cookie())
+        .startsWith("nova_session=");
   }
 
   @Test
   void aSuccessfulLoginForgetsEarlierFailures() throws Exception {
     String name = Fixtures.unique("forgetful");
-    assertThat(Api.admin().post("/api/v1/users", Map.of("username", name, "password", "right password", "role", "viewer")).status()).isEqualTo(201);
-    for (int i = 0; i < 4; i++) assertThat(Session.attempt(name, "typo " + i).statusCode()).isEqualTo(401);
+    assertThat(
+            Api.admin()
+                .post(
+                    "/api/v1/users",
+                    Map.of("username", name, "password", "right password", "role", "viewer"))
+                .status())
+        .isEqualTo(201);
+    for (int i = 0; i < 4; i++)
+      assertThat(Session.attempt(name, "typo " + i).statusCode()).isEqualTo(401);
     assertThat(Session.attempt(name, "right password").statusCode()).isEqualTo(303);
 
-    for (int i = 0; i < 4; i++) assertThat(Session.attempt(name, "typo again " + i).statusCode()).isEqualTo(401);
+    for (int i = 0; i < 4; i++)
+      assertThat(Session.attempt(name, "typo again " + i).statusCode()).isEqualTo(401);
     assertThat(Session.attempt(name, "right password").statusCode()).isEqualTo(303);
   }
 
@@ -87,14 +116,23 @@ class AdminAppIT {
   void aTaskAwaitingAPersonStaysOnTheBoardHoweverManyTasksMovedSince() throws Exception {
     Fixtures.Agent agent = Fixtures.agent(true);
     String waiting = Fixtures.taskInPlanReview(agent);
-    String title = Api.admin().get("/api/v1/tasks/" + waiting).json().path("task").path("title").asText();
-    // Finished tasks straight into the projection: the board reads PostgreSQL only, and final tasks have no workflow to resume.
+    String title =
+        Api.admin().get("/api/v1/tasks/" + waiting).json().path("task").path("title").asText();
+    // Finished tasks straight into the projection: the board reads PostgreSQL only, and final tasks
+    // have no workflow to resume.
     var database = Fixtures.database();
     try {
-      database.jdbi().useHandle(h -> h.execute("""
-          INSERT INTO tasks (id, project_id, title, spec, status, version, created_by, created_at, updated_at)
-          SELECT gen_random_uuid(), CAST(? AS uuid), 'finished ' || n, 's', 'cancelled', 1, 'admin', now(), now() + interval '1 second'
-          FROM generate_series(1, 120) AS n""", Fixtures.projectId(agent.projectName())));
+      database
+          .jdbi()
+          .useHandle(
+              h ->
+                  h.execute(
+                      """
+                      INSERT INTO tasks (id, project_id, title, spec, status, version, created_by, created_at, updated_at)
+                      SELECT gen_random_uuid(), CAST(? AS uuid), 'finished ' || n, 's', 'cancelled', 1, 'admin', now(), now() + interval '1 second'
+                      FROM generate_series(1, 120) AS n\
+                      """,
+                      Fixtures.projectId(agent.projectName())));
     } finally {
       database.stop();
     }
@@ -109,15 +147,28 @@ class AdminAppIT {
   @Test
   void aViewerSeesTheTaskPageButCannotAct() throws Exception {
     String name = Fixtures.unique("viewer");
-    assertThat(Api.admin().post("/api/v1/users", Map.of("username", name, "password", "viewer password", "role", "viewer")).status()).isEqualTo(201);
+    assertThat(
+            Api.admin()
+                .post(
+                    "/api/v1/users",
+                    Map.of("username", name, "password", "viewer password", "role", "viewer"))
+                .status())
+        .isEqualTo(201);
     Fixtures.Agent agent = Fixtures.agent(true);
     String id = Fixtures.taskInPlanReview(agent);
     Session viewer = Session.login(name, "viewer password");
     Api.Reply page = viewer.api().get("/tasks/" + id);
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).contains("plan review").doesNotContain("action-approve_plan");
-    assertThat(viewer.form("/tasks/" + id + "/actions/approve_plan", "text=", true).status()).isEqualTo(403);
-    assertThat(viewer.api().with("X-CSRF-Token", viewer.csrf()).post("/api/v1/tasks/" + id + "/plan/approve", Map.of()).status()).isEqualTo(403);
+    assertThat(viewer.form("/tasks/" + id + "/actions/approve_plan", "text=", true).status())
+        .isEqualTo(403);
+    assertThat(
+            viewer
+                .api()
+                .with("X-CSRF-Token", viewer.csrf())
+                .post("/api/v1/tasks/" + id + "/plan/approve", Map.of())
+                .status())
+        .isEqualTo(403);
     assertThat(Fixtures.status(id)).isEqualTo("plan_review");
   }
 
@@ -129,7 +180,8 @@ class AdminAppIT {
     assertThat(history.status()).isEqualTo(200);
     assertThat(history.json().path("runs").size()).as("one run so far").isEqualTo(1);
     assertThat(history.json().path("runs").get(0).path("run_id").asText()).isNotBlank();
-    assertThat(history.json().path("runs").get(0).path("events").get(0).path("eventType").asText()).contains("WORKFLOW_EXECUTION_STARTED");
+    assertThat(history.json().path("runs").get(0).path("events").get(0).path("eventType").asText())
+        .contains("WORKFLOW_EXECUTION_STARTED");
     assertThat(history.body()).contains("submitPlan");
   }
 
@@ -143,8 +195,10 @@ class AdminAppIT {
 
   private static HttpResponse<String> rawGet(String path) {
     try {
-      return java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(java.net.URI.create(NovaServer.baseUrl() + path)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      return HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(URI.create(NovaServer.baseUrl() + path)).build(),
+              HttpResponse.BodyHandlers.ofString());
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

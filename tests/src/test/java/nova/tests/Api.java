@@ -5,16 +5,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** A small HTTP client for the tests: JSON in, status and JSON out, credentials as headers. */
 public final class Api {
   public static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
   private final List<String> headers;
 
@@ -52,12 +55,12 @@ public final class Api {
     return new Api(base, more);
   }
 
-  public record Reply(int status, JsonNode json, String body, java.net.http.HttpHeaders headers) {
+  public record Reply(int status, JsonNode json, String body, HttpHeaders headers) {
     public String text(String field) {
       return json.path(field).asText();
     }
 
-    public java.util.Optional<String> header(String name) {
+    public Optional<String> header(String name) {
       return headers.firstValue(name);
     }
   }
@@ -67,7 +70,10 @@ public final class Api {
   }
 
   public Reply post(String path, String json) {
-    return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   public Reply post(String path, Object body) {
@@ -81,8 +87,13 @@ public final class Api {
   /** PATCH, PUT or any method with a JSON body. */
   public Reply send(String method, String path, Object body) {
     try {
-      return send(request(path).header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : JSON.writeValueAsString(body))));
+      return send(
+          request(path)
+              .header("Content-Type", "application/json")
+              .method(
+                  method,
+                  HttpRequest.BodyPublishers.ofString(
+                      body instanceof String text ? text : JSON.writeValueAsString(body))));
     } catch (IOException e) {
       throw new IllegalArgumentException(e);
     }
@@ -94,9 +105,13 @@ public final class Api {
 
   public Reply send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       String body = response.body();
-      JsonNode json = body.isBlank() || !body.trim().matches("(?s)^[\\[{].*") ? JSON.nullNode() : JSON.readTree(body);
+      JsonNode json =
+          body.isBlank() || !body.trim().matches("(?s)^[\\[{].*")
+              ? JSON.nullNode()
+              : JSON.readTree(body);
       return new Reply(response.statusCode(), json, body, response.headers());
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -107,7 +122,8 @@ public final class Api {
   }
 
   public HttpRequest.Builder request(String path) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
     if (!headers.isEmpty()) builder.headers(headers.toArray(String[]::new));
     return builder;
   }

@@ -2,6 +2,8 @@ package nova.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,9 +11,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every endpoint against every kind of caller: nobody, a wrong key, a viewer, an agent, another server's agent. */
+/**
+ * Every endpoint against every kind of caller: nobody, a wrong key, a viewer, an agent, another
+ * server's agent.
+ */
 class AuthMatrixIT {
-  enum Kind { HUMAN_READ, HUMAN_ACT, AGENT }
+  enum Kind {
+    HUMAN_READ,
+    HUMAN_ACT,
+    AGENT
+  }
 
   record Endpoint(String method, String path, Object body, Kind kind) {
     Api.Reply call(Api api, Map<String, String> ids) {
@@ -25,14 +34,15 @@ class AuthMatrixIT {
     }
 
     private static String fill(String template, Map<String, String> ids) {
-      for (var id : ids.entrySet()) template = template.replace("{" + id.getKey() + "}", id.getValue());
+      for (var id : ids.entrySet())
+        template = template.replace("{" + id.getKey() + "}", id.getValue());
       return template;
     }
 
     private static String json(Object body) {
       try {
         return Api.JSON.writeValueAsString(body);
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      } catch (JsonProcessingException e) {
         throw new IllegalArgumentException(e);
       }
     }
@@ -57,30 +67,63 @@ class AuthMatrixIT {
         new Endpoint("GET", "/api/v1/tasks", null, Kind.HUMAN_READ),
         new Endpoint("GET", "/api/v1/tasks/{task}", null, Kind.HUMAN_READ),
         new Endpoint("GET", "/api/v1/tasks/{task}/history", null, Kind.HUMAN_READ),
-        new Endpoint("POST", "/api/v1/projects", Map.of("name", Fixtures.unique("p")), Kind.HUMAN_ACT),
-        new Endpoint("POST", "/api/v1/registration-tokens", Map.of("project", "{project}"), Kind.HUMAN_ACT),
+        new Endpoint(
+            "POST", "/api/v1/projects", Map.of("name", Fixtures.unique("p")), Kind.HUMAN_ACT),
+        new Endpoint(
+            "POST", "/api/v1/registration-tokens", Map.of("project", "{project}"), Kind.HUMAN_ACT),
         new Endpoint("POST", "/api/v1/keys", Map.of("name", "k"), Kind.HUMAN_ACT),
         new Endpoint("DELETE", "/api/v1/keys/{key}", null, Kind.HUMAN_ACT),
-        new Endpoint("POST", "/api/v1/users", Map.of("username", Fixtures.unique("u"), "password", "long enough pw", "role", "viewer"), Kind.HUMAN_ACT),
+        new Endpoint(
+            "POST",
+            "/api/v1/users",
+            Map.of(
+                "username", Fixtures.unique("u"), "password", "long enough pw", "role", "viewer"),
+            Kind.HUMAN_ACT),
         new Endpoint("PATCH", "/api/v1/users/{user}", Map.of("role", "admin"), Kind.HUMAN_ACT),
-        new Endpoint("PUT", "/api/v1/users/{user}/password", Map.of("password", "another long password"), Kind.HUMAN_ACT),
+        new Endpoint(
+            "PUT",
+            "/api/v1/users/{user}/password",
+            Map.of("password", "another long password"),
+            Kind.HUMAN_ACT),
         new Endpoint("DELETE", "/api/v1/users/{user}", null, Kind.HUMAN_ACT),
-        new Endpoint("POST", "/api/v1/tasks", Map.of("title", "t", "spec", "s", "project", "{project}"), Kind.HUMAN_ACT),
-        new Endpoint("POST", "/api/v1/tasks/{task}/assign", Map.of("server", "{server}"), Kind.HUMAN_ACT),
+        new Endpoint(
+            "POST",
+            "/api/v1/tasks",
+            Map.of("title", "t", "spec", "s", "project", "{project}"),
+            Kind.HUMAN_ACT),
+        new Endpoint(
+            "POST", "/api/v1/tasks/{task}/assign", Map.of("server", "{server}"), Kind.HUMAN_ACT),
         new Endpoint("POST", "/api/v1/tasks/{task}/cancel", Map.of(), Kind.HUMAN_ACT),
         new Endpoint("POST", "/api/v1/tasks/{task}/plan/approve", Map.of(), Kind.HUMAN_ACT),
         new Endpoint("POST", "/api/v1/tasks/{task}/plan/revise", TEXT, Kind.HUMAN_ACT),
-        new Endpoint("POST", "/api/v1/tasks/{task}/interventions/{task}/respond", TEXT, Kind.HUMAN_ACT),
+        new Endpoint(
+            "POST", "/api/v1/tasks/{task}/interventions/{task}/respond", TEXT, Kind.HUMAN_ACT),
         new Endpoint("POST", "/api/v1/tasks/{task}/review/approve", Map.of(), Kind.HUMAN_ACT),
         new Endpoint("POST", "/api/v1/tasks/{task}/review/request-changes", TEXT, Kind.HUMAN_ACT),
         new Endpoint("POST", "/api/v1/tasks/{task}/notes", Map.of("content", "n"), Kind.HUMAN_ACT),
         new Endpoint("GET", "/api/v1/memories", null, Kind.HUMAN_READ),
         new Endpoint("GET", "/api/v1/memories/stats", null, Kind.HUMAN_READ),
         new Endpoint("GET", "/api/v1/memories/models", null, Kind.HUMAN_READ),
-        new Endpoint("POST", "/api/v1/memories/search", Map.of("query", "words", "mode", "keyword"), Kind.HUMAN_READ),
-        new Endpoint("POST", "/api/v1/memories", Map.of("content", "a memory", "scope", "global"), Kind.HUMAN_ACT),
-        new Endpoint("POST", "/api/v1/memories/batch", Map.of("items", java.util.List.of(Map.of("content", "a memory", "scope", "global"))), Kind.HUMAN_ACT),
-        new Endpoint("POST", "/api/v1/memories/models/switch", Map.of("model", "local/builtin-embed"), Kind.HUMAN_ACT),
+        new Endpoint(
+            "POST",
+            "/api/v1/memories/search",
+            Map.of("query", "words", "mode", "keyword"),
+            Kind.HUMAN_READ),
+        new Endpoint(
+            "POST",
+            "/api/v1/memories",
+            Map.of("content", "a memory", "scope", "global"),
+            Kind.HUMAN_ACT),
+        new Endpoint(
+            "POST",
+            "/api/v1/memories/batch",
+            Map.of("items", List.of(Map.of("content", "a memory", "scope", "global"))),
+            Kind.HUMAN_ACT),
+        new Endpoint(
+            "POST",
+            "/api/v1/memories/models/switch",
+            Map.of("model", "local/builtin-embed"),
+            Kind.HUMAN_ACT),
         new Endpoint("POST", "/api/v1/memories/models/switch/cancel", Map.of(), Kind.HUMAN_ACT),
         new Endpoint("GET", "/api/v1/server/tasks", null, Kind.AGENT),
         new Endpoint("GET", "/api/v1/server/tasks/{task}", null, Kind.AGENT),
@@ -90,19 +133,41 @@ class AuthMatrixIT {
         new Endpoint("POST", "/api/v1/server/tasks/{task}/submit", Map.of(), Kind.AGENT),
         new Endpoint("POST", "/api/v1/server/tasks/{task}/complete", Map.of(), Kind.AGENT),
         new Endpoint("POST", "/api/v1/server/tasks/{task}/fail", TEXT, Kind.AGENT),
-        new Endpoint("POST", "/api/v1/server/tasks/{task}/notes", Map.of("content", "n"), Kind.AGENT));
+        new Endpoint(
+            "POST", "/api/v1/server/tasks/{task}/notes", Map.of("content", "n"), Kind.AGENT));
   }
 
   @BeforeAll
   static void world() {
     owner = Fixtures.agent(true);
     stranger = Fixtures.agent(owner.projectName());
-    Api.Reply key = Api.admin().post("/api/v1/keys", Map.of("name", "viewer-key", "role", "viewer"));
+    Api.Reply key =
+        Api.admin().post("/api/v1/keys", Map.of("name", "viewer-key", "role", "viewer"));
     viewerKey = key.text("key");
     Api.Reply spare = Api.admin().post("/api/v1/keys", Map.of("name", "spare"));
-    Api.Reply user = Api.admin().post("/api/v1/users", Map.of("username", Fixtures.unique("matrix"), "password", "long enough pw", "role", "viewer"));
-    ids = Map.of("task", Fixtures.task(owner), "project", owner.projectName(), "server", owner.serverName(), "key", spare.text("id"),
-        "user", user.text("id"));
+    Api.Reply user =
+        Api.admin()
+            .post(
+                "/api/v1/users",
+                Map.of(
+                    "username",
+                    Fixtures.unique("matrix"),
+                    "password",
+                    "long enough pw",
+                    "role",
+                    "viewer"));
+    ids =
+        Map.of(
+            "task",
+            Fixtures.task(owner),
+            "project",
+            owner.projectName(),
+            "server",
+            owner.serverName(),
+            "key",
+            spare.text("id"),
+            "user",
+            user.text("id"));
   }
 
   static Stream<Arguments> everyEndpoint() {

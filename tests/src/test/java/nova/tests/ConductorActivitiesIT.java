@@ -33,8 +33,11 @@ class ConductorActivitiesIT {
   void start() throws Exception {
     NovaServer.baseUrl();
     conductor = ConductorProcess.start("c1r1", "nova-lpu");
-    service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
-        .setTarget(System.getenv().getOrDefault("TEMPORAL_ADDRESS", "127.0.0.1:7243")).build());
+    service =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder()
+                .setTarget(System.getenv().getOrDefault("TEMPORAL_ADDRESS", "127.0.0.1:7243"))
+                .build());
     client = WorkflowClient.newInstance(service);
     workers = WorkerFactory.newInstance(client);
     workers.newWorker(QUEUE).registerWorkflowImplementationTypes(ConductorProbeWorkflow.Impl.class);
@@ -59,13 +62,18 @@ class ConductorActivitiesIT {
     assertThat(scaled.ready()).isEqualTo(4);
 
     ConductorStatus drained = step("drain", "c1r2e1");
-    assertThat(drained.agents()).extracting(ConductorStatus.AgentStatus::node).doesNotContain("c1r2e1").contains("c1r2e0");
+    assertThat(drained.agents())
+        .extracting(ConductorStatus.AgentStatus::node)
+        .doesNotContain("c1r2e1")
+        .contains("c1r2e0");
     assertThat(step("drain", "c1r2e1").agents()).as("draining again changes nothing").hasSize(3);
 
     ConductorStatus deployed = step("deploy", "vision_model_config.toml c1r1:c2r2 eyes");
     assertThat(deployed.kind()).isEqualTo("vision");
     assertThat(deployed.instance()).isEqualTo("eyes");
-    assertThat(deployed.agents()).extracting(ConductorStatus.AgentStatus::role).contains("encoder", "language");
+    assertThat(deployed.agents())
+        .extracting(ConductorStatus.AgentStatus::role)
+        .contains("encoder", "language");
   }
 
   @Test
@@ -74,20 +82,27 @@ class ConductorActivitiesIT {
     assertThat(bad.getType()).isEqualTo(ConductorFailure.BAD_REQUEST.name());
     assertThat(bad.isNonRetryable()).isTrue();
     assertThat(bad.getOriginalMessage()).contains("allocation 'c1r1,,c1r2'").contains("position 6");
-    assertThat(refusal("deploy", "no_such_config.toml c1r1 x").getOriginalMessage()).contains("no_such_config.toml");
+    assertThat(refusal("deploy", "no_such_config.toml c1r1 x").getOriginalMessage())
+        .contains("no_such_config.toml");
     assertThat(step("status", "").allocation()).as("nothing changed").isEqualTo("c1r1");
   }
 
   private ApplicationFailure refusal(String action, String argument) {
-    WorkflowFailedException failed = catchThrowableOfType(WorkflowFailedException.class, () -> step(action, argument));
+    WorkflowFailedException failed =
+        catchThrowableOfType(WorkflowFailedException.class, () -> step(action, argument));
     assertThat(failed.getCause()).isInstanceOf(ActivityFailure.class);
     assertThat(failed.getCause().getCause()).isInstanceOf(ApplicationFailure.class);
     return (ApplicationFailure) failed.getCause().getCause();
   }
 
   private ConductorStatus step(String action, String argument) {
-    ConductorProbeWorkflow probe = client.newWorkflowStub(ConductorProbeWorkflow.class,
-        WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(Fixtures.unique("conductor-probe")).build());
+    ConductorProbeWorkflow probe =
+        client.newWorkflowStub(
+            ConductorProbeWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(QUEUE)
+                .setWorkflowId(Fixtures.unique("conductor-probe"))
+                .build());
     return probe.run(new ConductorProbeWorkflow.Step(conductor.baseUrl(), action, argument));
   }
 }

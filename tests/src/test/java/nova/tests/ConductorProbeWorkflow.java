@@ -11,10 +11,16 @@ import nova.workflows.conductor.messages.ConductorScale;
 import nova.workflows.conductor.messages.ConductorStatus;
 import nova.workflows.conductor.messages.ConductorTarget;
 
-/** A test workflow that steers a conductor through the Nova server's ConductorActivities, with the production options. */
+/**
+ * A test workflow that steers a conductor through the Nova server's ConductorActivities, with the
+ * production options.
+ */
 @WorkflowInterface
 public interface ConductorProbeWorkflow {
-  /** action: status, scale, drain or deploy; argument: the allocation, the node, or "model_config allocation instance". */
+  /**
+   * action: status, scale, drain or deploy; argument: the allocation, the node, or "model_config
+   * allocation instance".
+   */
   record Step(String conductor, String action, String argument) {}
 
   @WorkflowMethod
@@ -23,7 +29,8 @@ public interface ConductorProbeWorkflow {
   class Impl implements ConductorProbeWorkflow {
     @Override
     public ConductorStatus run(Step step) {
-      ConductorActivities conductor = Workflow.newActivityStub(ConductorActivities.class, ConductorActivityOptions.CHANGES);
+      ConductorActivities conductor =
+          Workflow.newActivityStub(ConductorActivities.class, ConductorActivityOptions.CHANGES);
       ConductorTarget target = new ConductorTarget(step.conductor());
       return switch (step.action()) {
         case "status" -> conductor.status(target);

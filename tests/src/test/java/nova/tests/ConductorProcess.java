@@ -12,8 +12,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
-/** The LPU conductor as bin/nova dev runs it: its jar, the example configs, mock agents, its own socket directory and port. */
+/**
+ * The LPU conductor as bin/nova dev runs it: its jar, the example configs, mock agents, its own
+ * socket directory and port.
+ */
 final class ConductorProcess implements AutoCloseable {
   static final Path HOME = Path.of("..", "conductor").toAbsolutePath().normalize();
   private final int port;
@@ -26,7 +30,10 @@ final class ConductorProcess implements AutoCloseable {
     this.process = process;
   }
 
-  /** A conductor serving single_model_config.toml as {@code instance} on {@code allocation}, with quick mock agents. */
+  /**
+   * A conductor serving single_model_config.toml as {@code instance} on {@code allocation}, with
+   * quick mock agents.
+   */
   static ConductorProcess start(String allocation, String instance) throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
@@ -34,21 +41,45 @@ final class ConductorProcess implements AutoCloseable {
     }
     Path dir = Files.createDirectories(Path.of("target", "conductor").toAbsolutePath());
     Path sockets = Files.createTempDirectory(Path.of("/tmp"), "nit");
-    Path app = Files.writeString(dir.resolve("app-" + port + ".toml"), """
-        [agents]
-        socket_dir = "%s"
-        [mock_agents]
-        first_token_ms = 5
-        tokens_per_second = 2000
-        load_time_ms = 0
-        """.formatted(sockets));
+    Path app =
+        Files.writeString(
+            dir.resolve("app-" + port + ".toml"),
+            """
+            [agents]
+            socket_dir = "%s"
+            [mock_agents]
+            first_token_ms = 5
+            tokens_per_second = 2000
+            load_time_ms = 0
+            """
+                .formatted(sockets));
     Path configs = HOME.resolve("configs");
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp",
-        HOME.resolve("target/nova-conductor.jar") + File.pathSeparator + HOME.resolve("target/lib/*"), "nova.conductor.ConductorMain",
-        "-c", app.toString(), "-d", configs.resolve("datacenter.toml").toString(), "-m", configs.resolve("single_model_config.toml").toString(),
-        "--allocation", allocation, "--instance-model-name", instance, "--mock-agents", "--http-port", Integer.toString(port)));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-cp",
+                HOME.resolve("target/nova-conductor.jar")
+                    + File.pathSeparator
+                    + HOME.resolve("target/lib/*"),
+                "nova.conductor.ConductorMain",
+                "-c",
+                app.toString(),
+                "-d",
+                configs.resolve("datacenter.toml").toString(),
+                "-m",
+                configs.resolve("single_model_config.toml").toString(),
+                "--allocation",
+                allocation,
+                "--instance-model-name",
+                instance,
+                "--mock-agents",
+                "--http-port",
+                Integer.toString(port)));
     Path log = dir.resolve("conductor-" + port + ".log");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("NOVA_CONDUCTOR_ADMIN_TOKEN", NovaServer.CONDUCTOR_ADMIN_TOKEN);
     Process process = builder.start();
     ConductorProcess conductor = new ConductorProcess(port, log, process);
@@ -66,7 +97,10 @@ final class ConductorProcess implements AutoCloseable {
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) throw new IllegalStateException("the conductor exited; see " + log);
       try {
-        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/status")).build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> r =
+            http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/status")).build(),
+                HttpResponse.BodyHandlers.discarding());
         if (r.statusCode() == 200) return;
       } catch (IOException notYet) {
         // still starting
@@ -79,6 +113,6 @@ final class ConductorProcess implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     process.destroy(); // SIGTERM: it drains and stops its agents
-    if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) process.destroyForcibly();
   }
 }

@@ -22,10 +22,22 @@ class ContinueAsNewIT {
   @Test
   void aTaskOverManyRunsIsOneTaskAndItsHistoryShowsEveryRun() throws Exception {
     Path log = Files.createDirectories(Path.of("target")).resolve("continue-as-new-it-server.log");
-    try (ServerProcess server = new ServerProcess(log).with("NOVA_TASK_UPDATES_PER_RUN", "3").start()) {
+    try (ServerProcess server =
+        new ServerProcess(log).with("NOVA_TASK_UPDATES_PER_RUN", "3").start()) {
       Api admin = Api.admin(server.baseUrl());
       ServerAgent agent = ServerAgent.register(server.baseUrl(), admin, true);
-      Api.Reply created = admin.post("/api/v1/tasks", Map.of("title", Fixtures.unique("chatty"), "spec", "talk a lot", "project", agent.project(), "server", agent.name()));
+      Api.Reply created =
+          admin.post(
+              "/api/v1/tasks",
+              Map.of(
+                  "title",
+                  Fixtures.unique("chatty"),
+                  "spec",
+                  "talk a lot",
+                  "project",
+                  agent.project(),
+                  "server",
+                  agent.name()));
       assertThat(created.status()).as(created.body()).isEqualTo(201);
       String task = "/api/v1/tasks/" + created.text("id");
       String mine = "/api/v1/server/tasks/" + created.text("id");
@@ -41,10 +53,12 @@ class ContinueAsNewIT {
       try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
         for (int i = 0; i < 6; i++) {
           String content = "note " + i;
-          notes.add(threads.submit(() -> agent.api().post(mine + "/notes", Map.of("content", content))));
+          notes.add(
+              threads.submit(() -> agent.api().post(mine + "/notes", Map.of("content", content))));
         }
       }
-      for (Future<Api.Reply> note : notes) assertThat(note.get().status()).as(note.get().body()).isEqualTo(200);
+      for (Future<Api.Reply> note : notes)
+        assertThat(note.get().status()).as(note.get().body()).isEqualTo(200);
       Fixtures.expect(agent.api().post(mine + "/submit", Map.of("text", "the work")), "review");
       Fixtures.expect(admin.post(task + "/review/approve", Map.of()), "done");
 
@@ -52,22 +66,38 @@ class ContinueAsNewIT {
       assertThat(detail.path("notes").size()).as("the first note once, six more").isEqualTo(7);
       List<String> types = new ArrayList<>();
       List<Long> seqs = new ArrayList<>();
-      detail.path("events").forEach(e -> {
-        types.add(e.path("type").asText());
-        seqs.add(e.path("seq").asLong());
-      });
+      detail
+          .path("events")
+          .forEach(
+              e -> {
+                types.add(e.path("type").asText());
+                seqs.add(e.path("seq").asLong());
+              });
       assertThat(types).doesNotContain("resumed");
-      assertThat(seqs).as("events: none lost, none twice").isEqualTo(LongStream.range(0, seqs.size()).boxed().toList());
+      assertThat(seqs)
+          .as("events: none lost, none twice")
+          .isEqualTo(LongStream.range(0, seqs.size()).boxed().toList());
 
       JsonNode runs = admin.get(task + "/history").json().path("runs");
       assertThat(runs.size()).as("one run per three actions").isGreaterThanOrEqualTo(4);
       for (int i = 0; i < runs.size(); i++) {
         JsonNode events = runs.get(i).path("events");
         String last = events.get(events.size() - 1).path("eventType").asText();
-        assertThat(last).as("run %d ends", i).endsWith(i == runs.size() - 1 ? "WORKFLOW_EXECUTION_COMPLETED" : "WORKFLOW_EXECUTION_CONTINUED_AS_NEW");
+        assertThat(last)
+            .as("run %d ends", i)
+            .endsWith(
+                i == runs.size() - 1
+                    ? "WORKFLOW_EXECUTION_COMPLETED"
+                    : "WORKFLOW_EXECUTION_CONTINUED_AS_NEW");
         if (i > 0) {
-          assertThat(events.get(0).path("workflowExecutionStartedEventAttributes").path("continuedExecutionRunId").asText())
-              .as("run %d follows the one before", i).isEqualTo(runs.get(i - 1).path("run_id").asText());
+          assertThat(
+                  events
+                      .get(0)
+                      .path("workflowExecutionStartedEventAttributes")
+                      .path("continuedExecutionRunId")
+                      .asText())
+              .as("run %d follows the one before", i)
+              .isEqualTo(runs.get(i - 1).path("run_id").asText());
         }
       }
     }

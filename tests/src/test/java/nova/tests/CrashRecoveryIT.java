@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,17 +57,46 @@ class CrashRecoveryIT {
       List<String> waits = new ArrayList<>();
       long started = System.nanoTime();
       // The first action on each task is the one that used to hang; each is timed for the log.
-      timed(waits, "pending", () -> expect(admin.post(path("pending", "/assign"), Map.of("server", planned.name())), "planning"));
+      timed(
+          waits,
+          "pending",
+          () ->
+              expect(
+                  admin.post(path("pending", "/assign"), Map.of("server", planned.name())),
+                  "planning"));
       timed(waits, "assigned", () -> act(directAgent, tasks.get("assigned"), "start", "running"));
-      timed(waits, "planning", () -> act(plannedAgent, tasks.get("planning"), "plan", "plan_review"));
-      timed(waits, "plan_review", () -> expect(admin.post(path("plan_review", "/plan/approve"), Map.of()), "running"));
+      timed(
+          waits, "planning", () -> act(plannedAgent, tasks.get("planning"), "plan", "plan_review"));
+      timed(
+          waits,
+          "plan_review",
+          () -> expect(admin.post(path("plan_review", "/plan/approve"), Map.of()), "running"));
       timed(waits, "running", () -> act(directAgent, tasks.get("running"), "complete", "done"));
-      timed(waits, "needs_human", () -> {
-        String intervention = admin.get(path("needs_human", "")).json().path("interventions").get(0).path("id").asText();
-        expect(admin.post(path("needs_human", "/interventions/" + intervention + "/respond"), Map.of("text", "yes")), "running");
-      });
-      timed(waits, "review", () -> expect(admin.post(path("review", "/review/approve"), Map.of()), "done"));
-      System.out.printf("first action after the restart, per task: %s (all within %d ms)%n", waits, (System.nanoTime() - started) / 1_000_000);
+      timed(
+          waits,
+          "needs_human",
+          () -> {
+            String intervention =
+                admin
+                    .get(path("needs_human", ""))
+                    .json()
+                    .path("interventions")
+                    .get(0)
+                    .path("id")
+                    .asText();
+            expect(
+                admin.post(
+                    path("needs_human", "/interventions/" + intervention + "/respond"),
+                    Map.of("text", "yes")),
+                "running");
+          });
+      timed(
+          waits,
+          "review",
+          () -> expect(admin.post(path("review", "/review/approve"), Map.of()), "done"));
+      System.out.printf(
+          "first action after the restart, per task: %s (all within %d ms)%n",
+          waits, (System.nanoTime() - started) / 1_000_000);
 
       act(plannedAgent, tasks.get("pending"), "plan", "plan_review");
       expect(admin.post(path("pending", "/plan/approve"), Map.of()), "running");
@@ -81,14 +111,19 @@ class CrashRecoveryIT {
         assertThat(detail.path("task").path("status").asText()).as(task.getKey()).isEqualTo("done");
         List<Long> seqs = new ArrayList<>();
         detail.path("events").forEach(e -> seqs.add(e.path("seq").asLong()));
-        assertThat(seqs).as("events of the task that was " + task.getKey() + ": none lost, none twice")
-            .isEqualTo(java.util.stream.LongStream.range(0, seqs.size()).boxed().toList());
+        assertThat(seqs)
+            .as("events of the task that was " + task.getKey() + ": none lost, none twice")
+            .isEqualTo(LongStream.range(0, seqs.size()).boxed().toList());
       }
     }
   }
 
-  private static ServerProcess server(Path log, String database, String namespace) throws Exception {
-    return new ServerProcess(log).with("DATABASE_URL", database).with("TEMPORAL_NAMESPACE", namespace).start();
+  private static ServerProcess server(Path log, String database, String namespace)
+      throws Exception {
+    return new ServerProcess(log)
+        .with("DATABASE_URL", database)
+        .with("TEMPORAL_NAMESPACE", namespace)
+        .start();
   }
 
   private String path(String state, String action) {
@@ -96,7 +131,15 @@ class CrashRecoveryIT {
   }
 
   private static String create(Api admin, ServerAgent agent, boolean assign) {
-    Map<String, Object> body = new LinkedHashMap<>(Map.of("title", Fixtures.unique("task"), "spec", "survive a crash", "project", agent.project()));
+    Map<String, Object> body =
+        new LinkedHashMap<>(
+            Map.of(
+                "title",
+                Fixtures.unique("task"),
+                "spec",
+                "survive a crash",
+                "project",
+                agent.project()));
     if (assign) body.put("server", agent.name());
     Api.Reply created = admin.post("/api/v1/tasks", body);
     assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -104,7 +147,10 @@ class CrashRecoveryIT {
   }
 
   private static void act(Api agent, String taskId, String action, String expected) {
-    expect(agent.post("/api/v1/server/tasks/" + taskId + "/" + action, Map.of("text", action + " after all")), expected);
+    expect(
+        agent.post(
+            "/api/v1/server/tasks/" + taskId + "/" + action, Map.of("text", action + " after all")),
+        expected);
   }
 
   private static void expect(Api.Reply reply, String status) {

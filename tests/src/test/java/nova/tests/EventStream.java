@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -25,11 +26,15 @@ final class EventStream implements AutoCloseable {
   }
 
   /** With credentials as header pairs (a session cookie, or X-Admin-Secret). */
-  static EventStream open(String baseUrl, String lastEventId, String... credentials) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/events")).headers(credentials);
+  static EventStream open(String baseUrl, String lastEventId, String... credentials)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + "/events")).headers(credentials);
     if (lastEventId != null) request.header("Last-Event-ID", lastEventId);
-    HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofLines());
-    if (response.statusCode() != 200) throw new AssertionError("/events answered " + response.statusCode());
+    HttpResponse<Stream<String>> response =
+        HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofLines());
+    if (response.statusCode() != 200)
+      throw new AssertionError("/events answered " + response.statusCode());
     return new EventStream(response);
   }
 
@@ -58,14 +63,18 @@ final class EventStream implements AutoCloseable {
     }
   }
 
-  /** The next event whose name is {@code name} and whose data contains {@code fragment}; the others before it are skipped. */
+  /**
+   * The next event whose name is {@code name} and whose data contains {@code fragment}; the others
+   * before it are skipped.
+   */
   Event next(String name, String fragment, int seconds) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (System.nanoTime() < deadline) {
       Event e = events.poll(100, TimeUnit.MILLISECONDS);
       if (e != null && e.name().equals(name) && e.data().contains(fragment)) return e;
     }
-    throw new AssertionError("no '" + name + "' event with " + fragment + " within " + seconds + " s");
+    throw new AssertionError(
+        "no '" + name + "' event with " + fragment + " within " + seconds + " s");
   }
 
   /** Every event that arrives within the time, in order. */
@@ -81,7 +90,7 @@ final class EventStream implements AutoCloseable {
 
   /** Whether the server ended the stream within the time. */
   boolean endsWithin(int seconds) throws InterruptedException {
-    reader.join(java.time.Duration.ofSeconds(seconds));
+    reader.join(Duration.ofSeconds(seconds));
     return !reader.isAlive();
   }
 

@@ -7,11 +7,15 @@ import java.util.List;
 import nova.activities.llm.FakeProvider;
 import nova.activities.llm.FakeProvider.Plan;
 import nova.activities.llm.ProviderKind;
+import nova.activities.llm.WireFormats;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The fallback chain, the circuit breaker and provider rate limits, through Nova's /v1 against local servers speaking OpenAI's protocol. */
+/**
+ * The fallback chain, the circuit breaker and provider rate limits, through Nova's /v1 against
+ * local servers speaking OpenAI's protocol.
+ */
 class GatewayIT {
   private FakeProvider a;
   private FakeProvider b;
@@ -36,46 +40,59 @@ class GatewayIT {
     String first = gateways.provider(a, null);
     String second = gateways.provider(b, null);
     String chain = gateways.alias(first + "/m-1", second + "/m-1");
-    // the stream breaks before its first token (after OpenAI's role-only chunk), so b can still take it
+    // the stream breaks before its first token (after OpenAI's role-only chunk), so b can still
+    // take it
     a.then(Plan.error(500, "boom", null)).then(Plan.answer("x").cutOffAfter(0));
     for (boolean stream : new boolean[] {false, true}) {
       Api.Reply reply = Gateways.chat(chain, stream);
       assertThat(reply.status()).as(reply.body()).isEqualTo(200);
       assertThat(reply.header("X-Nova-Route")).contains(second + "/m-1");
-      String text = stream ? Gateways.text(Gateways.events(reply.body())) : reply.json().path("choices").path(0).path("message").path("content").asText();
+      String text =
+          stream
+              ? Gateways.text(Gateways.events(reply.body()))
+              : reply.json().path("choices").path(0).path("message").path("content").asText();
       assertThat(text).isEqualTo("Hello from B");
     }
     assertThat(a.received()).hasSize(2);
-    assertThat(a.received().getFirst().header("Authorization")).isEqualTo("Bearer sk-upstream-" + first);
+    assertThat(a.received().getFirst().header("Authorization"))
+        .isEqualTo("Bearer sk-upstream-" + first);
     assertThat(UsageRows.outcomes(first)).containsExactly("server_error", "cut_off");
     assertThat(UsageRows.outcomes(second)).containsExactly("ok", "ok");
     JsonNode usage = Api.admin().get("/api/v1/usage?days=1").json();
-    JsonNode byModel = usage.path("by_model").findParents("provider").stream().filter(m -> m.path("provider").asText().equals(second)).findFirst().orElseThrow();
+    JsonNode byModel =
+        usage.path("by_model").findParents("provider").stream()
+            .filter(m -> m.path("provider").asText().equals(second))
+            .findFirst()
+            .orElseThrow();
     assertThat(byModel.path("calls").asInt()).isEqualTo(2);
-    assertThat(byModel.path("input_tokens").asLong()).isEqualTo(2L * nova.activities.llm.WireFormats.PROMPT_TOKENS);
+    assertThat(byModel.path("input_tokens").asLong()).isEqualTo(2L * WireFormats.PROMPT_TOKENS);
     assertThat(Api.admin().get("/usage?days=7").body()).contains("<svg").contains(second + "/m-1");
     assertThat(Api.admin().get("/api/v1/usage?days=0").status()).isEqualTo(400);
   }
 
   @Test
   void aRefusalOfTheRequestEndsTheCallWithTheProvidersStatusAndWords() {
-    String first = gateways.provider(a.then(Plan.error(400, "temperature must be at most 2", null)), null);
+    String first =
+        gateways.provider(a.then(Plan.error(400, "temperature must be at most 2", null)), null);
     String second = gateways.provider(b, null);
     Api.Reply reply = Gateways.chat(gateways.alias(first + "/m-1", second + "/m-1"), false);
     assertThat(reply.status()).isEqualTo(400);
-    assertThat(reply.json().path("error").path("message").asText()).contains("temperature must be at most 2");
+    assertThat(reply.json().path("error").path("message").asText())
+        .contains("temperature must be at most 2");
     assertThat(b.received()).isEmpty();
   }
 
   @Test
   void aStreamThatBreaksAfterItsFirstTokenEndsWithAnErrorEventAndNoDone() {
-    String first = gateways.provider(a.then(Plan.answer("one", " two", " three").cutOffAfter(2)), null);
+    String first =
+        gateways.provider(a.then(Plan.answer("one", " two", " three").cutOffAfter(2)), null);
     String second = gateways.provider(b, null);
     Api.Reply reply = Gateways.chat(gateways.alias(first + "/m-1", second + "/m-1"), true);
     assertThat(reply.status()).isEqualTo(200);
     List<JsonNode> events = Gateways.events(reply.body());
     assertThat(Gateways.text(events)).isEqualTo("one two");
-    assertThat(events.getLast().path("error").path("message").asText()).contains("failed after the answer had begun");
+    assertThat(events.getLast().path("error").path("message").asText())
+        .contains("failed after the answer had begun");
     assertThat(events).noneMatch(e -> e.asText().equals("[DONE]"));
     assertThat(b.received()).isEmpty();
   }
@@ -97,7 +114,8 @@ class GatewayIT {
     Thread.sleep(2_100);
     Api.Reply reply = Gateways.chat(chain, false);
     assertThat(reply.header("X-Nova-Route")).contains(first + "/m-1");
-    assertThat(Api.admin().get("/api/v1/providers/" + first).json().path("circuit").asText()).isEqualTo("closed");
+    assertThat(Api.admin().get("/api/v1/providers/" + first).json().path("circuit").asText())
+        .isEqualTo("closed");
   }
 
   @Test
@@ -108,7 +126,9 @@ class GatewayIT {
     assertThat(reply.status()).isEqualTo(502);
     JsonNode attempts = reply.json().path("error").path("detail").path("attempts");
     assertThat(attempts.findValuesAsText("model")).containsExactly(first + "/m-1", second + "/m-1");
-    assertThat(reply.json().path("error").path("message").asText()).contains("overloaded").contains("bad upstream");
+    assertThat(reply.json().path("error").path("message").asText())
+        .contains("overloaded")
+        .contains("bad upstream");
   }
 
   @Test
@@ -118,7 +138,8 @@ class GatewayIT {
     assertThat(Gateways.chat(limited + "/m-1", false).status()).isEqualTo(200);
     Api.Reply refused = Gateways.chat(limited + "/m-1", false);
     assertThat(refused.status()).isEqualTo(429);
-    assertThat(refused.header("Retry-After").map(Long::parseLong)).hasValueSatisfying(s -> assertThat(s).isBetween(1L, 30L));
+    assertThat(refused.header("Retry-After").map(Long::parseLong))
+        .hasValueSatisfying(s -> assertThat(s).isBetween(1L, 30L));
     assertThat(refused.json().path("error").path("type").asText()).isEqualTo("rate_limit_error");
     assertThat(b.received()).hasSize(2);
   }

@@ -37,18 +37,24 @@ class GatewayKindsIT {
 
   @Test
   void anthropicAnswersInOpenAisShapeStreamedAndNot() {
-    String provider = gateways.provider(anthropic.otherwise(Plan.answer("Bonjour", " de", " Claude")), "anthropic", null);
+    String provider =
+        gateways.provider(
+            anthropic.otherwise(Plan.answer("Bonjour", " de", " Claude")), "anthropic", null);
     assertAnswers(provider + "/m-1", "Bonjour de Claude");
     FakeProvider.Received sent = anthropic.received().getFirst();
     assertThat(sent.path()).isEqualTo("/v1/messages");
     assertThat(sent.header("x-api-key")).isEqualTo("sk-upstream-" + provider);
-    assertThat(sent.body().path("max_tokens").asInt()).as("Anthropic requires max_tokens; Nova fills it in").isPositive();
+    assertThat(sent.body().path("max_tokens").asInt())
+        .as("Anthropic requires max_tokens; Nova fills it in")
+        .isPositive();
     assertThat(UsageRows.outcomes(provider)).containsExactly("ok", "ok");
   }
 
   @Test
   void ollamaAnswersInOpenAisShapeStreamedAndNot() {
-    String provider = gateways.provider(ollama.otherwise(Plan.answer("Hallo", " von", " Ollama")), "ollama", null);
+    String provider =
+        gateways.provider(
+            ollama.otherwise(Plan.answer("Hallo", " von", " Ollama")), "ollama", null);
     assertAnswers(provider + "/m-1", "Hallo von Ollama");
     assertThat(ollama.received().getFirst().path()).isEqualTo("/api/chat");
     assertThat(UsageRows.outcomes(provider)).containsExactly("ok", "ok");
@@ -56,8 +62,15 @@ class GatewayKindsIT {
 
   @Test
   void anOverloadedAnthropicFallsBackToOllamaAndARefusalKeepsAnthropicsWords() throws Exception {
-    String claude = gateways.provider(anthropic.then(Plan.error(529, "Overloaded", null)).then(Plan.error(429, "rate limited", "1")), "anthropic", null);
-    String local = gateways.provider(ollama.otherwise(Plan.answer("from", " Ollama")), "ollama", null);
+    String claude =
+        gateways.provider(
+            anthropic
+                .then(Plan.error(529, "Overloaded", null))
+                .then(Plan.error(429, "rate limited", "1")),
+            "anthropic",
+            null);
+    String local =
+        gateways.provider(ollama.otherwise(Plan.answer("from", " Ollama")), "ollama", null);
     String chain = gateways.alias(claude + "/m-1", local + "/m-1");
     for (boolean stream : new boolean[] {false, true}) {
       Api.Reply reply = Gateways.chat(chain, stream);
@@ -67,10 +80,15 @@ class GatewayKindsIT {
     assertThat(UsageRows.outcomes(claude)).containsExactly("server_error", "rate_limited");
 
     try (FakeProvider strict = new FakeProvider(ProviderKind.ANTHROPIC)) {
-      String refusing = gateways.provider(strict.then(Plan.error(400, "messages: roles must alternate", null)), "anthropic", null);
+      String refusing =
+          gateways.provider(
+              strict.then(Plan.error(400, "messages: roles must alternate", null)),
+              "anthropic",
+              null);
       Api.Reply refused = Gateways.chat(refusing + "/m-1", false);
       assertThat(refused.status()).isEqualTo(400);
-      assertThat(refused.json().path("error").path("message").asText()).contains("messages: roles must alternate");
+      assertThat(refused.json().path("error").path("message").asText())
+          .contains("messages: roles must alternate");
     }
   }
 
@@ -79,8 +97,10 @@ class GatewayKindsIT {
     assertThat(plain.status()).as(plain.body()).isEqualTo(200);
     JsonNode answer = plain.json();
     assertThat(answer.path("object").asText()).isEqualTo("chat.completion");
-    assertThat(answer.path("choices").path(0).path("message").path("content").asText()).isEqualTo(text);
-    assertThat(answer.path("usage").path("prompt_tokens").asLong()).isEqualTo(WireFormats.PROMPT_TOKENS);
+    assertThat(answer.path("choices").path(0).path("message").path("content").asText())
+        .isEqualTo(text);
+    assertThat(answer.path("usage").path("prompt_tokens").asLong())
+        .isEqualTo(WireFormats.PROMPT_TOKENS);
     Api.Reply streamed = Gateways.chat(model, true);
     assertThat(streamed.status()).as(streamed.body()).isEqualTo(200);
     List<JsonNode> events = Gateways.events(streamed.body());

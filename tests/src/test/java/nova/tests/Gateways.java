@@ -3,22 +3,33 @@ package nova.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nova.activities.llm.FakeProvider;
 
-/** Providers and aliases made through the API for one test, and removed after it so the built-in local model comes back. */
+/**
+ * Providers and aliases made through the API for one test, and removed after it so the built-in
+ * local model comes back.
+ */
 final class Gateways implements AutoCloseable {
   private final List<String> providers = new ArrayList<>();
   private final List<String> aliases = new ArrayList<>();
 
-  /** An OpenAI-compatible provider at {@code fake}, offering m-1, with an optional rate limit of Nova's own. */
+  /**
+   * An OpenAI-compatible provider at {@code fake}, offering m-1, with an optional rate limit of
+   * Nova's own.
+   */
   String provider(FakeProvider fake, Integer rpm) {
     return provider(fake, "openai", rpm);
   }
 
-  /** A provider of the given kind ({@code openai}, {@code anthropic}, {@code ollama}) at {@code fake}, offering m-1. */
+  /**
+   * A provider of the given kind ({@code openai}, {@code anthropic}, {@code ollama}) at {@code
+   * fake}, offering m-1.
+   */
   String provider(FakeProvider fake, String kind, Integer rpm) {
     return provider(fake.baseUrl(), kind, "m-1", rpm);
   }
@@ -30,8 +41,19 @@ final class Gateways implements AutoCloseable {
 
   private String provider(String baseUrl, String kind, String model, Integer rpm) {
     String name = Fixtures.unique("fake");
-    Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "kind", kind, "base_url", baseUrl, "api_key", "sk-upstream-" + name,
-        "models", List.of(Map.of("id", model, "input_per_mtok", 1.0, "output_per_mtok", 2.0))));
+    Map<String, Object> body =
+        new HashMap<>(
+            Map.of(
+                "name",
+                name,
+                "kind",
+                kind,
+                "base_url",
+                baseUrl,
+                "api_key",
+                "sk-upstream-" + name,
+                "models",
+                List.of(Map.of("id", model, "input_per_mtok", 1.0, "output_per_mtok", 2.0))));
     if (rpm != null) body.put("rpm", rpm);
     Api.Reply created = Api.admin().post("/api/v1/providers", body);
     assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -41,15 +63,27 @@ final class Gateways implements AutoCloseable {
 
   String alias(String... targets) {
     String name = Fixtures.unique("chain");
-    Api.Reply put = Api.admin().send("PUT", "/api/v1/model-aliases/" + name, Map.of("targets", List.of(targets)));
+    Api.Reply put =
+        Api.admin()
+            .send("PUT", "/api/v1/model-aliases/" + name, Map.of("targets", List.of(targets)));
     assertThat(put.status()).as(put.body()).isEqualTo(200);
     aliases.add(name);
     return name;
   }
 
   static Api.Reply chat(String model, boolean stream) {
-    return Api.admin().post("/v1/chat/completions", Map.of("model", model, "stream", stream, "stream_options", Map.of("include_usage", true),
-        "messages", List.of(Map.of("role", "user", "content", "Say hello"))));
+    return Api.admin()
+        .post(
+            "/v1/chat/completions",
+            Map.of(
+                "model",
+                model,
+                "stream",
+                stream,
+                "stream_options",
+                Map.of("include_usage", true),
+                "messages",
+                List.of(Map.of("role", "user", "content", "Say hello"))));
   }
 
   /** The data events of a streamed answer, "[DONE]" included as text. */
@@ -65,14 +99,15 @@ final class Gateways implements AutoCloseable {
 
   static String text(List<JsonNode> events) {
     StringBuilder text = new StringBuilder();
-    events.forEach(e -> text.append(e.path("choices").path(0).path("delta").path("content").asText("")));
+    events.forEach(
+        e -> text.append(e.path("choices").path(0).path("delta").path("content").asText("")));
     return text.toString();
   }
 
   private static JsonNode read(String data) {
     try {
       return Api.JSON.readTree(data);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException("not JSON: " + data, e);
     }
   }

@@ -14,11 +14,25 @@ final class HeadlessChromium {
   static WebDriver start() throws Exception {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(System.getenv().getOrDefault("NOVA_TEST_CHROMIUM", "/usr/bin/chromium"));
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--user-data-dir=" + Files.createTempDirectory("nova-chromium"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(Path.of(System.getenv().getOrDefault("NOVA_TEST_CHROMEDRIVER", "/usr/bin/chromedriver")).toFile())
-        .usingAnyFreePort().build();
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-dev-shm-usage",
+        "--user-data-dir=" + Files.createTempDirectory("nova-chromium"));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(
+                Path.of(
+                        System.getenv()
+                            .getOrDefault("NOVA_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"))
+                    .toFile())
+            .usingAnyFreePort()
+            .build();
     return new ChromeDriver(service, options);
   }
 }

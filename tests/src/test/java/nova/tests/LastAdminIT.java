@@ -3,6 +3,8 @@ package nova.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +18,8 @@ import nova.web.auth.ActiveKeys;
 import nova.web.auth.AdminUserDao;
 import nova.web.auth.Caller;
 import nova.web.auth.Role;
+import nova.web.auth.SecurityLog;
+import nova.web.auth.SessionCookie;
 import nova.web.errors.ApiException;
 import nova.web.platform.Database;
 import org.jdbi.v3.core.Jdbi;
@@ -24,9 +28,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Nova always keeps one admin, even when two admins demote or remove each other at the same moment. */
+/**
+ * Nova always keeps one admin, even when two admins demote or remove each other at the same moment.
+ */
 class LastAdminIT {
-  private static final Caller SECRET = new Caller(Role.ADMIN, "admin-secret", null, null, false, null);
+  private static final Caller SECRET =
+      new Caller(Role.ADMIN, "admin-secret", null, null, false, null);
   private static Database database;
   private static Jdbi jdbi;
   private static Access access;
@@ -35,8 +42,12 @@ class LastAdminIT {
   static void ownDatabase() {
     database = Fixtures.freshDatabase("nova_last_admin_it");
     jdbi = database.jdbi();
-    access = new Access(jdbi, new ActiveKeys(jdbi), new nova.web.auth.SessionCookie(new byte[32], jdbi, java.time.Duration.ofHours(8), java.time.Duration.ofHours(24)),
-        new nova.web.auth.SecurityLog(jdbi, new com.fasterxml.jackson.databind.ObjectMapper()));
+    access =
+        new Access(
+            jdbi,
+            new ActiveKeys(jdbi),
+            new SessionCookie(new byte[32], jdbi, Duration.ofHours(8), Duration.ofHours(24)),
+            new SecurityLog(jdbi, new ObjectMapper()));
   }
 
   @AfterAll
@@ -51,10 +62,17 @@ class LastAdminIT {
 
   @Test
   void theLastAdminCanNeitherBecomeAViewerNorBeRemoved() {
-    UUID admin = access.createUser(SECRET, new AccessRequests.NewUser("only-admin", "long enough pw", "admin")).id();
-    UUID viewer = access.createUser(SECRET, new AccessRequests.NewUser("a-viewer", "long enough pw", "viewer")).id();
+    UUID admin =
+        access
+            .createUser(SECRET, new AccessRequests.NewUser("only-admin", "long enough pw", "admin"))
+            .id();
+    UUID viewer =
+        access
+            .createUser(SECRET, new AccessRequests.NewUser("a-viewer", "long enough pw", "viewer"))
+            .id();
 
-    assertRefused(() -> access.changeRole(SECRET, admin, "viewer"), "'only-admin' is the last admin");
+    assertRefused(
+        () -> access.changeRole(SECRET, admin, "viewer"), "'only-admin' is the last admin");
     assertRefused(() -> access.removeUser(SECRET, admin), "'only-admin' is the last admin");
     assertThat(role(admin)).isEqualTo("admin");
 
@@ -66,13 +84,15 @@ class LastAdminIT {
 
   @Test
   void noOneChangesTheirOwnRoleOrRemovesThemselves() {
-    UUID me = access.createUser(SECRET, new AccessRequests.NewUser("me", "long enough pw", "admin")).id();
+    UUID me =
+        access.createUser(SECRET, new AccessRequests.NewUser("me", "long enough pw", "admin")).id();
     access.createUser(SECRET, new AccessRequests.NewUser("other", "long enough pw", "admin"));
     Caller self = new Caller(Role.ADMIN, "admin:me", me, null, true, "csrf");
 
     assertRefused(() -> access.changeRole(self, me, "viewer"), "you can't change your own role");
     assertRefused(() -> access.removeUser(self, me), "you can't remove yourself");
-    assertRefused(() -> access.setPassword(self, me, "a new password"), "the account page does that");
+    assertRefused(
+        () -> access.setPassword(self, me, "a new password"), "the account page does that");
     assertThat(role(me)).isEqualTo("admin");
   }
 
@@ -89,22 +109,27 @@ class LastAdminIT {
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Boolean>> removals = new ArrayList<>();
         for (UUID victim : List.of(a, b)) {
-          removals.add(pool.submit(() -> {
-            go.await();
-            try {
-              access.removeUser(SECRET, victim);
-              return true;
-            } catch (ApiException refused) {
-              assertThat(refused.status()).isEqualTo(409);
-              return false;
-            }
-          }));
+          removals.add(
+              pool.submit(
+                  () -> {
+                    go.await();
+                    try {
+                      access.removeUser(SECRET, victim);
+                      return true;
+                    } catch (ApiException refused) {
+                      assertThat(refused.status()).isEqualTo(409);
+                      return false;
+                    }
+                  }));
         }
         go.countDown();
         int removed = 0;
         for (Future<Boolean> removal : removals) removed += removal.get() ? 1 : 0;
         assertThat(removed).as("round %d", round).isEqualTo(1);
-        assertThat(users.all()).as("round %d", round).singleElement().satisfies(u -> assertThat(u.role()).isEqualTo("admin"));
+        assertThat(users.all())
+            .as("round %d", round)
+            .singleElement()
+            .satisfies(u -> assertThat(u.role()).isEqualTo("admin"));
       }
     }
   }
@@ -114,7 +139,9 @@ class LastAdminIT {
   }
 
   private static void assertRefused(Runnable action, String message) {
-    assertThatThrownBy(action::run).isInstanceOf(ApiException.class).hasMessageContaining(message)
+    assertThatThrownBy(action::run)
+        .isInstanceOf(ApiException.class)
+        .hasMessageContaining(message)
         .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(409));
   }
 }

@@ -2,6 +2,7 @@ package nova.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Task events travel from the workflow's activity through Redis to every open page's SSE stream. */
+/**
+ * Task events travel from the workflow's activity through Redis to every open page's SSE stream.
+ */
 class LiveEventsIT {
   @Test
   void anOpenPageHearsEveryTransitionOfATask() throws Exception {
@@ -21,18 +24,26 @@ class LiveEventsIT {
     String id = Fixtures.task(agent);
     Session admin = Session.login("admin", NovaServer.ADMIN_PASSWORD);
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    HttpResponse<Stream<String>> stream = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(NovaServer.baseUrl() + "/events")).header("Cookie", admin.cookie()).build(),
-        HttpResponse.BodyHandlers.ofLines());
+    HttpResponse<Stream<String>> stream =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(NovaServer.baseUrl() + "/events"))
+                    .header("Cookie", admin.cookie())
+                    .build(),
+                HttpResponse.BodyHandlers.ofLines());
     assertThat(stream.statusCode()).isEqualTo(200);
-    assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
-    Thread reader = Thread.ofVirtual().start(() -> {
-      try {
-        stream.body().forEach(lines::add);
-      } catch (java.io.UncheckedIOException closedByTheTest) {
-        // the test closes the stream when it has heard enough
-      }
-    });
+    assertThat(stream.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("text/event-stream");
+    Thread reader =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try {
+                    stream.body().forEach(lines::add);
+                  } catch (UncheckedIOException closedByTheTest) {
+                    // the test closes the stream when it has heard enough
+                  }
+                });
     try {
       waitFor(lines, ": connected");
       agent.api().post("/api/v1/server/tasks/" + id + "/plan", Map.of("text", "a plan"));
@@ -52,7 +63,8 @@ class LiveEventsIT {
     String id = Fixtures.task(agent);
     Session admin = Session.login("admin", NovaServer.ADMIN_PASSWORD);
     String lastSeen;
-    try (EventStream page = EventStream.open(NovaServer.baseUrl(), null, "Cookie", admin.cookie())) {
+    try (EventStream page =
+        EventStream.open(NovaServer.baseUrl(), null, "Cookie", admin.cookie())) {
       agent.api().post("/api/v1/server/tasks/" + id + "/plan", Map.of("text", "a plan"));
       lastSeen = page.next("task", "\"type\":\"plan_submitted\"", 10).id();
     }
@@ -60,7 +72,8 @@ class LiveEventsIT {
     // away: two changes happen while the page is closed
     Api.admin().post("/api/v1/tasks/" + id + "/plan/approve", Map.of());
     agent.api().post("/api/v1/server/tasks/" + id + "/complete", Map.of("text", "done"));
-    try (EventStream page = EventStream.open(NovaServer.baseUrl(), lastSeen, "Cookie", admin.cookie())) {
+    try (EventStream page =
+        EventStream.open(NovaServer.baseUrl(), lastSeen, "Cookie", admin.cookie())) {
       var approved = page.next("task", "\"task_id\":\"" + id + "\"", 10);
       assertThat(approved.data()).contains("plan_approved");
       var completed = page.next("task", "\"task_id\":\"" + id + "\"", 10);
@@ -74,7 +87,8 @@ class LiveEventsIT {
     Session admin = Session.login("admin", NovaServer.ADMIN_PASSWORD);
     Fixtures.task(Fixtures.agent(false)); // the stream holds at least one event
     for (String unusable : new String[] {"not-an-id", "0-1"}) {
-      try (EventStream page = EventStream.open(NovaServer.baseUrl(), unusable, "Cookie", admin.cookie())) {
+      try (EventStream page =
+          EventStream.open(NovaServer.baseUrl(), unusable, "Cookie", admin.cookie())) {
         assertThat(page.next("resync", "", 10).name()).as(unusable).isEqualTo("resync");
       }
     }
@@ -85,7 +99,8 @@ class LiveEventsIT {
     assertThat(Api.anonymous().get("/events").status()).isEqualTo(401);
   }
 
-  private static String waitFor(BlockingQueue<String> lines, String fragment) throws InterruptedException {
+  private static String waitFor(BlockingQueue<String> lines, String fragment)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < deadline) {
       String line = lines.poll(100, TimeUnit.MILLISECONDS);

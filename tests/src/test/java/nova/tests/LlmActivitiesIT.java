@@ -11,10 +11,14 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nova.activities.llm.FakeProvider;
 import nova.activities.llm.FakeProvider.Plan;
 import nova.activities.llm.ProviderKind;
@@ -24,6 +28,7 @@ import nova.workflows.llm.LlmFailure;
 import nova.workflows.llm.messages.LlmPrompt;
 import nova.workflows.llm.messages.LlmReply;
 import nova.workflows.llm.messages.PromptMessage;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,8 +55,11 @@ class LlmActivitiesIT {
     gateways = new Gateways();
     database = Fixtures.database();
     texts = new LlmTexts(database.jdbi());
-    service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
-        .setTarget(System.getenv().getOrDefault("TEMPORAL_ADDRESS", "127.0.0.1:7243")).build());
+    service =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder()
+                .setTarget(System.getenv().getOrDefault("TEMPORAL_ADDRESS", "127.0.0.1:7243"))
+                .build());
     client = WorkflowClient.newInstance(service);
     workers = WorkerFactory.newInstance(client);
     workers.newWorker(QUEUE).registerWorkflowImplementationTypes(LlmProbeWorkflow.Impl.class);
@@ -69,40 +77,70 @@ class LlmActivitiesIT {
 
   @Test
   void theAnswerIsStoredAndTheHistoryCarriesOnlyIds() {
-    String model = gateways.provider(fake.otherwise(Plan.answer("Ceci", " est", " la réponse")), null) + "/m-1";
+    String model =
+        gateways.provider(fake.otherwise(Plan.answer("Ceci", " est", " la réponse")), null)
+            + "/m-1";
     UUID system = texts.save("You answer in French. " + UUID.randomUUID());
     UUID user = texts.save("Quelle est la réponse ?");
     assertThat(texts.save("Quelle est la réponse ?")).as("a text is stored once").isEqualTo(user);
     String workflowId = Fixtures.unique("probe");
-    LlmPrompt prompt = new LlmPrompt(UUID.randomUUID(), List.of(model), null, List.of(new PromptMessage("system", system), new PromptMessage("user", user)), 50);
+    LlmPrompt prompt =
+        new LlmPrompt(
+            UUID.randomUUID(),
+            List.of(model),
+            null,
+            List.of(new PromptMessage("system", system), new PromptMessage("user", user)),
+            50);
 
     LlmReply reply = probe(workflowId, prompt, 2, 0);
 
     assertThat(texts.body(reply.outputId())).contains("Ceci est la réponse");
     assertThat(reply.model()).isEqualTo(model);
     assertThat(reply.outputTokens()).isPositive();
-    assertThat(fake.received()).as("the second call with the same id is answered from PostgreSQL").hasSize(1);
+    assertThat(fake.received())
+        .as("the second call with the same id is answered from PostgreSQL")
+        .hasSize(1);
     JsonNode sent = fake.received().getFirst().body();
-    assertThat(sent.path("messages").findValuesAsText("content")).containsExactly(texts.body(system).orElseThrow(), "Quelle est la réponse ?");
+    assertThat(sent.path("messages").findValuesAsText("content"))
+        .containsExactly(texts.body(system).orElseThrow(), "Quelle est la réponse ?");
     assertThat(sent.path("max_tokens").asInt()).isEqualTo(50);
-    assertThat(call(prompt.callId())).containsEntry("status", "done").containsEntry("attempts", 1).containsEntry("workflow_id", workflowId);
+    assertThat(call(prompt.callId()))
+        .containsEntry("status", "done")
+        .containsEntry("attempts", 1)
+        .containsEntry("workflow_id", workflowId);
     assertThat(UsageRows.outcomes(model.split("/")[0])).containsExactly("ok");
     String history = payloads(client.fetchHistory(workflowId).toJson(false));
-    assertThat(history).contains(prompt.callId().toString()).contains(reply.outputId().toString()).doesNotContain("la réponse").doesNotContain("You answer in French");
+    assertThat(history)
+        .contains(prompt.callId().toString())
+        .contains(reply.outputId().toString())
+        .doesNotContain("la réponse")
+        .doesNotContain("You answer in French");
 
     JsonNode audited = Api.admin().get("/api/v1/llm-calls/" + prompt.callId()).json();
-    assertThat(audited.path("prompt").findValuesAsText("text")).containsExactly(texts.body(system).orElseThrow(), "Quelle est la réponse ?");
+    assertThat(audited.path("prompt").findValuesAsText("text"))
+        .containsExactly(texts.body(system).orElseThrow(), "Quelle est la réponse ?");
     assertThat(audited.path("output").asText()).contains("Ceci est la réponse");
     assertThat(audited.path("model").asText()).isEqualTo(model);
-    assertThat(Api.admin().get("/api/v1/llm-calls?workflow_id=" + workflowId).json().path("calls").findValuesAsText("id")).containsExactly(prompt.callId().toString());
+    assertThat(
+            Api.admin()
+                .get("/api/v1/llm-calls?workflow_id=" + workflowId)
+                .json()
+                .path("calls")
+                .findValuesAsText("id"))
+        .containsExactly(prompt.callId().toString());
     assertThat(Api.admin().get("/api/v1/llm-calls").status()).isEqualTo(400);
     assertThat(Api.admin().get("/api/v1/llm-calls/" + UUID.randomUUID()).status()).isEqualTo(404);
   }
 
   @Test
   void transientFailuresRetryWithBackoffAndTheProvidersRetryAfter() {
-    String model = gateways.provider(fake.then(Plan.error(429, "slow down", "1")).then(Plan.error(503, "overloaded", null))
-        .otherwise(Plan.answer("third time")), null) + "/m-1";
+    String model =
+        gateways.provider(
+                fake.then(Plan.error(429, "slow down", "1"))
+                    .then(Plan.error(503, "overloaded", null))
+                    .otherwise(Plan.answer("third time")),
+                null)
+            + "/m-1";
     LlmPrompt prompt = prompt(List.of(model), null, "Try again");
 
     LlmReply reply = probe(Fixtures.unique("probe"), prompt, 1, 0);
@@ -114,78 +152,141 @@ class LlmActivitiesIT {
 
   @Test
   void refusalsUnknownModelsAndMissingTextsFailWithoutRetry() {
-    String model = gateways.provider(fake.then(Plan.error(400, "max_tokens is too large", null)), null) + "/m-1";
+    String model =
+        gateways.provider(fake.then(Plan.error(400, "max_tokens is too large", null)), null)
+            + "/m-1";
     LlmPrompt refused = prompt(List.of(model), null, "Write a novel");
-    assertThat(failure(refused)).satisfies(f -> {
-      assertThat(f.getType()).isEqualTo(LlmFailure.REQUEST_REFUSED.name());
-      assertThat(f.getOriginalMessage()).contains("max_tokens is too large");
-    });
+    assertThat(failure(refused))
+        .satisfies(
+            f -> {
+              assertThat(f.getType()).isEqualTo(LlmFailure.REQUEST_REFUSED.name());
+              assertThat(f.getOriginalMessage()).contains("max_tokens is too large");
+            });
     assertThat(fake.received()).as("a refusal is not retried").hasSize(1);
-    assertThat(call(refused.callId())).containsEntry("status", "failed").containsEntry("attempts", 1);
+    assertThat(call(refused.callId()))
+        .containsEntry("status", "failed")
+        .containsEntry("attempts", 1);
 
-    assertThat(failure(prompt(List.of("nowhere/none"), null, "Hi")).getType()).isEqualTo(LlmFailure.UNKNOWN_MODEL.name());
-    assertThat(failure(prompt(List.of(), UUID.randomUUID(), "Hi")).getOriginalMessage()).contains("does not exist");
-    LlmPrompt missing = new LlmPrompt(UUID.randomUUID(), List.of(model), null, List.of(new PromptMessage("user", UUID.randomUUID())), null);
+    assertThat(failure(prompt(List.of("nowhere/none"), null, "Hi")).getType())
+        .isEqualTo(LlmFailure.UNKNOWN_MODEL.name());
+    assertThat(failure(prompt(List.of(), UUID.randomUUID(), "Hi")).getOriginalMessage())
+        .contains("does not exist");
+    LlmPrompt missing =
+        new LlmPrompt(
+            UUID.randomUUID(),
+            List.of(model),
+            null,
+            List.of(new PromptMessage("user", UUID.randomUUID())),
+            null);
     assertThat(failure(missing).getType()).isEqualTo(LlmFailure.MISSING_TEXT.name());
-    LlmPrompt badRole = new LlmPrompt(UUID.randomUUID(), List.of(model), null, List.of(new PromptMessage("wizard", texts.save("Hi"))), null);
+    LlmPrompt badRole =
+        new LlmPrompt(
+            UUID.randomUUID(),
+            List.of(model),
+            null,
+            List.of(new PromptMessage("wizard", texts.save("Hi"))),
+            null);
     assertThat(failure(badRole).getOriginalMessage()).contains("wizard").contains("user");
     assertThat(fake.received()).hasSize(1);
   }
 
   @Test
   void aSlowAnswerKeepsHeartbeatingPastTheHeartbeatTimeout() {
-    String model = gateways.provider(fake.otherwise(Plan.answer("slow", " but", " steady", " wins").slowStart(Duration.ofMillis(1500))
-        .paced(Duration.ofMillis(400))), null) + "/m-1";
+    String model =
+        gateways.provider(
+                fake.otherwise(
+                    Plan.answer("slow", " but", " steady", " wins")
+                        .slowStart(Duration.ofMillis(1500))
+                        .paced(Duration.ofMillis(400))),
+                null)
+            + "/m-1";
     LlmPrompt prompt = prompt(List.of(model), null, "Take your time");
 
     LlmReply reply = probe(Fixtures.unique("probe"), prompt, 1, 1000);
 
     assertThat(texts.body(reply.outputId())).contains("slow but steady wins");
-    assertThat(call(prompt.callId())).as("one attempt, never timed out").containsEntry("attempts", 1);
+    assertThat(call(prompt.callId()))
+        .as("one attempt, never timed out")
+        .containsEntry("attempts", 1);
   }
 
   @Test
   void anAgentsModelsAndSystemPromptAreUsedWhenTheCallNamesNone() {
     String model = gateways.provider(fake.otherwise(Plan.answer("Aye")), null) + "/m-1";
-    Api.Reply agent = Api.admin().post("/api/v1/agents", Map.of("name", Fixtures.unique("pirate"), "model", model,
-        "system_prompt", "Talk like a pirate."));
+    Api.Reply agent =
+        Api.admin()
+            .post(
+                "/api/v1/agents",
+                Map.of(
+                    "name",
+                    Fixtures.unique("pirate"),
+                    "model",
+                    model,
+                    "system_prompt",
+                    "Talk like a pirate."));
     assertThat(agent.status()).as(agent.body()).isEqualTo(201);
     try {
       LlmPrompt prompt = prompt(List.of(), UUID.fromString(agent.text("id")), "Hello");
       LlmReply reply = probe(Fixtures.unique("probe"), prompt, 1, 0);
       assertThat(reply.model()).isEqualTo(model);
-      assertThat(fake.received().getFirst().body().path("messages").findValuesAsText("content")).containsExactly("Talk like a pirate.", "Hello");
+      assertThat(fake.received().getFirst().body().path("messages").findValuesAsText("content"))
+          .containsExactly("Talk like a pirate.", "Hello");
     } finally {
       Api.admin().delete("/api/v1/agents/" + agent.text("id"));
     }
   }
 
   private LlmPrompt prompt(List<String> models, UUID agent, String user) {
-    return new LlmPrompt(UUID.randomUUID(), models, agent, List.of(new PromptMessage("user", texts.save(user))), null);
+    return new LlmPrompt(
+        UUID.randomUUID(),
+        models,
+        agent,
+        List.of(new PromptMessage("user", texts.save(user))),
+        null);
   }
 
   private LlmReply probe(String workflowId, LlmPrompt prompt, int times, long heartbeatMillis) {
-    LlmProbeWorkflow probe = client.newWorkflowStub(LlmProbeWorkflow.class,
-        WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(workflowId).setWorkflowExecutionTimeout(Duration.ofMinutes(1)).build());
+    LlmProbeWorkflow probe =
+        client.newWorkflowStub(
+            LlmProbeWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(QUEUE)
+                .setWorkflowId(workflowId)
+                .setWorkflowExecutionTimeout(Duration.ofMinutes(1))
+                .build());
     return probe.ask(new LlmProbeWorkflow.Probe(prompt, times, heartbeatMillis));
   }
 
   private ApplicationFailure failure(LlmPrompt prompt) {
-    Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> probe(Fixtures.unique("probe"), prompt, 1, 0));
+    Throwable thrown =
+        Assertions.catchThrowable(() -> probe(Fixtures.unique("probe"), prompt, 1, 0));
     assertThat(thrown).isInstanceOf(WorkflowFailedException.class);
     assertThat(thrown.getCause()).isInstanceOf(ActivityFailure.class);
     return (ApplicationFailure) thrown.getCause().getCause();
   }
 
-  /** Every payload of a history (inputs, results, failures), decoded: what the history actually carries. */
+  /**
+   * Every payload of a history (inputs, results, failures), decoded: what the history actually
+   * carries.
+   */
   private static String payloads(String historyJson) {
     StringBuilder decoded = new StringBuilder();
-    java.util.regex.Matcher data = java.util.regex.Pattern.compile("\"data\": \"([A-Za-z0-9+/=]+)\"").matcher(historyJson);
-    while (data.find()) decoded.append(new String(java.util.Base64.getDecoder().decode(data.group(1)), java.nio.charset.StandardCharsets.UTF_8)).append('\n');
+    Matcher data = Pattern.compile("\"data\": \"([A-Za-z0-9+/=]+)\"").matcher(historyJson);
+    while (data.find())
+      decoded
+          .append(new String(Base64.getDecoder().decode(data.group(1)), StandardCharsets.UTF_8))
+          .append('\n');
     return decoded.toString();
   }
 
   private Map<String, Object> call(UUID id) {
-    return database.jdbi().withHandle(h -> h.createQuery("SELECT status, attempts, workflow_id FROM llm_calls WHERE id = :id").bind("id", id).mapToMap().one());
+    return database
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT status, attempts, workflow_id FROM llm_calls WHERE id = :id")
+                    .bind("id", id)
+                    .mapToMap()
+                    .one());
   }
 }

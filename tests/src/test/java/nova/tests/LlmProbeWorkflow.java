@@ -25,8 +25,12 @@ public interface LlmProbeWorkflow {
   class Impl implements LlmProbeWorkflow {
     @Override
     public LlmReply ask(Probe probe) {
-      ActivityOptions options = probe.heartbeatMillis() == 0 ? LlmActivityOptions.CHAT
-          : ActivityOptions.newBuilder(LlmActivityOptions.CHAT).setHeartbeatTimeout(Duration.ofMillis(probe.heartbeatMillis())).build();
+      ActivityOptions options =
+          probe.heartbeatMillis() == 0
+              ? LlmActivityOptions.CHAT
+              : ActivityOptions.newBuilder(LlmActivityOptions.CHAT)
+                  .setHeartbeatTimeout(Duration.ofMillis(probe.heartbeatMillis()))
+                  .build();
       LlmActivities llm = Workflow.newActivityStub(LlmActivities.class, options);
       LlmReply reply = null;
       for (int i = 0; i < probe.times(); i++) reply = llm.chat(probe.prompt());

@@ -25,17 +25,27 @@ import java.util.concurrent.atomic.AtomicLong;
  * Dropwizard's metrics), and the admin's page times before and during the burst.
  */
 final class LoginBurst {
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  record Report(Map<Integer, Integer> answers, long heapMaxUsedMb, long heapLimitMb, long pageBeforeP50, long pageDuringP50, long pageDuringWorst) {
+  record Report(
+      Map<Integer, Integer> answers,
+      long heapMaxUsedMb,
+      long heapLimitMb,
+      long pageBeforeP50,
+      long pageDuringP50,
+      long pageDuringWorst) {
     @Override
     public String toString() {
-      return String.format("logins answered %s; heap at most %d of %d MiB; the admin's board took p50 %d ms before, p50 %d ms"
-          + " (worst %d ms) during the burst", answers, heapMaxUsedMb, heapLimitMb, pageBeforeP50, pageDuringP50, pageDuringWorst);
+      return String.format(
+          "logins answered %s; heap at most %d of %d MiB; the admin's board took p50 %d ms before,"
+              + " p50 %d ms (worst %d ms) during the burst",
+          answers, heapMaxUsedMb, heapLimitMb, pageBeforeP50, pageDuringP50, pageDuringWorst);
     }
   }
 
-  static Report run(String base, String opsBase, String adminCookie, int attempts) throws Exception {
+  static Report run(String base, String opsBase, String adminCookie, int attempts)
+      throws Exception {
     List<Long> before = new ArrayList<>();
     for (int i = 0; i < 20; i++) before.add(page(base, adminCookie));
     List<String[]> forms = new ArrayList<>();
@@ -45,45 +55,69 @@ final class LoginBurst {
     AtomicLong heapUsed = new AtomicLong();
     AtomicLong heapLimit = new AtomicLong();
     AtomicBoolean bursting = new AtomicBoolean(true);
-    Thread watcher = Thread.ofVirtual().start(() -> {
-      while (bursting.get()) {
-        during.add(page(base, adminCookie));
-        heap(opsBase, heapUsed, heapLimit);
-        sleep(100);
-      }
-    });
+    Thread watcher =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  while (bursting.get()) {
+                    during.add(page(base, adminCookie));
+                    heap(opsBase, heapUsed, heapLimit);
+                    sleep(100);
+                  }
+                });
     CountDownLatch go = new CountDownLatch(1);
     try (var burst = Executors.newVirtualThreadPerTaskExecutor()) {
       AtomicInteger n = new AtomicInteger();
       for (String[] form : forms) {
-        burst.submit(() -> {
-          go.await();
-          int status = wrongLogin(base, form, "nobody-" + n.incrementAndGet());
-          answers.merge(status, 1, Integer::sum);
-          return null;
-        });
+        burst.submit(
+            () -> {
+              go.await();
+              int status = wrongLogin(base, form, "nobody-" + n.incrementAndGet());
+              answers.merge(status, 1, Integer::sum);
+              return null;
+            });
       }
       go.countDown();
     }
     bursting.set(false);
     watcher.join();
     heap(opsBase, heapUsed, heapLimit);
-    return new Report(new TreeMap<>(answers), heapUsed.get() >> 20, heapLimit.get() >> 20, p50(before), p50(during),
+    return new Report(
+        new TreeMap<>(answers),
+        heapUsed.get() >> 20,
+        heapLimit.get() >> 20,
+        p50(before),
+        p50(during),
         during.stream().mapToLong(Long::longValue).max().orElse(0));
   }
 
   private static String[] loginForm(String base) throws Exception {
-    HttpResponse<String> form = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString());
-    return new String[] {form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0],
-        Session.match(form.body(), "name=\"_csrf\" value=\"([^\"]+)\"")};
+    HttpResponse<String> form =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    return new String[] {
+      form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0],
+      Session.match(form.body(), "name=\"_csrf\" value=\"([^\"]+)\"")
+    };
   }
 
   private static int wrongLogin(String base, String[] form, String username) {
     try {
-      String body = "username=" + Session.enc(username) + "&password=wrong-password&_csrf=" + Session.enc(form[1]);
-      return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Cookie", form[0]).timeout(Duration.ofSeconds(60))
-          .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode();
+      String body =
+          "username="
+              + Session.enc(username)
+              + "&password=wrong-password&_csrf="
+              + Session.enc(form[1]);
+      return HTTP.send(
+              HttpRequest.newBuilder(URI.create(base + "/login"))
+                  .header("Cookie", form[0])
+                  .timeout(Duration.ofSeconds(60))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
     } catch (Exception e) {
       return 0;
     }
@@ -92,7 +126,11 @@ final class LoginBurst {
   private static long page(String base, String cookie) {
     long t0 = System.nanoTime();
     try {
-      HTTP.send(HttpRequest.newBuilder(URI.create(base + "/")).header("Cookie", cookie).timeout(Duration.ofSeconds(60)).build(),
+      HTTP.send(
+          HttpRequest.newBuilder(URI.create(base + "/"))
+              .header("Cookie", cookie)
+              .timeout(Duration.ofSeconds(60))
+              .build(),
           HttpResponse.BodyHandlers.discarding());
     } catch (Exception ignored) {
       // counted as the time it took to fail
@@ -102,8 +140,14 @@ final class LoginBurst {
 
   private static void heap(String opsBase, AtomicLong used, AtomicLong limit) {
     try {
-      JsonNode gauges = Api.JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(opsBase + "/metrics")).build(),
-          HttpResponse.BodyHandlers.ofString()).body()).path("gauges");
+      JsonNode gauges =
+          Api.JSON
+              .readTree(
+                  HTTP.send(
+                          HttpRequest.newBuilder(URI.create(opsBase + "/metrics")).build(),
+                          HttpResponse.BodyHandlers.ofString())
+                      .body())
+              .path("gauges");
       used.accumulateAndGet(gauges.path("jvm.memory.heap.used").path("value").asLong(), Math::max);
       limit.set(gauges.path("jvm.memory.heap.max").path("value").asLong());
     } catch (Exception ignored) {

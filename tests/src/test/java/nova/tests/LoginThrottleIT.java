@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import nova.web.auth.LoginThrottle;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
@@ -17,12 +20,18 @@ class LoginThrottleIT {
       String address = "203.0.113." + (int) (Math.random() * 250);
       redis.del("nova:login-failures:address:" + address);
       for (int i = 0; i < 50; i++) {
-        assertThat(throttle.attempt("user-" + i + "-" + UUID.randomUUID(), address)).as("attempt %d", i).isEmpty();
+        assertThat(throttle.attempt("user-" + i + "-" + UUID.randomUUID(), address))
+            .as("attempt %d", i)
+            .isEmpty();
       }
 
-      assertThat(throttle.attempt("someone-new", address)).hasValueSatisfying(
-          wait -> assertThat(wait).isBetween(Duration.ofSeconds(1), Duration.ofMinutes(15)));
-      assertThat(throttle.attempt("someone-new-" + UUID.randomUUID(), "198.51.100." + (int) (Math.random() * 250))).isEmpty();
+      assertThat(throttle.attempt("someone-new", address))
+          .hasValueSatisfying(
+              wait -> assertThat(wait).isBetween(Duration.ofSeconds(1), Duration.ofMinutes(15)));
+      assertThat(
+              throttle.attempt(
+                  "someone-new-" + UUID.randomUUID(), "198.51.100." + (int) (Math.random() * 250)))
+          .isEmpty();
     }
   }
 
@@ -33,19 +42,21 @@ class LoginThrottleIT {
       String user = "burst-" + UUID.randomUUID();
       String address = "192.0.2." + (int) (Math.random() * 250);
       redis.del("nova:login-failures:address:" + address);
-      var allowed = new java.util.concurrent.atomic.AtomicInteger();
-      try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-        var start = new java.util.concurrent.CountDownLatch(1);
+      var allowed = new AtomicInteger();
+      try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        var start = new CountDownLatch(1);
         for (int i = 0; i < 30; i++) {
-          threads.submit(() -> {
-            start.await();
-            if (throttle.attempt(user, address).isEmpty()) allowed.incrementAndGet();
-            return null;
-          });
+          threads.submit(
+              () -> {
+                start.await();
+                if (throttle.attempt(user, address).isEmpty()) allowed.incrementAndGet();
+                return null;
+              });
         }
         start.countDown();
       }
-      // Counted when it failed, all 30 would have passed the check before the first failure was counted.
+      // Counted when it failed, all 30 would have passed the check before the first failure was
+      // counted.
       assertThat(allowed.get()).as("attempts let through to the password check").isEqualTo(5);
     }
   }

@@ -46,16 +46,32 @@ abstract class PartProcess implements AutoCloseable {
       if (listening == open) return;
       Thread.sleep(50);
     }
-    throw new IllegalStateException(getClass().getSimpleName() + " on port " + port + (open ? " did not open" : " did not close") + " within " + seconds + " s");
+    throw new IllegalStateException(
+        getClass().getSimpleName()
+            + " on port "
+            + port
+            + (open ? " did not open" : " did not close")
+            + " within "
+            + seconds
+            + " s");
   }
 
   /** Starts a long-running child with its output appended to a log under the part's folder. */
   Process spawn(String logName, String... command) throws Exception {
-    Process child = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(logName).toFile())).start();
+    Process child =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(logName).toFile()))
+            .start();
     try {
       awaitPort(true, 30);
-      if (!child.isAlive()) throw new IllegalStateException(command[0] + " exited at once (another process on port " + port + "?); see " + dir.resolve(logName));
+      if (!child.isAlive())
+        throw new IllegalStateException(
+            command[0]
+                + " exited at once (another process on port "
+                + port
+                + "?); see "
+                + dir.resolve(logName));
     } catch (Exception | Error failed) {
       child.destroyForcibly(); // nobody else holds it to stop it
       throw failed;
@@ -72,13 +88,22 @@ abstract class PartProcess implements AutoCloseable {
   }
 
   static void run(Path log, String... command) throws Exception {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-    if (p.waitFor() != 0) throw new IllegalStateException(String.join(" ", command) + " failed; see " + log);
+    Process p =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
+    if (p.waitFor() != 0)
+      throw new IllegalStateException(String.join(" ", command) + " failed; see " + log);
   }
 
-  /** PostgreSQL 15 with pgvector, in a cluster of its own (run as the postgres user when the tests run as root). */
+  /**
+   * PostgreSQL 15 with pgvector, in a cluster of its own (run as the postgres user when the tests
+   * run as root).
+   */
   static final class Postgres extends PartProcess {
-    private static final Path BIN = Path.of(System.getenv().getOrDefault("NOVA_PG_BINDIR", "/usr/lib/postgresql/15/bin"));
+    private static final Path BIN =
+        Path.of(System.getenv().getOrDefault("NOVA_PG_BINDIR", "/usr/lib/postgresql/15/bin"));
     private final boolean root = "root".equals(System.getProperty("user.name"));
     private boolean initialised;
 
@@ -96,11 +121,41 @@ abstract class PartProcess implements AutoCloseable {
       Path log = dir.resolve("commands.log");
       if (!initialised) {
         if (root) run(log, "chown", "-R", "postgres", dir.toString());
-        asPostgres(log, BIN.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-U", "nova", "--auth=trust", "-E", "UTF8");
+        asPostgres(
+            log,
+            BIN.resolve("initdb").toString(),
+            "-D",
+            dir.resolve("data").toString(),
+            "-U",
+            "nova",
+            "--auth=trust",
+            "-E",
+            "UTF8");
       }
-      asPostgres(log, BIN.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l", dir.resolve("server.log").toString(), "-w", "-t", "30", "-o",
-          "-c listen_addresses=127.0.0.1 -p " + port + " -k " + dir + " -c fsync=off", "start");
-      if (!initialised) asPostgres(log, BIN.resolve("createdb").toString(), "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", "nova", "nova");
+      asPostgres(
+          log,
+          BIN.resolve("pg_ctl").toString(),
+          "-D",
+          dir.resolve("data").toString(),
+          "-l",
+          dir.resolve("server.log").toString(),
+          "-w",
+          "-t",
+          "30",
+          "-o",
+          "-c listen_addresses=127.0.0.1 -p " + port + " -k " + dir + " -c fsync=off",
+          "start");
+      if (!initialised)
+        asPostgres(
+            log,
+            BIN.resolve("createdb").toString(),
+            "-h",
+            "127.0.0.1",
+            "-p",
+            String.valueOf(port),
+            "-U",
+            "nova",
+            "nova");
       initialised = true;
       return this;
     }
@@ -108,7 +163,15 @@ abstract class PartProcess implements AutoCloseable {
     @Override
     void stop() throws Exception {
       if (initialised && Files.exists(dir.resolve("data/postmaster.pid"))) {
-        asPostgres(dir.resolve("commands.log"), BIN.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop");
+        asPostgres(
+            dir.resolve("commands.log"),
+            BIN.resolve("pg_ctl").toString(),
+            "-D",
+            dir.resolve("data").toString(),
+            "-m",
+            "fast",
+            "-w",
+            "stop");
       }
     }
 
@@ -135,7 +198,18 @@ abstract class PartProcess implements AutoCloseable {
 
     @Override
     Redis start() throws Exception {
-      process = spawn("redis.log", "redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no");
+      process =
+          spawn(
+              "redis.log",
+              "redis-server",
+              "--port",
+              String.valueOf(port),
+              "--bind",
+              "127.0.0.1",
+              "--save",
+              "",
+              "--appendonly",
+              "no");
       return this;
     }
 
@@ -146,8 +220,9 @@ abstract class PartProcess implements AutoCloseable {
   }
 
   /**
-   * The Temporal CLI's development server that bin/nova dev runs (a real Temporal server), its state
-   * in a SQLite file under the part's folder: stopped and started again, it still has every workflow.
+   * The Temporal CLI's development server that bin/nova dev runs (a real Temporal server), its
+   * state in a SQLite file under the part's folder: stopped and started again, it still has every
+   * workflow.
    */
   static final class Temporal extends PartProcess {
     private Process process;
@@ -160,7 +235,8 @@ abstract class PartProcess implements AutoCloseable {
     static String cli() {
       String cli = System.getenv("TEMPORAL_CLI");
       if (cli == null || !Files.isExecutable(Path.of(cli))) {
-        throw new IllegalStateException("TEMPORAL_CLI names no executable (" + cli + "): run the tests through bin/nova test");
+        throw new IllegalStateException(
+            "TEMPORAL_CLI names no executable (" + cli + "): run the tests through bin/nova test");
       }
       return cli;
     }
@@ -172,8 +248,21 @@ abstract class PartProcess implements AutoCloseable {
 
     @Override
     Temporal start() throws Exception {
-      process = spawn("temporal.log", cli(), "server", "start-dev", "--headless", "--ip", "127.0.0.1", "--port", String.valueOf(port),
-          "--db-filename", dir.resolve("temporal.db").toString(), "--log-level", "warn");
+      process =
+          spawn(
+              "temporal.log",
+              cli(),
+              "server",
+              "start-dev",
+              "--headless",
+              "--ip",
+              "127.0.0.1",
+              "--port",
+              String.valueOf(port),
+              "--db-filename",
+              dir.resolve("temporal.db").toString(),
+              "--log-level",
+              "warn");
       return this;
     }
 
@@ -184,7 +273,10 @@ abstract class PartProcess implements AutoCloseable {
     }
   }
 
-  /** Temporal's Web UI server, as bin/nova dev runs it beside the development server: write actions disabled. */
+  /**
+   * Temporal's Web UI server, as bin/nova dev runs it beside the development server: write actions
+   * disabled.
+   */
   static final class WebUi extends PartProcess {
     private final String temporal;
     private Process process;
@@ -203,9 +295,15 @@ abstract class PartProcess implements AutoCloseable {
     @Override
     WebUi start() throws Exception {
       String server = System.getenv().getOrDefault("TEMPORAL_UI_SERVER", "");
-      if (!Files.isExecutable(Path.of(server))) throw new IllegalStateException("TEMPORAL_UI_SERVER names no executable (" + server + "): run the tests through bin/nova test");
+      if (!Files.isExecutable(Path.of(server)))
+        throw new IllegalStateException(
+            "TEMPORAL_UI_SERVER names no executable ("
+                + server
+                + "): run the tests through bin/nova test");
       Files.createDirectories(dir.resolve("config"));
-      Files.writeString(dir.resolve("config/development.yaml"), """
+      Files.writeString(
+          dir.resolve("config/development.yaml"),
+          """
           temporalGrpcAddress: %s
           host: 127.0.0.1
           port: %d
@@ -215,8 +313,19 @@ abstract class PartProcess implements AutoCloseable {
           disableWriteActions: true
           cors:
             cookieInsecure: true
-          """.formatted(temporal, port));
-      process = spawn("ui.log", server, "--root", dir.toString(), "--config", "config", "--env", "development", "start");
+          """
+              .formatted(temporal, port));
+      process =
+          spawn(
+              "ui.log",
+              server,
+              "--root",
+              dir.toString(),
+              "--config",
+              "config",
+              "--env",
+              "development",
+              "start");
       return this;
     }
 

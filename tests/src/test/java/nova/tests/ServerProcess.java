@@ -9,12 +9,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 /** A Nova server as its own OS process, as bin/nova dev runs it, so a test can kill -9 it. */
 final class ServerProcess implements AutoCloseable {
   private final int port;
   private final Path log;
-  private final java.util.Map<String, String> environment = new java.util.HashMap<>();
+  private final Map<String, String> environment = new HashMap<>();
   private Process process;
 
   ServerProcess(Path log) throws IOException {
@@ -57,7 +59,10 @@ final class ServerProcess implements AutoCloseable {
     return this;
   }
 
-  /** Starts the process and waits until it answers /health/live, ready or not (a part it needs may be down). */
+  /**
+   * Starts the process and waits until it answers /health/live, ready or not (a part it needs may
+   * be down).
+   */
   ServerProcess startLive() throws Exception {
     launch();
     await("/health/live");
@@ -66,15 +71,23 @@ final class ServerProcess implements AutoCloseable {
 
   private void launch() throws Exception {
     Path web = Path.of("..", "web").toAbsolutePath().normalize();
-    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-cp",
-        web.resolve("target/nova-web.jar") + File.pathSeparator + web.resolve("target/lib/*"),
-        "nova.web.NovaApplication", "server", web.resolve("nova.yml").toString());
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "--enable-native-access=ALL-UNNAMED",
+            "-Xmx512m",
+            "-cp",
+            web.resolve("target/nova-web.jar") + File.pathSeparator + web.resolve("target/lib/*"),
+            "nova.web.NovaApplication",
+            "server",
+            web.resolve("nova.yml").toString());
     builder.environment().put("NOVA_HTTP_PORT", String.valueOf(port));
     builder.environment().put("NOVA_ADMIN_SECRET", NovaServer.ADMIN_SECRET);
     builder.environment().put("NOVA_CREDENTIALS_FILE", "");
     builder.environment().putAll(environment);
-    builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     process = builder.start();
   }
 
@@ -94,13 +107,18 @@ final class ServerProcess implements AutoCloseable {
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) throw new IllegalStateException("the server exited; see " + log);
       try {
-        if (http.send(HttpRequest.newBuilder(URI.create(baseUrl() + health)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return;
+        if (http.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl() + health)).build(),
+                    HttpResponse.BodyHandlers.discarding())
+                .statusCode()
+            == 200) return;
       } catch (IOException notYet) {
         // still starting
       }
       Thread.sleep(100);
     }
-    throw new IllegalStateException("the server did not answer 200 on " + health + " within 60 s; see " + log);
+    throw new IllegalStateException(
+        "the server did not answer 200 on " + health + " within 60 s; see " + log);
   }
 
   @Override

@@ -16,7 +16,10 @@ import nova.workflows.task.messages.TaskStart;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
-/** The one-statement task read against the real PostgreSQL: it must say exactly what the table-by-table reads say. */
+/**
+ * The one-statement task read against the real PostgreSQL: it must say exactly what the
+ * table-by-table reads say.
+ */
 class TaskDetailReadIT {
   private static final String AWKWARD = "\"quoted\", back\\slash, ünïcödé ✓, tab\tand\nnewline";
 
@@ -30,16 +33,85 @@ class TaskDetailReadIT {
       UUID task = UUID.randomUUID();
       UUID asked = UUID.randomUUID();
       UUID dropped = UUID.randomUUID();
-      store.recordCreated(new TaskStart(task, UUID.fromString(Fixtures.projectId(agent.projectName())), AWKWARD, "spec", null, true, 60, "test"),
+      store.recordCreated(
+          new TaskStart(
+              task,
+              UUID.fromString(Fixtures.projectId(agent.projectName())),
+              AWKWARD,
+              "spec",
+              null,
+              true,
+              60,
+              "test"),
           change(task, 0, "created", null, TaskStatus.PENDING, null, null, 1_700_000_000_123L));
-      store.record(change(task, 1, "help_requested", TaskStatus.PENDING, TaskStatus.NEEDS_HUMAN, AWKWARD, asked, 1_700_000_001_001L));
-      store.record(change(task, 2, "note_added", TaskStatus.NEEDS_HUMAN, TaskStatus.NEEDS_HUMAN, "first " + AWKWARD, null, 1_700_000_002_002L));
-      store.record(change(task, 3, "intervention_answered", TaskStatus.NEEDS_HUMAN, TaskStatus.RUNNING, "an answer", asked, 1_700_000_003_999L));
-      store.record(change(task, 4, "help_requested", TaskStatus.RUNNING, TaskStatus.NEEDS_HUMAN, "again?", dropped, 1_700_000_004_000L));
-      store.record(change(task, 5, "cancelled", TaskStatus.NEEDS_HUMAN, TaskStatus.CANCELLED, null, dropped, 1_700_000_005_000L));
-      store.record(change(task, 6, "note_added", TaskStatus.CANCELLED, TaskStatus.CANCELLED, "second", null, 1_700_000_006_000L));
-      // A microsecond that millisecond events never have: the read must keep PostgreSQL's full precision.
-      jdbi.useHandle(h -> h.execute("UPDATE task_events SET created_at = created_at + interval '0.000321 second' WHERE task_id = ? AND seq = 1", task));
+      store.record(
+          change(
+              task,
+              1,
+              "help_requested",
+              TaskStatus.PENDING,
+              TaskStatus.NEEDS_HUMAN,
+              AWKWARD,
+              asked,
+              1_700_000_001_001L));
+      store.record(
+          change(
+              task,
+              2,
+              "note_added",
+              TaskStatus.NEEDS_HUMAN,
+              TaskStatus.NEEDS_HUMAN,
+              "first " + AWKWARD,
+              null,
+              1_700_000_002_002L));
+      store.record(
+          change(
+              task,
+              3,
+              "intervention_answered",
+              TaskStatus.NEEDS_HUMAN,
+              TaskStatus.RUNNING,
+              "an answer",
+              asked,
+              1_700_000_003_999L));
+      store.record(
+          change(
+              task,
+              4,
+              "help_requested",
+              TaskStatus.RUNNING,
+              TaskStatus.NEEDS_HUMAN,
+              "again?",
+              dropped,
+              1_700_000_004_000L));
+      store.record(
+          change(
+              task,
+              5,
+              "cancelled",
+              TaskStatus.NEEDS_HUMAN,
+              TaskStatus.CANCELLED,
+              null,
+              dropped,
+              1_700_000_005_000L));
+      store.record(
+          change(
+              task,
+              6,
+              "note_added",
+              TaskStatus.CANCELLED,
+              TaskStatus.CANCELLED,
+              "second",
+              null,
+              1_700_000_006_000L));
+      // A microsecond that millisecond events never have: the read must keep PostgreSQL's full
+      // precision.
+      jdbi.useHandle(
+          h ->
+              h.execute(
+                  "UPDATE task_events SET created_at = created_at + interval '0.000321 second'"
+                      + " WHERE task_id = ? AND seq = 1",
+                  task));
 
       TaskQueries tasks = jdbi.onDemand(TaskQueries.class);
       TaskDetail detail = tasks.detail(task);
@@ -64,9 +136,15 @@ class TaskDetailReadIT {
     try {
       Jdbi jdbi = database.jdbi();
       UUID task = UUID.randomUUID();
-      jdbi.useHandle(h -> h.execute("""
-          INSERT INTO tasks (id, project_id, title, spec, status, version, created_by, created_at, updated_at)
-          VALUES (?, ?, 'bare', 's', 'pending', 0, 'test', now(), now())""", task, UUID.fromString(Fixtures.projectId(agent.projectName()))));
+      jdbi.useHandle(
+          h ->
+              h.execute(
+                  """
+                  INSERT INTO tasks (id, project_id, title, spec, status, version, created_by, created_at, updated_at)
+                  VALUES (?, ?, 'bare', 's', 'pending', 0, 'test', now(), now())\
+                  """,
+                  task,
+                  UUID.fromString(Fixtures.projectId(agent.projectName()))));
       TaskQueries tasks = jdbi.onDemand(TaskQueries.class);
 
       TaskDetail detail = tasks.detail(task);
@@ -76,14 +154,25 @@ class TaskDetailReadIT {
       assertThat(detail.notes()).isEmpty();
 
       UUID unknown = UUID.randomUUID();
-      assertThatThrownBy(() -> tasks.detail(unknown)).isInstanceOf(ApiException.class)
-          .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(404)).hasMessageContaining(unknown.toString());
+      assertThatThrownBy(() -> tasks.detail(unknown))
+          .isInstanceOf(ApiException.class)
+          .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(404))
+          .hasMessageContaining(unknown.toString());
     } finally {
       database.stop();
     }
   }
 
-  private static TaskChange change(UUID task, long seq, String type, TaskStatus from, TaskStatus to, String text, UUID intervention, long at) {
-    return new TaskChange(task, seq, type, from, to, "server:x", null, text, intervention, false, at);
+  private static TaskChange change(
+      UUID task,
+      long seq,
+      String type,
+      TaskStatus from,
+      TaskStatus to,
+      String text,
+      UUID intervention,
+      long at) {
+    return new TaskChange(
+        task, seq, type, from, to, "server:x", null, text, intervention, false, at);
   }
 }

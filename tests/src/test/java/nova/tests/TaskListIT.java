@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Task lists page newest change first, by cursor, through the Link header: every task once, in order, however many. */
+/**
+ * Task lists page newest change first, by cursor, through the Link header: every task once, in
+ * order, however many.
+ */
 class TaskListIT {
   private static final Pattern NEXT = Pattern.compile("<([^>]+)>; rel=\"next\"");
 
@@ -24,7 +28,9 @@ class TaskListIT {
     List<List<String>> pages = walk(agent.api(), "/api/v1/server/tasks?limit=2");
 
     assertThat(pages).extracting(List::size).containsExactly(2, 2, 1);
-    assertThat(pages.stream().flatMap(List::stream).toList()).as("newest first, each once").isEqualTo(created.reversed());
+    assertThat(pages.stream().flatMap(List::stream).toList())
+        .as("newest first, each once")
+        .isEqualTo(created.reversed());
   }
 
   @Test
@@ -32,14 +38,22 @@ class TaskListIT {
     Fixtures.Agent agent = Fixtures.agent(false);
     for (int i = 0; i < 3; i++) Fixtures.task(agent);
 
-    List<String> all = Api.admin().get("/api/v1/tasks?status=running,assigned&limit=1000").json().findValuesAsText("id");
-    List<String> walked = walk(Api.admin(), "/api/v1/tasks?status=running,assigned&limit=3").stream().flatMap(List::stream).toList();
+    List<String> all =
+        Api.admin()
+            .get("/api/v1/tasks?status=running,assigned&limit=1000")
+            .json()
+            .findValuesAsText("id");
+    List<String> walked =
+        walk(Api.admin(), "/api/v1/tasks?status=running,assigned&limit=3").stream()
+            .flatMap(List::stream)
+            .toList();
 
     assertThat(walked).isEqualTo(all).doesNotHaveDuplicates();
     assertThat(all.size()).isGreaterThanOrEqualTo(3);
     List<Instant> times = new ArrayList<>();
-    for (JsonNode task : Api.admin().get("/api/v1/tasks?limit=50").json()) times.add(Instant.parse(task.path("updated_at").asText()));
-    assertThat(times).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    for (JsonNode task : Api.admin().get("/api/v1/tasks?limit=50").json())
+      times.add(Instant.parse(task.path("updated_at").asText()));
+    assertThat(times).isSortedAccordingTo(Comparator.reverseOrder());
   }
 
   @Test
@@ -47,7 +61,8 @@ class TaskListIT {
     Api.Reply bad = Api.admin().get("/api/v1/tasks?cursor=not-a-cursor");
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.text("error")).contains("cursor 'not-a-cursor' is not one this API handed out");
-    assertThat(Api.admin().get("/api/v1/tasks?limit=0").text("error")).contains("limit must be between 1 and 1000");
+    assertThat(Api.admin().get("/api/v1/tasks?limit=0").text("error"))
+        .contains("limit must be between 1 and 1000");
   }
 
   /** Follows rel="next" links from the first page to the last, returning each page's task ids. */
@@ -58,11 +73,14 @@ class TaskListIT {
       Api.Reply page = api.get(next.get());
       assertThat(page.status()).as(page.body()).isEqualTo(200);
       pages.add(page.json().findValuesAsText("id"));
-      next = page.header("Link").map(link -> {
-        Matcher m = NEXT.matcher(link);
-        assertThat(m.find()).as(link).isTrue();
-        return m.group(1);
-      });
+      next =
+          page.header("Link")
+              .map(
+                  link -> {
+                    Matcher m = NEXT.matcher(link);
+                    assertThat(m.find()).as(link).isTrue();
+                    return m.group(1);
+                  });
       assertThat(pages.size()).as("pages").isLessThan(10_000);
     }
     return pages;

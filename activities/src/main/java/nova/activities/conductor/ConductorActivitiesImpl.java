@@ -16,9 +16,9 @@ import nova.workflows.conductor.messages.ConductorStatus;
 import nova.workflows.conductor.messages.ConductorTarget;
 
 /**
- * ConductorActivities over a conductor's HTTP API. A change blocks until the conductor has made
- * it, so the activity heartbeats while it waits; the conductor's refusals become non-retryable
- * failures carrying its message, which names what is wrong and what is allowed.
+ * ConductorActivities over a conductor's HTTP API. A change blocks until the conductor has made it,
+ * so the activity heartbeats while it waits; the conductor's refusals become non-retryable failures
+ * carrying its message, which names what is wrong and what is allowed.
  */
 public final class ConductorActivitiesImpl implements ConductorActivities {
   private static final long BEAT_MS = 2_000;
@@ -32,27 +32,34 @@ public final class ConductorActivitiesImpl implements ConductorActivities {
 
   @Override
   public ConductorStatus deploy(ConductorDeploy deploy) {
-    ObjectNode body = ConductorClient.body().put("model_config", deploy.modelConfig()).put("allocation", deploy.allocation())
-        .put("instance_model_name", deploy.instanceModelName());
+    ObjectNode body =
+        ConductorClient.body()
+            .put("model_config", deploy.modelConfig())
+            .put("allocation", deploy.allocation())
+            .put("instance_model_name", deploy.instanceModelName());
     return change(deploy.target(), "deploy", body);
   }
 
   @Override
   public ConductorStatus scale(ConductorScale scale) {
-    return change(scale.target(), "scale", ConductorClient.body().put("allocation", scale.allocation()));
+    return change(
+        scale.target(), "scale", ConductorClient.body().put("allocation", scale.allocation()));
   }
 
   @Override
   public ConductorStatus drain(ConductorDrain drain) {
     ConductorStatus now = status(drain.target());
-    if (now.agents().stream().noneMatch(a -> a.node().equals(drain.node()))) return now; // drained already: a retry finds it gone
+    if (now.agents().stream().noneMatch(a -> a.node().equals(drain.node())))
+      return now; // drained already: a retry finds it gone
     return change(drain.target(), "drain", ConductorClient.body().put("node", drain.node()));
   }
 
   @Override
   public ConductorStatus status(ConductorTarget target) {
     ConductorClient.Answer a = await(client.status(url(target)));
-    if (a.code() != 200 && a.code() != 503) throw ApplicationFailure.newFailure("the conductor answered " + a.code() + ": " + a.error(), "CONDUCTOR_UNAVAILABLE");
+    if (a.code() != 200 && a.code() != 503)
+      throw ApplicationFailure.newFailure(
+          "the conductor answered " + a.code() + ": " + a.error(), "CONDUCTOR_UNAVAILABLE");
     return ConductorClient.parse(a.body());
   }
 
@@ -60,10 +67,18 @@ public final class ConductorActivitiesImpl implements ConductorActivities {
     ConductorClient.Answer a = await(client.admin(url(target), action, body));
     return switch (a.code()) {
       case 200 -> ConductorClient.parse(a.body());
-      case 400 -> throw ApplicationFailure.newNonRetryableFailure(a.error(), ConductorFailure.BAD_REQUEST.name());
-      case 404 -> throw ApplicationFailure.newNonRetryableFailure(a.error(), ConductorFailure.NOT_FOUND.name());
-      case 409 -> throw ApplicationFailure.newNonRetryableFailure(a.error(), ConductorFailure.NOT_APPLIED.name());
-      default -> throw ApplicationFailure.newFailure("the conductor answered " + a.code() + ": " + a.error(), "CONDUCTOR_UNAVAILABLE");
+      case 400 ->
+          throw ApplicationFailure.newNonRetryableFailure(
+              a.error(), ConductorFailure.BAD_REQUEST.name());
+      case 404 ->
+          throw ApplicationFailure.newNonRetryableFailure(
+              a.error(), ConductorFailure.NOT_FOUND.name());
+      case 409 ->
+          throw ApplicationFailure.newNonRetryableFailure(
+              a.error(), ConductorFailure.NOT_APPLIED.name());
+      default ->
+          throw ApplicationFailure.newFailure(
+              "the conductor answered " + a.code() + ": " + a.error(), "CONDUCTOR_UNAVAILABLE");
     };
   }
 
@@ -74,7 +89,9 @@ public final class ConductorActivitiesImpl implements ConductorActivities {
       } catch (TimeoutException e) {
         Activity.getExecutionContext().heartbeat(null);
       } catch (ExecutionException e) {
-        throw ApplicationFailure.newFailure("the conductor could not be reached: " + e.getCause().getMessage(), "CONDUCTOR_UNAVAILABLE");
+        throw ApplicationFailure.newFailure(
+            "the conductor could not be reached: " + e.getCause().getMessage(),
+            "CONDUCTOR_UNAVAILABLE");
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         answer.cancel(true);
@@ -84,8 +101,12 @@ public final class ConductorActivitiesImpl implements ConductorActivities {
   }
 
   private String url(ConductorTarget target) {
-    String url = target == null || target.conductor().isBlank() ? defaultConductor : target.conductor();
-    if (url.isBlank()) throw ApplicationFailure.newNonRetryableFailure("no conductor is configured (NOVA_CONDUCTOR_URL) and the call names none", ConductorFailure.BAD_REQUEST.name());
+    String url =
+        target == null || target.conductor().isBlank() ? defaultConductor : target.conductor();
+    if (url.isBlank())
+      throw ApplicationFailure.newNonRetryableFailure(
+          "no conductor is configured (NOVA_CONDUCTOR_URL) and the call names none",
+          ConductorFailure.BAD_REQUEST.name());
     return url;
   }
 }

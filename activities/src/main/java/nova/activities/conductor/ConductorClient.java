@@ -17,10 +17,14 @@ import nova.workflows.conductor.messages.ConductorStatus;
 /** A conductor's /status and /admin API, over HTTP with JSON. */
 public final class ConductorClient {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String adminToken;
 
-  /** {@code adminToken}: sent to /admin as a bearer token; blank for a client that only reads /status and models. */
+  /**
+   * {@code adminToken}: sent to /admin as a bearer token; blank for a client that only reads
+   * /status and models.
+   */
   public ConductorClient(String adminToken) {
     this.adminToken = adminToken == null ? "" : adminToken;
   }
@@ -41,16 +45,24 @@ public final class ConductorClient {
   }
 
   public CompletableFuture<Answer> admin(String baseUrl, String action, ObjectNode body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(baseUrl, "/admin/" + action)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(baseUrl, "/admin/" + action))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
     if (!adminToken.isBlank()) request.header("Authorization", "Bearer " + adminToken);
     return send(request);
   }
 
   /** The models a conductor serves: its instance, then its LoRA adapters. */
-  public List<String> models(String baseUrl, Duration within) throws IOException, InterruptedException {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(baseUrl, "/openai/v1/models")).timeout(within).GET().build(), HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() != 200) throw new IOException("the conductor at " + baseUrl + " answered " + r.statusCode() + " for its models");
+  public List<String> models(String baseUrl, Duration within)
+      throws IOException, InterruptedException {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(uri(baseUrl, "/openai/v1/models")).timeout(within).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200)
+      throw new IOException(
+          "the conductor at " + baseUrl + " answered " + r.statusCode() + " for its models");
     List<String> models = new ArrayList<>();
     JSON.readTree(r.body()).path("data").forEach(m -> models.add(m.path("id").asText()));
     return models;
@@ -65,21 +77,37 @@ public final class ConductorClient {
     for (JsonNode a : s.path("agents")) {
       List<String> adapters = new ArrayList<>();
       a.path("adapters").forEach(x -> adapters.add(x.asText()));
-      agents.add(new ConductorStatus.AgentStatus(a.path("node").asText(), a.path("role").asText(), a.path("group").asInt(), a.path("state").asText(),
-          a.path("in_flight").asInt(), a.path("completed").asLong(), a.path("restarts").asInt(), adapters));
+      agents.add(
+          new ConductorStatus.AgentStatus(
+              a.path("node").asText(),
+              a.path("role").asText(),
+              a.path("group").asInt(),
+              a.path("state").asText(),
+              a.path("in_flight").asInt(),
+              a.path("completed").asLong(),
+              a.path("restarts").asInt(),
+              adapters));
     }
-    return new ConductorStatus(s.path("instance").asText(), s.path("model").asText(), s.path("kind").asText(), s.path("model_config").asText(),
-        s.path("allocation").asText(), agents);
+    return new ConductorStatus(
+        s.path("instance").asText(),
+        s.path("model").asText(),
+        s.path("kind").asText(),
+        s.path("model_config").asText(),
+        s.path("allocation").asText(),
+        agents);
   }
 
   private CompletableFuture<Answer> send(HttpRequest.Builder request) {
-    return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).thenApply(r -> {
-      try {
-        return new Answer(r.statusCode(), JSON.readTree(r.body()));
-      } catch (IOException e) {
-        return new Answer(r.statusCode(), JSON.createObjectNode().put("error", "not JSON: " + r.body()));
-      }
-    });
+    return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+        .thenApply(
+            r -> {
+              try {
+                return new Answer(r.statusCode(), JSON.readTree(r.body()));
+              } catch (IOException e) {
+                return new Answer(
+                    r.statusCode(), JSON.createObjectNode().put("error", "not JSON: " + r.body()));
+              }
+            });
   }
 
   private static URI uri(String baseUrl, String path) {

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
-/** An OpenAI chat request as an Anthropic Messages request: system text on top, user and assistant turns, max_tokens always set. */
+/**
+ * An OpenAI chat request as an Anthropic Messages request: system text on top, user and assistant
+ * turns, max_tokens always set.
+ */
 final class AnthropicRequests {
   private AnthropicRequests() {}
 
@@ -18,9 +21,15 @@ final class AnthropicRequests {
     for (JsonNode message : OpenAiShapes.messages(request)) {
       String role = message.path("role").asText();
       switch (role) {
-        case "system", "developer" -> system.append(system.isEmpty() ? "" : "\n\n").append(OpenAiShapes.text(message));
-        case "user", "assistant" -> messages.addObject().put("role", role).set("content", content(message));
-        default -> throw OpenAiShapes.refused("messages[].role '" + role + "' is not supported by Anthropic providers; use system, user or assistant");
+        case "system", "developer" ->
+            system.append(system.isEmpty() ? "" : "\n\n").append(OpenAiShapes.text(message));
+        case "user", "assistant" ->
+            messages.addObject().put("role", role).set("content", content(message));
+        default ->
+            throw OpenAiShapes.refused(
+                "messages[].role '"
+                    + role
+                    + "' is not supported by Anthropic providers; use system, user or assistant");
       }
     }
     if (messages.isEmpty()) throw OpenAiShapes.refused("messages needs at least one user message");
@@ -35,7 +44,8 @@ final class AnthropicRequests {
 
   private static JsonNode content(JsonNode message) {
     List<String> images = OpenAiShapes.images(message);
-    if (images.isEmpty()) return ProviderHttp.JSON.getNodeFactory().textNode(OpenAiShapes.text(message));
+    if (images.isEmpty())
+      return ProviderHttp.JSON.getNodeFactory().textNode(OpenAiShapes.text(message));
     ArrayNode blocks = ProviderHttp.JSON.createArrayNode();
     for (String url : images) blocks.add(image(url));
     String text = OpenAiShapes.text(message);
@@ -49,8 +59,13 @@ final class AnthropicRequests {
     if (url.startsWith("data:")) {
       int comma = url.indexOf(',');
       int semicolon = url.indexOf(';');
-      if (comma < 0 || semicolon < 0 || semicolon > comma) throw OpenAiShapes.refused("image_url.url: a data: URL must be data:<media type>;base64,<data>");
-      source.put("type", "base64").put("media_type", url.substring(5, semicolon)).put("data", url.substring(comma + 1));
+      if (comma < 0 || semicolon < 0 || semicolon > comma)
+        throw OpenAiShapes.refused(
+            "image_url.url: a data: URL must be data:<media type>;base64,<data>");
+      source
+          .put("type", "base64")
+          .put("media_type", url.substring(5, semicolon))
+          .put("data", url.substring(comma + 1));
     } else {
       source.put("type", "url").put("url", url);
     }

@@ -1,23 +1,28 @@
 package nova.activities.llm;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 
 /**
  * One configured provider. Requests are OpenAI chat completion bodies (the shape Nova's own
- * /v1/chat/completions takes) with {@code model} already the provider's own model name; each
- * kind translates to and from its wire protocol. Failures are {@link ProviderFailure}s.
+ * /v1/chat/completions takes) with {@code model} already the provider's own model name; each kind
+ * translates to and from its wire protocol. Failures are {@link ProviderFailure}s.
  */
 public interface ChatProvider {
   String name();
 
   ChatResult complete(ObjectNode request);
 
-  /** Streams deltas to {@code sink} as they arrive and returns the whole answer once the provider says it is done. */
+  /**
+   * Streams deltas to {@code sink} as they arrive and returns the whole answer once the provider
+   * says it is done.
+   */
   ChatResult stream(ObjectNode request, ChatStream sink);
 
   /** One vector per input text, in order. Kinds without an embeddings API refuse. */
-  default Embeddings embed(String model, java.util.List<String> input) {
-    throw new ProviderFailure(ProviderFailure.Kind.REFUSED, 404, name() + " has no embeddings API", null, null);
+  default Embeddings embed(String model, List<String> input) {
+    throw new ProviderFailure(
+        ProviderFailure.Kind.REFUSED, 404, name() + " has no embeddings API", null, null);
   }
 
   static ChatProvider of(ProviderConfig config) {

@@ -11,9 +11,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The lines of a streamed answer, read on a virtual thread so that the consumer can wait for
- * each with a timeout: java.net.http has none between two pieces of a body, and a stalled
- * stream must fail over rather than hang.
+ * The lines of a streamed answer, read on a virtual thread so that the consumer can wait for each
+ * with a timeout: java.net.http has none between two pieces of a body, and a stalled stream must
+ * fail over rather than hang.
  */
 final class LineStream implements AutoCloseable {
   private static final Object END = new Object();
@@ -37,20 +37,32 @@ final class LineStream implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       close();
-      throw new ProviderFailure(ProviderFailure.Kind.CONNECTION, 0, provider + ": interrupted while streaming", null, e);
+      throw new ProviderFailure(
+          ProviderFailure.Kind.CONNECTION, 0, provider + ": interrupted while streaming", null, e);
     }
     if (item == null) {
       close();
-      throw new ProviderFailure(ProviderFailure.Kind.TIMEOUT, 0, provider + ": the stream stalled for " + idle.toMillis() + " ms", null, null);
+      throw new ProviderFailure(
+          ProviderFailure.Kind.TIMEOUT,
+          0,
+          provider + ": the stream stalled for " + idle.toMillis() + " ms",
+          null,
+          null);
     }
     if (item instanceof IOException e) {
-      throw new ProviderFailure(ProviderFailure.Kind.CUT_OFF, 0, provider + ": the stream broke off (" + e.getMessage() + ")", null, e);
+      throw new ProviderFailure(
+          ProviderFailure.Kind.CUT_OFF,
+          0,
+          provider + ": the stream broke off (" + e.getMessage() + ")",
+          null,
+          e);
     }
     return item == END ? null : (String) item;
   }
 
   private void pump() {
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       for (String line = reader.readLine(); line != null; line = reader.readLine()) lines.add(line);
       lines.add(END);
     } catch (IOException e) {

@@ -1,11 +1,15 @@
 package nova.activities.llm;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Ollama's native /api/chat (newline-delimited JSON when streamed), from and to OpenAI's shapes. */
+/**
+ * Ollama's native /api/chat (newline-delimited JSON when streamed), from and to OpenAI's shapes.
+ */
 public final class OllamaProvider implements ChatProvider {
   private final ProviderConfig config;
   private final ProviderHttp http;
@@ -42,44 +46,76 @@ public final class OllamaProvider implements ChatProvider {
         }
         if (chunk.path("done").asBoolean()) return result(chunk, text.toString());
       }
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new ProviderFailure(ProviderFailure.Kind.SERVER_ERROR, 0, config.name() + " sent a line that is not JSON", null, e);
+    } catch (JsonProcessingException e) {
+      throw new ProviderFailure(
+          ProviderFailure.Kind.SERVER_ERROR,
+          0,
+          config.name() + " sent a line that is not JSON",
+          null,
+          e);
     }
-    throw new ProviderFailure(ProviderFailure.Kind.CUT_OFF, 0, config.name() + ": the stream ended before done", null, null);
+    throw new ProviderFailure(
+        ProviderFailure.Kind.CUT_OFF,
+        0,
+        config.name() + ": the stream ended before done",
+        null,
+        null);
   }
 
   @Override
-  public Embeddings embed(String model, java.util.List<String> input) {
+  public Embeddings embed(String model, List<String> input) {
     ObjectNode body = ProviderHttp.JSON.createObjectNode().put("model", model);
     input.forEach(body.putArray("input")::add);
     JsonNode answer = http.postForJson("api/embed", body);
-    java.util.List<float[]> vectors = new java.util.ArrayList<>();
+    List<float[]> vectors = new ArrayList<>();
     for (JsonNode vector : answer.path("embeddings")) vectors.add(Embeddings.floats(vector));
     if (vectors.size() != input.size()) {
-      throw new ProviderFailure(ProviderFailure.Kind.SERVER_ERROR, 0, config.name() + " sent " + vectors.size() + " embeddings for " + input.size() + " inputs", null, null);
+      throw new ProviderFailure(
+          ProviderFailure.Kind.SERVER_ERROR,
+          0,
+          config.name() + " sent " + vectors.size() + " embeddings for " + input.size() + " inputs",
+          null,
+          null);
     }
     return new Embeddings(vectors, answer.path("prompt_eval_count").asLong());
   }
 
   private ProviderFailure failed(JsonNode chunk) {
-    return new ProviderFailure(ProviderFailure.Kind.SERVER_ERROR, 0, config.name() + ": " + chunk.get("error").asText(), null, null);
+    return new ProviderFailure(
+        ProviderFailure.Kind.SERVER_ERROR,
+        0,
+        config.name() + ": " + chunk.get("error").asText(),
+        null,
+        null);
   }
 
   private static ChatResult result(JsonNode last, String text) {
     String finish = "length".equals(last.path("done_reason").asText()) ? "length" : "stop";
-    return new ChatResult(OpenAiShapes.assistant(text), finish, new Usage(last.path("prompt_eval_count").asLong(), last.path("eval_count").asLong()));
+    return new ChatResult(
+        OpenAiShapes.assistant(text),
+        finish,
+        new Usage(last.path("prompt_eval_count").asLong(), last.path("eval_count").asLong()));
   }
 
   static ObjectNode body(JsonNode request, boolean stream) {
-    ObjectNode body = ProviderHttp.JSON.createObjectNode().put("model", request.path("model").asText()).put("stream", stream);
+    ObjectNode body =
+        ProviderHttp.JSON
+            .createObjectNode()
+            .put("model", request.path("model").asText())
+            .put("stream", stream);
     ArrayNode messages = body.putArray("messages");
     for (JsonNode message : OpenAiShapes.messages(request)) {
-      ObjectNode out = messages.addObject().put("role", message.path("role").asText()).put("content", OpenAiShapes.text(message));
+      ObjectNode out =
+          messages
+              .addObject()
+              .put("role", message.path("role").asText())
+              .put("content", OpenAiShapes.text(message));
       List<String> images = OpenAiShapes.images(message);
       if (!images.isEmpty()) {
         ArrayNode data = out.putArray("images");
         for (String url : images) {
-          if (!url.startsWith("data:") || url.indexOf(',') < 0) throw OpenAiShapes.refused("image_url.url: Ollama takes images as data: URLs only");
+          if (!url.startsWith("data:") || url.indexOf(',') < 0)
+            throw OpenAiShapes.refused("image_url.url: Ollama takes images as data: URLs only");
           data.add(url.substring(url.indexOf(',') + 1));
         }
       }
@@ -87,7 +123,8 @@ public final class OllamaProvider implements ChatProvider {
     ObjectNode options = body.putObject("options");
     if (request.hasNonNull("temperature")) options.set("temperature", request.get("temperature"));
     if (request.hasNonNull("top_p")) options.set("top_p", request.get("top_p"));
-    if (request.hasNonNull("max_tokens") || request.hasNonNull("max_completion_tokens")) options.put("num_predict", OpenAiShapes.maxTokens(request));
+    if (request.hasNonNull("max_tokens") || request.hasNonNull("max_completion_tokens"))
+      options.put("num_predict", OpenAiShapes.maxTokens(request));
     List<String> stops = OpenAiShapes.stops(request);
     if (!stops.isEmpty()) stops.forEach(options.putArray("stop")::add);
     return body;

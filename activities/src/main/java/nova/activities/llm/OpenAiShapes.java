@@ -13,7 +13,10 @@ public final class OpenAiShapes {
   private OpenAiShapes() {}
 
   public static int maxTokens(JsonNode request) {
-    JsonNode max = request.hasNonNull("max_completion_tokens") ? request.get("max_completion_tokens") : request.get("max_tokens");
+    JsonNode max =
+        request.hasNonNull("max_completion_tokens")
+            ? request.get("max_completion_tokens")
+            : request.get("max_tokens");
     return max == null || max.isNull() ? DEFAULT_MAX_TOKENS : max.asInt();
   }
 
@@ -44,7 +47,8 @@ public final class OpenAiShapes {
     JsonNode content = message.get("content");
     if (content != null && content.isArray()) {
       for (JsonNode part : content) {
-        if ("image_url".equals(part.path("type").asText())) urls.add(part.path("image_url").path("url").asText());
+        if ("image_url".equals(part.path("type").asText()))
+          urls.add(part.path("image_url").path("url").asText());
       }
     }
     return urls;

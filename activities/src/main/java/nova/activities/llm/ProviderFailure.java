@@ -10,7 +10,12 @@ import java.util.Optional;
 public final class ProviderFailure extends RuntimeException {
   /** Why the call failed; the first five are worth trying the next model for. */
   public enum Kind {
-    RATE_LIMITED, SERVER_ERROR, TIMEOUT, CONNECTION, CUT_OFF, REFUSED;
+    RATE_LIMITED,
+    SERVER_ERROR,
+    TIMEOUT,
+    CONNECTION,
+    CUT_OFF,
+    REFUSED;
 
     public boolean transientFailure() {
       return this != REFUSED;
@@ -21,17 +26,26 @@ public final class ProviderFailure extends RuntimeException {
   private final int status;
   private final Duration retryAfter;
 
-  public ProviderFailure(Kind kind, int status, String message, Duration retryAfter, Throwable cause) {
+  public ProviderFailure(
+      Kind kind, int status, String message, Duration retryAfter, Throwable cause) {
     super(message, cause);
     this.kind = kind;
     this.status = status;
     this.retryAfter = retryAfter;
   }
 
-  /** A provider's own HTTP refusal: 429 and 5xx are transient, other statuses mean the request itself is wrong. */
-  public static ProviderFailure ofStatus(String provider, int status, String message, Duration retryAfter) {
-    Kind kind = status == 429 ? Kind.RATE_LIMITED : status >= 500 || status == 408 ? Kind.SERVER_ERROR : Kind.REFUSED;
-    return new ProviderFailure(kind, status, provider + " answered " + status + ": " + message, retryAfter, null);
+  /**
+   * A provider's own HTTP refusal: 429 and 5xx are transient, other statuses mean the request
+   * itself is wrong.
+   */
+  public static ProviderFailure ofStatus(
+      String provider, int status, String message, Duration retryAfter) {
+    Kind kind =
+        status == 429
+            ? Kind.RATE_LIMITED
+            : status >= 500 || status == 408 ? Kind.SERVER_ERROR : Kind.REFUSED;
+    return new ProviderFailure(
+        kind, status, provider + " answered " + status + ": " + message, retryAfter, null);
   }
 
   public Kind kind() {

@@ -28,14 +28,23 @@ final class ProviderHttp {
   ProviderHttp(ProviderConfig config, Function<JsonNode, String> errorMessage) {
     this.config = config;
     this.errorMessage = errorMessage;
-    this.client = HttpClient.newBuilder().connectTimeout(config.connect()).followRedirects(HttpClient.Redirect.NEVER).build();
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(config.connect())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   JsonNode postForJson(String path, JsonNode body, String... headers) {
     try (InputStream in = post(path, body, headers)) {
       return JSON.readTree(in);
     } catch (JsonProcessingException e) {
-      throw new ProviderFailure(ProviderFailure.Kind.SERVER_ERROR, 0, config.name() + " sent an answer that is not JSON (" + e.getOriginalMessage() + ")", null, e);
+      throw new ProviderFailure(
+          ProviderFailure.Kind.SERVER_ERROR,
+          0,
+          config.name() + " sent an answer that is not JSON (" + e.getOriginalMessage() + ")",
+          null,
+          e);
     } catch (IOException e) {
       throw failure(e, "reading the answer");
     }
@@ -48,8 +57,11 @@ final class ProviderHttp {
 
   private InputStream post(String path, JsonNode body, String... headers) {
     URI uri = config.resolve(path);
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(config.firstByte())
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body)));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .timeout(config.firstByte())
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body)));
     if (headers.length > 0) request.headers(headers);
     HttpResponse<InputStream> response;
     try {
@@ -58,7 +70,8 @@ final class ProviderHttp {
       throw failure(e, "calling " + uri);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ProviderFailure(ProviderFailure.Kind.CONNECTION, 0, config.name() + ": interrupted", null, e);
+      throw new ProviderFailure(
+          ProviderFailure.Kind.CONNECTION, 0, config.name() + ": interrupted", null, e);
     }
     if (response.statusCode() / 100 == 2) return response.body();
     throw refusal(response);
@@ -78,13 +91,27 @@ final class ProviderHttp {
     } catch (IOException | RuntimeException notJson) {
       // a proxy's HTML page or plain text: the text itself is the best explanation there is
     }
-    return ProviderFailure.ofStatus(config.name(), response.statusCode(), message, RetryAfter.of(response.headers()).orElse(null));
+    return ProviderFailure.ofStatus(
+        config.name(),
+        response.statusCode(),
+        message,
+        RetryAfter.of(response.headers()).orElse(null));
   }
 
   private ProviderFailure failure(IOException e, String doing) {
     boolean timeout = e instanceof HttpTimeoutException;
-    return new ProviderFailure(timeout ? ProviderFailure.Kind.TIMEOUT : ProviderFailure.Kind.CONNECTION, 0,
-        config.name() + ": " + (timeout ? "timed out " : "connection failed ") + doing + " (" + e + ")", null, e);
+    return new ProviderFailure(
+        timeout ? ProviderFailure.Kind.TIMEOUT : ProviderFailure.Kind.CONNECTION,
+        0,
+        config.name()
+            + ": "
+            + (timeout ? "timed out " : "connection failed ")
+            + doing
+            + " ("
+            + e
+            + ")",
+        null,
+        e);
   }
 
   private static byte[] bytes(JsonNode body) {
@@ -94,5 +121,4 @@ final class ProviderHttp {
       throw new IllegalArgumentException("request body is not serialisable", e);
     }
   }
-
 }

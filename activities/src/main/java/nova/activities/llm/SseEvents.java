@@ -1,8 +1,9 @@
 package nova.activities.llm;
 
 /**
- * Server-sent events (the WHATWG event-stream format) over the lines of a streamed answer:
- * {@code event:} names, {@code data:} lines joined by newlines, comments skipped, a blank line ends an event.
+ * Server-sent events (the WHATWG event-stream format) over the lines of a streamed answer: {@code
+ * event:} names, {@code data:} lines joined by newlines, comments skipped, a blank line ends an
+ * event.
  */
 final class SseEvents implements AutoCloseable {
   record Event(String name, String data) {}
@@ -13,7 +14,10 @@ final class SseEvents implements AutoCloseable {
     this.lines = lines;
   }
 
-  /** The next event, or null when the body ends (an unterminated last event is dropped, as browsers do). */
+  /**
+   * The next event, or null when the body ends (an unterminated last event is dropped, as browsers
+   * do).
+   */
   Event next() {
     String name = "message";
     StringBuilder data = null;
@@ -26,7 +30,8 @@ final class SseEvents implements AutoCloseable {
       if (line.startsWith(":")) continue;
       int colon = line.indexOf(':');
       String field = colon < 0 ? line : line.substring(0, colon);
-      String value = colon < 0 ? "" : line.substring(colon + (line.startsWith(": ", colon) ? 2 : 1));
+      String value =
+          colon < 0 ? "" : line.substring(colon + (line.startsWith(": ", colon) ? 2 : 1));
       if (field.equals("event")) {
         name = value;
       } else if (field.equals("data")) {

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Cuts a long text into windows of {@link #WORDS} words that share {@link #OVERLAP} words with the
- * window before, so a sentence cut at one edge is whole in the next. 120 words stay under the
- * local model's 256 tokens; each chunk keeps the text's own spacing.
+ * window before, so a sentence cut at one edge is whole in the next. 120 words stay under the local
+ * model's 256 tokens; each chunk keeps the text's own spacing.
  */
 public final class Chunker {
   public static final int WORDS = 120;

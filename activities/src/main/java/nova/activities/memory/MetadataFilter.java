@@ -3,6 +3,7 @@ package nova.activities.memory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,14 +14,16 @@ import java.util.Map;
 public record MetadataFilter(String sql, Map<String, String> binds) {
   static final int MAX_KEYS = 20;
   static final int MAX_VALUES = 100;
-  private static final String ALLOWED = "a filter maps metadata keys to a string, number or boolean, or to {\"in\": [values]}";
+  private static final String ALLOWED =
+      "a filter maps metadata keys to a string, number or boolean, or to {\"in\": [values]}";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public static MetadataFilter of(Map<String, Object> filter) {
     if (filter == null || filter.isEmpty()) return new MetadataFilter("", Map.of());
-    if (filter.size() > MAX_KEYS) throw new BadMemoryRequest("filter has " + filter.size() + " keys; at most " + MAX_KEYS);
+    if (filter.size() > MAX_KEYS)
+      throw new BadMemoryRequest("filter has " + filter.size() + " keys; at most " + MAX_KEYS);
     StringBuilder sql = new StringBuilder();
-    Map<String, String> binds = new java.util.LinkedHashMap<>();
+    Map<String, String> binds = new LinkedHashMap<>();
     for (Map.Entry<String, Object> entry : filter.entrySet()) {
       String key = entry.getKey();
       if (key.isBlank()) throw new BadMemoryRequest("filter has an empty key; " + ALLOWED);
@@ -39,9 +42,11 @@ public record MetadataFilter(String sql, Map<String, String> binds) {
     if (scalar(value)) return List.of(value);
     if (value instanceof Map<?, ?> op && op.size() == 1 && op.get("in") instanceof List<?> list) {
       if (list.isEmpty() || list.size() > MAX_VALUES) {
-        throw new BadMemoryRequest("filter." + key + ".in has " + list.size() + " values; it takes 1 to " + MAX_VALUES);
+        throw new BadMemoryRequest(
+            "filter." + key + ".in has " + list.size() + " values; it takes 1 to " + MAX_VALUES);
       }
-      if (!list.stream().allMatch(MetadataFilter::scalar)) throw new BadMemoryRequest("filter." + key + ".in must list strings, numbers or booleans");
+      if (!list.stream().allMatch(MetadataFilter::scalar))
+        throw new BadMemoryRequest("filter." + key + ".in must list strings, numbers or booleans");
       return list;
     }
     throw new BadMemoryRequest("filter." + key + " is " + describe(value) + "; " + ALLOWED);

@@ -11,7 +11,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Scopes {
   static final String GLOBAL = "global";
-  private static final String ALLOWED = "global, agent:ID, pod:ID or project:ID (a name works in place of the ID)";
+  private static final String ALLOWED =
+      "global, agent:ID, pod:ID or project:ID (a name works in place of the ID)";
   private final Jdbi jdbi;
 
   public Scopes(Jdbi jdbi) {
@@ -19,20 +20,31 @@ public final class Scopes {
   }
 
   public String resolve(String scope) {
-    if (scope == null || scope.isBlank()) throw new BadMemoryRequest("scope is required: " + ALLOWED);
+    if (scope == null || scope.isBlank())
+      throw new BadMemoryRequest("scope is required: " + ALLOWED);
     String trimmed = scope.trim();
     if (trimmed.equals(GLOBAL)) return GLOBAL;
     int colon = trimmed.indexOf(':');
     String kind = colon < 0 ? trimmed : trimmed.substring(0, colon);
-    String table = switch (kind) {
-      case "agent" -> "agents";
-      case "pod" -> "pods";
-      case "project" -> "projects";
-      default -> throw new BadMemoryRequest("unknown scope '" + trimmed + "': a scope is " + ALLOWED);
-    };
+    String table =
+        switch (kind) {
+          case "agent" -> "agents";
+          case "pod" -> "pods";
+          case "project" -> "projects";
+          default ->
+              throw new BadMemoryRequest("unknown scope '" + trimmed + "': a scope is " + ALLOWED);
+        };
     String key = colon < 0 ? "" : trimmed.substring(colon + 1).trim();
-    if (key.isEmpty()) throw new BadMemoryRequest("scope '" + trimmed + "' names no " + kind + ": a scope is " + ALLOWED);
-    return kind + ":" + find(table, key).orElseThrow(() -> new BadMemoryRequest("scope '" + trimmed + "': no " + kind + " has that id or name"));
+    if (key.isEmpty())
+      throw new BadMemoryRequest(
+          "scope '" + trimmed + "' names no " + kind + ": a scope is " + ALLOWED);
+    return kind
+        + ":"
+        + find(table, key)
+            .orElseThrow(
+                () ->
+                    new BadMemoryRequest(
+                        "scope '" + trimmed + "': no " + kind + " has that id or name"));
   }
 
   public List<String> resolveAll(List<String> scopes) {
@@ -41,9 +53,17 @@ public final class Scopes {
 
   private Optional<UUID> find(String table, String key) {
     UUID id = uuid(key);
-    return jdbi.withHandle(h -> id == null
-        ? h.createQuery("SELECT id FROM " + table + " WHERE name = :key").bind("key", key).mapTo(UUID.class).findOne()
-        : h.createQuery("SELECT id FROM " + table + " WHERE id = :id").bind("id", id).mapTo(UUID.class).findOne());
+    return jdbi.withHandle(
+        h ->
+            id == null
+                ? h.createQuery("SELECT id FROM " + table + " WHERE name = :key")
+                    .bind("key", key)
+                    .mapTo(UUID.class)
+                    .findOne()
+                : h.createQuery("SELECT id FROM " + table + " WHERE id = :id")
+                    .bind("id", id)
+                    .mapTo(UUID.class)
+                    .findOne());
   }
 
   private static UUID uuid(String key) {

@@ -10,16 +10,23 @@ import java.util.regex.Pattern;
  */
 public final class VectorIndex {
   static final Pattern MODEL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,199}");
+
   /** pgvector's HNSW indexes take vectors of at most 2,000 dimensions. */
   public static final int MAX_DIMENSIONS = 2000;
 
   private VectorIndex() {}
 
   public static String checkedName(String model) {
-    if (model == null || model.isBlank()) throw new BadMemoryRequest("model is missing; name an embedding model such as local/all-minilm-l6-v2 or provider/model");
+    if (model == null || model.isBlank())
+      throw new BadMemoryRequest(
+          "model is missing; name an embedding model such as local/all-minilm-l6-v2 or"
+              + " provider/model");
     String name = model.strip();
     if (!MODEL_NAME.matcher(name).matches()) {
-      throw new BadMemoryRequest("model '" + name + "' is not a model name: letters, digits and . _ : / @ + -, at most 200");
+      throw new BadMemoryRequest(
+          "model '"
+              + name
+              + "' is not a model name: letters, digits and . _ : / @ + -, at most 200");
     }
     return name;
   }
@@ -33,13 +40,23 @@ public final class VectorIndex {
   }
 
   static String create(String indexName, String model, int dimensions) {
-    return "CREATE INDEX IF NOT EXISTS " + indexName + " ON memory_chunks USING hnsw ((CAST(embedding AS vector(" + dimensions + ")))"
-        + " vector_cosine_ops) WHERE model = '" + checkedName(model).replace("'", "''") + "'";
+    return "CREATE INDEX IF NOT EXISTS "
+        + indexName
+        + " ON memory_chunks USING hnsw ((CAST(embedding AS vector("
+        + dimensions
+        + ")))"
+        + " vector_cosine_ops) WHERE model = '"
+        + checkedName(model).replace("'", "''")
+        + "'";
   }
 
-  /** Concurrently: search and stores go on while a retired model's index goes. Not inside a transaction. */
+  /**
+   * Concurrently: search and stores go on while a retired model's index goes. Not inside a
+   * transaction.
+   */
   static String dropConcurrently(String indexName) {
-    if (!indexName.matches("[a-z0-9_]{1,63}")) throw new IllegalStateException("unexpected index name " + indexName);
+    if (!indexName.matches("[a-z0-9_]{1,63}"))
+      throw new IllegalStateException("unexpected index name " + indexName);
     return "DROP INDEX CONCURRENTLY IF EXISTS " + indexName;
   }
 }

@@ -18,29 +18,48 @@ import org.slf4j.LoggerFactory;
 public final class ProjectionBacklog {
   private static final Logger LOG = LoggerFactory.getLogger(ProjectionBacklog.class);
 
-  /** A task whose next change waits to be stored (a task's changes are stored in order, so one per task). */
+  /**
+   * A task whose next change waits to be stored (a task's changes are stored in order, so one per
+   * task).
+   */
   public record Waiting(UUID taskId, long seq, Instant since, int attempts, String error) {}
 
   private final Map<UUID, Waiting> waiting = new ConcurrentHashMap<>();
 
   void failed(UUID taskId, long seq, RuntimeException e) {
-    // the kind of failure only: a driver's message can carry the statement's values, the task's own text
-    Waiting now = waiting.merge(taskId, new Waiting(taskId, seq, Instant.now(), 1, kind(e)),
-        (before, latest) -> new Waiting(taskId, seq, before.since(), before.attempts() + 1, latest.error()));
-    LOG.warn("task {} change {} is not stored yet (attempt {}, waiting {} s); retrying: {}", taskId, seq, now.attempts(),
-        Duration.between(now.since(), Instant.now()).toSeconds(), e.toString());
+    // the kind of failure only: a driver's message can carry the statement's values, the task's own
+    // text
+    Waiting now =
+        waiting.merge(
+            taskId,
+            new Waiting(taskId, seq, Instant.now(), 1, kind(e)),
+            (before, latest) ->
+                new Waiting(taskId, seq, before.since(), before.attempts() + 1, latest.error()));
+    LOG.warn(
+        "task {} change {} is not stored yet (attempt {}, waiting {} s); retrying: {}",
+        taskId,
+        seq,
+        now.attempts(),
+        Duration.between(now.since(), Instant.now()).toSeconds(),
+        e.toString());
   }
 
   private static String kind(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-    return root == e ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + " (" + root.getClass().getSimpleName() + ")";
+    return root == e
+        ? e.getClass().getSimpleName()
+        : e.getClass().getSimpleName() + " (" + root.getClass().getSimpleName() + ")";
   }
 
   void stored(UUID taskId) {
     Waiting was = waiting.remove(taskId);
     if (was != null) {
-      LOG.warn("task {} change {} stored after {} attempts over {} s", taskId, was.seq(), was.attempts() + 1,
+      LOG.warn(
+          "task {} change {} stored after {} attempts over {} s",
+          taskId,
+          was.seq(),
+          was.attempts() + 1,
           Duration.between(was.since(), Instant.now()).toSeconds());
     }
   }

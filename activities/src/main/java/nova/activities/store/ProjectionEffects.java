@@ -17,9 +17,11 @@ final class ProjectionEffects {
       case "plan_submitted" -> dao.setPlan(change.taskId(), change.text());
       case "plan_revision_requested" -> dao.setPlanFeedback(change.taskId(), change.text());
       case "help_requested" ->
-          dao.openIntervention(change.interventionId(), change.taskId(), change.text(), change.actor(), at);
+          dao.openIntervention(
+              change.interventionId(), change.taskId(), change.text(), change.actor(), at);
       case "intervention_answered" ->
-          dao.closeIntervention(change.interventionId(), "answered", change.text(), change.actor(), at);
+          dao.closeIntervention(
+              change.interventionId(), "answered", change.text(), change.actor(), at);
       case "cancelled" -> {
         if (change.interventionId() != null) {
           dao.closeIntervention(change.interventionId(), "cancelled", null, change.actor(), at);
@@ -29,7 +31,8 @@ final class ProjectionEffects {
         if (change.text() != null) dao.setResult(change.taskId(), change.text());
       }
       case "note_added" ->
-          dao.insertNote(change.taskId(), change.seq(), change.actor(), change.text(), change.urgent(), at);
+          dao.insertNote(
+              change.taskId(), change.seq(), change.actor(), change.text(), change.urgent(), at);
       default -> {}
     }
   }

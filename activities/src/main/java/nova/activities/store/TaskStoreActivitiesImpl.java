@@ -36,7 +36,9 @@ public class TaskStoreActivitiesImpl implements TaskStoreActivities {
     tracked(change, () -> store(change));
   }
 
-  /** The workflow retries a failed store; the backlog makes each failure seen until one succeeds. */
+  /**
+   * The workflow retries a failed store; the backlog makes each failure seen until one succeeds.
+   */
   private void tracked(TaskChange change, Runnable store) {
     try {
       store.run();
@@ -52,8 +54,25 @@ public class TaskStoreActivitiesImpl implements TaskStoreActivities {
         handle -> {
           TaskProjectionDao dao = handle.attach(TaskProjectionDao.class);
           Instant at = Instant.ofEpochMilli(created.atEpochMillis());
-          dao.insertTask(start.taskId(), start.projectId(), start.title(), start.spec(), created.to().wireName(), start.createdBy(), at);
-          dao.insertEvent(start.taskId(), 0, created.type(), null, created.to().wireName(), created.actor(), details(created), at, created.requestId(), created.workflowTask());
+          dao.insertTask(
+              start.taskId(),
+              start.projectId(),
+              start.title(),
+              start.spec(),
+              created.to().wireName(),
+              start.createdBy(),
+              at);
+          dao.insertEvent(
+              start.taskId(),
+              0,
+              created.type(),
+              null,
+              created.to().wireName(),
+              created.actor(),
+              details(created),
+              at,
+              created.requestId(),
+              created.workflowTask());
         });
   }
 
@@ -64,11 +83,32 @@ public class TaskStoreActivitiesImpl implements TaskStoreActivities {
           Instant at = Instant.ofEpochMilli(change.atEpochMillis());
           String from = change.from() == null ? null : change.from().wireName();
           String details = details(change);
-          if (dao.insertEvent(change.taskId(), change.seq(), change.type(), from, change.to().wireName(), change.actor(), details, at, change.requestId(), change.workflowTask()) == 0) {
+          if (dao.insertEvent(
+                  change.taskId(),
+                  change.seq(),
+                  change.type(),
+                  from,
+                  change.to().wireName(),
+                  change.actor(),
+                  details,
+                  at,
+                  change.requestId(),
+                  change.workflowTask())
+              == 0) {
             UncommittedEvents uncommitted = new UncommittedEvents(handle, json);
-            if (!uncommitted.supersededBy(change, details)) return; // a retry, or a late write of an older workflow task
+            if (!uncommitted.supersededBy(change, details))
+              return; // a retry, or a late write of an older workflow task
             uncommitted.dropFrom(change.taskId(), change.seq());
-            dao.insertEvent(change.taskId(), change.seq(), change.type(), from, change.to().wireName(), change.actor(), details, at, change.requestId(),
+            dao.insertEvent(
+                change.taskId(),
+                change.seq(),
+                change.type(),
+                from,
+                change.to().wireName(),
+                change.actor(),
+                details,
+                at,
+                change.requestId(),
                 change.workflowTask());
           }
           dao.moveTask(change.taskId(), change.to().wireName(), change.seq(), at);

@@ -16,7 +16,8 @@ class ChunkerTest {
 
   @Test
   void aShortTextIsOneChunkWithItsEdgesStrippedAndInnerSpacingKept() {
-    assertThat(Chunker.chunks("  \n Hello,   world.\n\tSecond line.  \n")).containsExactly("Hello,   world.\n\tSecond line.");
+    assertThat(Chunker.chunks("  \n Hello,   world.\n\tSecond line.  \n"))
+        .containsExactly("Hello,   world.\n\tSecond line.");
   }
 
   @Test
@@ -37,7 +38,8 @@ class ChunkerTest {
 
   @Test
   void threeHundredNineWordsMakeThreeWindowsSteppingBy96() {
-    assertThat(Chunker.chunks(joined(0, 309))).containsExactly(joined(0, 120), joined(96, 216), joined(192, 309));
+    assertThat(Chunker.chunks(joined(0, 309)))
+        .containsExactly(joined(0, 120), joined(96, 216), joined(192, 309));
   }
 
   @ParameterizedTest
@@ -57,7 +59,8 @@ class ChunkerTest {
 
     for (int i = 1; i < chunks.size(); i++) {
       List<String> previous = chunks.get(i - 1);
-      assertThat(chunks.get(i).subList(0, Chunker.OVERLAP)).isEqualTo(previous.subList(previous.size() - Chunker.OVERLAP, previous.size()));
+      assertThat(chunks.get(i).subList(0, Chunker.OVERLAP))
+          .isEqualTo(previous.subList(previous.size() - Chunker.OVERLAP, previous.size()));
     }
   }
 
@@ -67,7 +70,9 @@ class ChunkerTest {
     List<List<String>> chunks = split(Chunker.chunks(joined(0, words)));
 
     List<String> rebuilt = new ArrayList<>(chunks.getFirst());
-    chunks.subList(1, chunks.size()).forEach(c -> rebuilt.addAll(c.subList(Chunker.OVERLAP, c.size())));
+    chunks
+        .subList(1, chunks.size())
+        .forEach(c -> rebuilt.addAll(c.subList(Chunker.OVERLAP, c.size())));
     assertThat(rebuilt).isEqualTo(words(0, words));
   }
 
@@ -97,7 +102,8 @@ class ChunkerTest {
 
   private static String spaced(int from, int to) {
     StringBuilder text = new StringBuilder("w" + from);
-    for (int i = from + 1; i < to; i++) text.append(SEPARATORS[i % SEPARATORS.length]).append("w").append(i);
+    for (int i = from + 1; i < to; i++)
+      text.append(SEPARATORS[i % SEPARATORS.length]).append("w").append(i);
     return text.toString();
   }
 

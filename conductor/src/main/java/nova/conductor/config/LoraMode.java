@@ -1,5 +1,7 @@
 package nova.conductor.config;
 
+import java.util.Locale;
+
 /** How LoRA adapters reach the engines, if at all. */
 public enum LoraMode {
   /** No adapters. */
@@ -11,6 +13,6 @@ public enum LoraMode {
 
   /** The spelling in model configs: "none", "static", "dynamic". */
   public String wire() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

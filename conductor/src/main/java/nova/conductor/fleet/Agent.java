@@ -37,7 +37,9 @@ public final class Agent {
 
   public boolean ready() {
     AgentLink l = link;
-    return state == AgentState.READY && l != null && !l.closed().isDone(); // a lost link counts before the keeper sees it
+    return state == AgentState.READY
+        && l != null
+        && !l.closed().isDone(); // a lost link counts before the keeper sees it
   }
 
   /** The connection to use for new work; only meaningful while {@link #ready()}. */

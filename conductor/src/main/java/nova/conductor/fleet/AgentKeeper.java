@@ -13,14 +13,15 @@ import nova.conductor.config.AppConfig;
 import nova.conductor.config.ModelConfig;
 import nova.conductor.wire.Body;
 import nova.conductor.wire.FrameChannel;
+import nova.conductor.wire.ModelKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one agent alive: starts its process, connects, loads the model and its static adapters,
- * assigns it, and watches it. When the process dies, the connection breaks or heartbeats stop,
- * the in-flight work fails over (its streams see {@link AgentLost}) and the agent is restarted
- * after a backoff that doubles up to a cap and resets once an agent has stayed up.
+ * assigns it, and watches it. When the process dies, the connection breaks or heartbeats stop, the
+ * in-flight work fails over (its streams see {@link AgentLost}) and the agent is restarted after a
+ * backoff that doubles up to a cap and resets once an agent has stayed up.
  */
 final class AgentKeeper {
   private static final Logger LOG = LoggerFactory.getLogger(AgentKeeper.class);
@@ -54,12 +55,19 @@ final class AgentKeeper {
     while (!stopped.isDone()) {
       long started = System.nanoTime();
       String why = runOnce();
-      if (!agent.firstReady().isDone()) agent.failedToStart(new IllegalStateException(agent.spec().node() + ": " + why));
+      if (!agent.firstReady().isDone())
+        agent.failedToStart(new IllegalStateException(agent.spec().node() + ": " + why));
       if (stopped.isDone() || draining) break;
-      if (Duration.ofNanos(System.nanoTime() - started).compareTo(STABLE) > 0) backoff = config.restartBackoffInitial();
+      if (Duration.ofNanos(System.nanoTime() - started).compareTo(STABLE) > 0)
+        backoff = config.restartBackoffInitial();
       agent.restarted(why);
       agent.state(AgentState.RESTARTING);
-      LOG.warn("{}: {}; restarting in {} ms (restart {})", agent.spec().node(), why, backoff.toMillis(), agent.restarts());
+      LOG.warn(
+          "{}: {}; restarting in {} ms (restart {})",
+          agent.spec().node(),
+          why,
+          backoff.toMillis(),
+          agent.restarts());
       sleep(backoff);
       backoff = min(backoff.multipliedBy(2), config.restartBackoffMax());
     }
@@ -67,7 +75,8 @@ final class AgentKeeper {
     // A drained agent exits by itself, and its exit can reach us before its Drained reply does.
     if (agent.state() == AgentState.DRAINING) agent.state(AgentState.DRAINED);
     else if (agent.state() != AgentState.DRAINED) agent.state(AgentState.STOPPED);
-    agent.failedToStart(new IllegalStateException(agent.spec().node() + " stopped before it was ready"));
+    agent.failedToStart(
+        new IllegalStateException(agent.spec().node() + " stopped before it was ready"));
     stopped.complete(null);
   }
 
@@ -82,16 +91,32 @@ final class AgentKeeper {
       link.hello().get(config.setupTimeout().toMillis(), TimeUnit.MILLISECONDS);
       agent.state(AgentState.LOADING);
       expect(link.call(setup(spec)), Body.SetupDone.class, "setup");
-      expect(link.call(new Body.Assign(spec.instance(), spec.role().name(), spec.group(), spec.peers())), Body.Assigned.class, "assign");
+      expect(
+          link.call(
+              new Body.Assign(spec.instance(), spec.role().name(), spec.group(), spec.peers())),
+          Body.Assigned.class,
+          "assign");
       if (spec.model().lora().mode() == nova.conductor.config.LoraMode.STATIC) {
         for (ModelConfig.Adapter a : spec.model().lora().adapters()) {
-          Body.AdapterResult r = expect(link.call(new Body.LoadAdapter(a.name(), a.rank(), a.path())), Body.AdapterResult.class, "load adapter " + a.name());
-          if (!r.ok()) throw new IllegalStateException("loading static adapter " + a.name() + " failed: " + r.message());
+          Body.AdapterResult r =
+              expect(
+                  link.call(new Body.LoadAdapter(a.name(), a.rank(), a.path())),
+                  Body.AdapterResult.class,
+                  "load adapter " + a.name());
+          if (!r.ok())
+            throw new IllegalStateException(
+                "loading static adapter " + a.name() + " failed: " + r.message());
           agent.adapters(r.loaded());
         }
       }
       agent.state(AgentState.READY);
-      LOG.info("{}: ready ({} of {}, group {}, pid {})", spec.node(), spec.role().name(), spec.model().name(), spec.group(), process.pid());
+      LOG.info(
+          "{}: ready ({} of {}, group {}, pid {})",
+          spec.node(),
+          spec.role().name(),
+          spec.model().name(),
+          spec.group(),
+          process.pid());
       return watch(link);
     } catch (ExecutionException e) {
       return e.getCause().getMessage();
@@ -108,7 +133,8 @@ final class AgentKeeper {
   }
 
   private String watch(AgentLink link) throws InterruptedException {
-    CompletableFuture<String> end = link.closed().applyToEither(process.onExit().thenApply(AgentKeeper::exit), w -> w);
+    CompletableFuture<String> end =
+        link.closed().applyToEither(process.onExit().thenApply(AgentKeeper::exit), w -> w);
     long every = config.heartbeatInterval().toMillis();
     while (true) {
       try {
@@ -136,14 +162,28 @@ final class AgentKeeper {
     AgentLink link = agent.link();
     if (agent.state() == AgentState.READY && link != null) {
       agent.state(AgentState.DRAINING);
-      link.call(new Body.Drain()).orTimeout(config.drainTimeout().toMillis(), TimeUnit.MILLISECONDS).whenComplete((reply, failure) -> {
-        if (failure != null) LOG.warn("{}: drain did not finish cleanly: {}", agent.spec().node(), failure.toString());
-        else LOG.info("{}: drained after {} request(s)", agent.spec().node(), ((Body.Drained) reply).completed());
-        agent.state(AgentState.DRAINED);
-        Process p = process;
-        if (p == null) stop();
-        else p.onExit().completeOnTimeout(p, 2, TimeUnit.SECONDS).thenRun(this::stop); // the agent exits by itself once drained
-      });
+      link.call(new Body.Drain())
+          .orTimeout(config.drainTimeout().toMillis(), TimeUnit.MILLISECONDS)
+          .whenComplete(
+              (reply, failure) -> {
+                if (failure != null)
+                  LOG.warn(
+                      "{}: drain did not finish cleanly: {}",
+                      agent.spec().node(),
+                      failure.toString());
+                else
+                  LOG.info(
+                      "{}: drained after {} request(s)",
+                      agent.spec().node(),
+                      ((Body.Drained) reply).completed());
+                agent.state(AgentState.DRAINED);
+                Process p = process;
+                if (p == null) stop();
+                else
+                  p.onExit()
+                      .completeOnTimeout(p, 2, TimeUnit.SECONDS)
+                      .thenRun(this::stop); // the agent exits by itself once drained
+              });
     } else {
       stop();
     }
@@ -170,11 +210,23 @@ final class AgentKeeper {
       SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
       try {
         channel.connect(UnixDomainSocketAddress.of(spec.socket()));
-        return new AgentLink(spec.node(), FrameChannel.spinning(channel, LINK_SPIN), h -> agent.heartbeat(h));
+        return new AgentLink(
+            spec.node(), FrameChannel.spinning(channel, LINK_SPIN), h -> agent.heartbeat(h));
       } catch (IOException e) {
         channel.close();
-        if (!process.isAlive()) throw new IOException("the agent process exited with " + process.exitValue() + " before listening on " + spec.socket());
-        if (System.nanoTime() > deadline) throw new IOException("the agent did not listen on " + spec.socket() + " within " + config.setupTimeout().toMillis() + " ms");
+        if (!process.isAlive())
+          throw new IOException(
+              "the agent process exited with "
+                  + process.exitValue()
+                  + " before listening on "
+                  + spec.socket());
+        if (System.nanoTime() > deadline)
+          throw new IOException(
+              "the agent did not listen on "
+                  + spec.socket()
+                  + " within "
+                  + config.setupTimeout().toMillis()
+                  + " ms");
         Thread.sleep(10);
       }
     }
@@ -182,21 +234,37 @@ final class AgentKeeper {
 
   private Body.Setup setup(AgentSpec spec) {
     ModelConfig m = spec.model();
-    nova.conductor.wire.LoraMode lora = nova.conductor.wire.LoraMode.valueOf(m.lora().mode().name());
-    return new Body.Setup(spec.role().model(), spec.role().name(), nova.conductor.wire.ModelKind.valueOf(m.kind().name()), m.maxContext(), 0, 1, lora, m.lora().maxLoaded());
+    nova.conductor.wire.LoraMode lora =
+        nova.conductor.wire.LoraMode.valueOf(m.lora().mode().name());
+    return new Body.Setup(
+        spec.role().model(),
+        spec.role().name(),
+        ModelKind.valueOf(m.kind().name()),
+        m.maxContext(),
+        0,
+        1,
+        lora,
+        m.lora().maxLoaded());
   }
 
-  private <T extends Body> T expect(CompletableFuture<Body> reply, Class<T> type, String what) throws ExecutionException, InterruptedException, TimeoutException {
+  private <T extends Body> T expect(CompletableFuture<Body> reply, Class<T> type, String what)
+      throws ExecutionException, InterruptedException, TimeoutException {
     Body body = reply.get(config.setupTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    if (body instanceof Body.SetupDone d && !d.ok()) throw new IllegalStateException(what + " refused: " + d.message());
-    if (body instanceof Body.Failure f) throw new IllegalStateException(what + " refused: " + f.message());
-    if (!type.isInstance(body)) throw new IllegalStateException(what + ": expected " + type.getSimpleName() + ", got " + body.getClass().getSimpleName());
+    if (body instanceof Body.SetupDone d && !d.ok())
+      throw new IllegalStateException(what + " refused: " + d.message());
+    if (body instanceof Body.Failure f)
+      throw new IllegalStateException(what + " refused: " + f.message());
+    if (!type.isInstance(body))
+      throw new IllegalStateException(
+          what + ": expected " + type.getSimpleName() + ", got " + body.getClass().getSimpleName());
     return type.cast(body);
   }
 
   private static String exit(Process p) {
     int code = p.exitValue();
-    return "the agent process exited with " + code + (code > 128 ? " (killed by signal " + (code - 128) + ")" : "");
+    return "the agent process exited with "
+        + code
+        + (code > 128 ? " (killed by signal " + (code - 128) + ")" : "");
   }
 
   private static Duration min(Duration a, Duration b) {

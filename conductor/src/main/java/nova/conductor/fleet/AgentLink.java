@@ -14,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The conductor's end of one agent connection. A reader thread hands each frame to whoever waits
- * on its seq: a control call's future, or an inference stream's listener. When the connection
- * ends, for whatever reason, every waiter learns it at once, so in-flight work can fail over.
+ * The conductor's end of one agent connection. A reader thread hands each frame to whoever waits on
+ * its seq: a control call's future, or an inference stream's listener. When the connection ends,
+ * for whatever reason, every waiter learns it at once, so in-flight work can fail over.
  */
 public final class AgentLink implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AgentLink.class);
@@ -33,7 +33,8 @@ public final class AgentLink implements AutoCloseable {
     this.engine = engine;
     this.channel = channel;
     this.heartbeats = heartbeats;
-    // a platform thread: its socket spins before it sleeps, which a virtual thread must not do on a shared carrier
+    // a platform thread: its socket spins before it sleeps, which a virtual thread must not do on a
+    // shared carrier
     Thread.ofPlatform().daemon().name("agent-link-" + engine).start(this::readAll);
   }
 
@@ -56,8 +57,8 @@ public final class AgentLink implements AutoCloseable {
   }
 
   /**
-   * Starts an inference whose Token frames, then its Done or Failure, go to {@code listener} on
-   * the reader thread; an {@link AgentLost} body ends it if the agent goes away first.
+   * Starts an inference whose Token frames, then its Done or Failure, go to {@code listener} on the
+   * reader thread; an {@link AgentLost} body ends it if the agent goes away first.
    */
   public long stream(Body request, Consumer<Body> listener) {
     long seq = seqs.incrementAndGet();
@@ -108,7 +109,12 @@ public final class AgentLink implements AutoCloseable {
       default -> {
         CompletableFuture<Body> reply = calls.remove(e.seq());
         if (reply != null) reply.complete(e.body());
-        else LOG.warn("{}: a {} frame for seq {}, which nobody waits for", engine, e.body().getClass().getSimpleName(), e.seq());
+        else
+          LOG.warn(
+              "{}: a {} frame for seq {}, which nobody waits for",
+              engine,
+              e.body().getClass().getSimpleName(),
+              e.seq());
       }
     }
   }

@@ -3,7 +3,9 @@ package nova.conductor.fleet;
 import nova.conductor.wire.Body;
 import nova.conductor.wire.FailureCode;
 
-/** The agent on an engine went away (crash, kill, bad frame, missed heartbeats) with work in flight. */
+/**
+ * The agent on an engine went away (crash, kill, bad frame, missed heartbeats) with work in flight.
+ */
 public final class AgentLost extends RuntimeException {
   private final String engine;
 

@@ -1,6 +1,7 @@
 package nova.conductor.fleet;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -11,8 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import nova.conductor.config.AppConfig;
 import nova.conductor.config.Allocation;
+import nova.conductor.config.AppConfig;
 import nova.conductor.config.Datacenter;
 import nova.conductor.config.ModelConfig;
 import org.slf4j.Logger;
@@ -21,8 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Every agent the conductor runs, one per allocated engine. {@link #apply} moves the fleet to a
  * deployment: agents whose work is unchanged stay, new ones start, and the rest drain; an engine
- * that changes hands is drained before its new agent starts, other old agents drain only once
- * the new ones are ready, so a scale or a redeploy keeps serving where the engines allow.
+ * that changes hands is drained before its new agent starts, other old agents drain only once the
+ * new ones are ready, so a scale or a redeploy keeps serving where the engines allow.
  */
 public final class Fleet implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Fleet.class);
@@ -39,8 +40,12 @@ public final class Fleet implements AutoCloseable {
     this.socketDir = socketDir;
   }
 
-  /** Moves to this deployment; fails (after stopping what it started) if a new agent cannot get ready. */
-  public synchronized void apply(ModelConfig model, Allocation allocation, String instance) throws FleetException {
+  /**
+   * Moves to this deployment; fails (after stopping what it started) if a new agent cannot get
+   * ready.
+   */
+  public synchronized void apply(ModelConfig model, Allocation allocation, String instance)
+      throws FleetException {
     List<AgentSpec> target = specs(model, allocation, instance);
     Map<String, AgentSpec> byNode = new LinkedHashMap<>();
     target.forEach(s -> byNode.put(s.node(), s));
@@ -48,7 +53,9 @@ public final class Fleet implements AutoCloseable {
     List<CompletableFuture<Void>> handOver = new ArrayList<>();
     for (Member m : List.copyOf(members.values())) {
       AgentSpec next = byNode.get(m.agent().spec().node());
-      if (next != null && next.sameWorkAs(m.agent().spec()) && m.agent().state() != AgentState.DRAINED) {
+      if (next != null
+          && next.sameWorkAs(m.agent().spec())
+          && m.agent().state() != AgentState.DRAINED) {
         byNode.remove(next.node());
       } else if (next != null) {
         handOver.add(drain(m));
@@ -56,19 +63,33 @@ public final class Fleet implements AutoCloseable {
         leaving.add(m);
       }
     }
-    await(handOver, config.drainTimeout().plus(config.setupTimeout()), "the agents handing over their engines did not drain");
+    await(
+        handOver,
+        config.drainTimeout().plus(config.setupTimeout()),
+        "the agents handing over their engines did not drain");
     List<Agent> started = byNode.values().stream().map(this::launch).toList();
     try {
-      await(started.stream().map(Agent::firstReady).toList(), config.setupTimeout().multipliedBy(2), "agents were not ready");
+      await(
+          started.stream().map(Agent::firstReady).toList(),
+          config.setupTimeout().multipliedBy(2),
+          "agents were not ready");
     } catch (FleetException e) {
       started.forEach(a -> stop(a.spec().node()));
       throw e;
     }
     leaving.forEach(this::drain);
-    LOG.info("deployment applied: {} as '{}' on {} ({} agent(s) started, {} draining)", model.name(), instance, allocation.text(), started.size(), leaving.size());
+    LOG.info(
+        "deployment applied: {} as '{}' on {} ({} agent(s) started, {} draining)",
+        model.name(),
+        instance,
+        allocation.text(),
+        started.size(),
+        leaving.size());
   }
 
-  /** Drains the agent on one engine; it takes no new work, finishes its work, and exits for good. */
+  /**
+   * Drains the agent on one engine; it takes no new work, finishes its work, and exits for good.
+   */
   public synchronized Optional<CompletableFuture<Void>> drain(String node) {
     Member m = members.get(node);
     return m == null ? Optional.empty() : Optional.of(drain(m));
@@ -88,10 +109,14 @@ public final class Fleet implements AutoCloseable {
     return agents().stream().filter(a -> a.spec().group() == group).toList();
   }
 
-  /** Drains every agent, so requests in flight finish (within the drain timeout), then stops what is left. */
+  /**
+   * Drains every agent, so requests in flight finish (within the drain timeout), then stops what is
+   * left.
+   */
   @Override
   public synchronized void close() {
-    List<CompletableFuture<Void>> drains = members.values().stream().map(m -> m.keeper().drain()).toList();
+    List<CompletableFuture<Void>> drains =
+        members.values().stream().map(m -> m.keeper().drain()).toList();
     try {
       await(drains, config.drainTimeout(), "agents did not drain");
     } catch (FleetException e) {
@@ -103,11 +128,12 @@ public final class Fleet implements AutoCloseable {
 
   private CompletableFuture<Void> drain(Member m) {
     CompletableFuture<Void> done = m.keeper().drain();
-    done.thenRun(() -> {
-      synchronized (this) {
-        members.remove(m.agent().spec().node(), m);
-      }
-    });
+    done.thenRun(
+        () -> {
+          synchronized (this) {
+            members.remove(m.agent().spec().node(), m);
+          }
+        });
     return done;
   }
 
@@ -127,18 +153,26 @@ public final class Fleet implements AutoCloseable {
   private List<AgentSpec> specs(ModelConfig model, Allocation allocation, String instance) {
     List<AgentSpec> specs = new ArrayList<>();
     for (Allocation.Group g : allocation.groups()) {
-      List<String> peers = allocation.groups().stream().filter(o -> o.index() != g.index())
-          .flatMap(o -> o.engines().stream().map(Datacenter.Engine::node)).toList();
+      List<String> peers =
+          allocation.groups().stream()
+              .filter(o -> o.index() != g.index())
+              .flatMap(o -> o.engines().stream().map(Datacenter.Engine::node))
+              .toList();
       for (Datacenter.Engine e : g.engines()) {
-        specs.add(new AgentSpec(e, socketDir.resolve(e.socket()), model, g.role(), g.index(), instance, peers));
+        specs.add(
+            new AgentSpec(
+                e, socketDir.resolve(e.socket()), model, g.role(), g.index(), instance, peers));
       }
     }
     return specs;
   }
 
-  private static void await(Collection<CompletableFuture<Void>> futures, java.time.Duration within, String late) throws FleetException {
+  private static void await(
+      Collection<CompletableFuture<Void>> futures, Duration within, String late)
+      throws FleetException {
     try {
-      CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(within.toMillis(), TimeUnit.MILLISECONDS);
+      CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+          .get(within.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       throw new FleetException(e.getCause().getMessage());
     } catch (TimeoutException e) {

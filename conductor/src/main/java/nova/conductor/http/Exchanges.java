@@ -1,5 +1,6 @@
 package nova.conductor.http;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,7 +9,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import nova.conductor.route.RouteFailure;
 
-/** Reading and answering exchanges, with errors in OpenAI's shape: {"error": {"message", "type", "param", "code"}}. */
+/**
+ * Reading and answering exchanges, with errors in OpenAI's shape: {"error": {"message", "type",
+ * "param", "code"}}.
+ */
 final class Exchanges {
   static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_BODY = 32 * 1024 * 1024;
@@ -17,12 +21,17 @@ final class Exchanges {
 
   static JsonNode body(HttpExchange exchange) throws IOException {
     byte[] bytes = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
-    if (bytes.length > MAX_BODY) throw new RouteFailure(413, "invalid_request_error", "the request body is over " + MAX_BODY / (1024 * 1024) + " MiB");
+    if (bytes.length > MAX_BODY)
+      throw new RouteFailure(
+          413,
+          "invalid_request_error",
+          "the request body is over " + MAX_BODY / (1024 * 1024) + " MiB");
     try {
       JsonNode node = JSON.readTree(bytes);
-      if (node == null || !node.isObject()) throw RouteFailure.badRequest("the body must be a JSON object");
+      if (node == null || !node.isObject())
+        throw RouteFailure.badRequest("the body must be a JSON object");
       return node;
-    } catch (com.fasterxml.jackson.core.JacksonException e) {
+    } catch (JacksonException e) {
       throw RouteFailure.badRequest("the body is not valid JSON: " + e.getOriginalMessage());
     }
   }
@@ -30,7 +39,14 @@ final class Exchanges {
   static void requireMethod(HttpExchange exchange, String method) {
     if (!exchange.getRequestMethod().equals(method)) {
       exchange.getResponseHeaders().set("Allow", method);
-      throw new RouteFailure(405, "invalid_request_error", exchange.getRequestURI().getPath() + " takes " + method + ", not " + exchange.getRequestMethod());
+      throw new RouteFailure(
+          405,
+          "invalid_request_error",
+          exchange.getRequestURI().getPath()
+              + " takes "
+              + method
+              + ", not "
+              + exchange.getRequestMethod());
     }
   }
 
@@ -50,11 +66,19 @@ final class Exchanges {
   /** The error as OpenAI shapes it, for a plain answer or as a stream's last event. */
   static ObjectNode errorBody(RouteFailure failure) {
     ObjectNode error = JSON.createObjectNode();
-    error.putObject("error").put("message", failure.getMessage()).put("type", failure.type()).putNull("param").put("code", failure.status());
+    error
+        .putObject("error")
+        .put("message", failure.getMessage())
+        .put("type", failure.type())
+        .putNull("param")
+        .put("code", failure.status());
     return error;
   }
 
-  /** Runs a handler, answering its RouteFailure (or an unexpected error, as a 500) in OpenAI's shape. */
+  /**
+   * Runs a handler, answering its RouteFailure (or an unexpected error, as a 500) in OpenAI's
+   * shape.
+   */
   static void guarded(HttpExchange exchange, Handler handler) throws IOException {
     try {
       handler.handle(exchange);

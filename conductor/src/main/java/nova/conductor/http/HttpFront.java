@@ -7,8 +7,8 @@ import java.util.concurrent.Executors;
 import nova.conductor.Conductor;
 
 /**
- * The conductor's HTTP side: the OpenAI-compatible endpoint under /openai/v1 (as Neutrino
- * offers it), /status for people and Nova, and /admin for deploy, scale and drain (with a bearer token).
+ * The conductor's HTTP side: the OpenAI-compatible endpoint under /openai/v1 (as Neutrino offers
+ * it), /status for people and Nova, and /admin for deploy, scale and drain (with a bearer token).
  */
 public final class HttpFront implements AutoCloseable {
   static {
@@ -24,7 +24,8 @@ public final class HttpFront implements AutoCloseable {
   }
 
   /** {@code adminToken}: what /admin asks for as a bearer token; blank turns /admin off. */
-  public static HttpFront start(Conductor conductor, String host, int port, String adminToken) throws IOException {
+  public static HttpFront start(Conductor conductor, String host, int port, String adminToken)
+      throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 1024);
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
     server.createContext("/openai/v1/chat/completions", new ChatCompletions(conductor));

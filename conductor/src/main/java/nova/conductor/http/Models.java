@@ -19,17 +19,27 @@ final class Models implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    Exchanges.guarded(exchange, ex -> {
-      Exchanges.requireMethod(ex, "GET");
-      Deployment d = conductor.deployment();
-      ObjectNode list = Exchanges.JSON.createObjectNode().put("object", "list");
-      ArrayNode data = list.putArray("data");
-      data.addObject().put("id", d.instance()).put("object", "model").put("owned_by", "nova-conductor").put("context_window", d.model().maxContext());
-      for (ModelConfig.Adapter a : d.model().lora().adapters()) {
-        data.addObject().put("id", a.name()).put("object", "model").put("owned_by", "nova-conductor").put("parent", d.instance())
-            .put("context_window", d.model().maxContext());
-      }
-      Exchanges.json(ex, 200, list);
-    });
+    Exchanges.guarded(
+        exchange,
+        ex -> {
+          Exchanges.requireMethod(ex, "GET");
+          Deployment d = conductor.deployment();
+          ObjectNode list = Exchanges.JSON.createObjectNode().put("object", "list");
+          ArrayNode data = list.putArray("data");
+          data.addObject()
+              .put("id", d.instance())
+              .put("object", "model")
+              .put("owned_by", "nova-conductor")
+              .put("context_window", d.model().maxContext());
+          for (ModelConfig.Adapter a : d.model().lora().adapters()) {
+            data.addObject()
+                .put("id", a.name())
+                .put("object", "model")
+                .put("owned_by", "nova-conductor")
+                .put("parent", d.instance())
+                .put("context_window", d.model().maxContext());
+          }
+          Exchanges.json(ex, 200, list);
+        });
   }
 }

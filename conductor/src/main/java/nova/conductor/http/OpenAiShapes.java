@@ -8,12 +8,24 @@ final class OpenAiShapes {
   private OpenAiShapes() {}
 
   static ObjectNode completion(String id, String model) {
-    return Exchanges.JSON.createObjectNode().put("id", id).put("object", "chat.completion").put("created", System.currentTimeMillis() / 1000).put("model", model);
+    return Exchanges.JSON
+        .createObjectNode()
+        .put("id", id)
+        .put("object", "chat.completion")
+        .put("created", System.currentTimeMillis() / 1000)
+        .put("model", model);
   }
 
   static ObjectNode roleChunk(String id, String model) {
     ObjectNode chunk = base(id, model);
-    chunk.putArray("choices").addObject().put("index", 0).putNull("finish_reason").putObject("delta").put("role", "assistant").put("content", "");
+    chunk
+        .putArray("choices")
+        .addObject()
+        .put("index", 0)
+        .putNull("finish_reason")
+        .putObject("delta")
+        .put("role", "assistant")
+        .put("content", "");
     return chunk;
   }
 
@@ -35,11 +47,19 @@ final class OpenAiShapes {
   }
 
   static void usage(ObjectNode answer, Body.Done done) {
-    answer.putObject("usage").put("prompt_tokens", done.promptTokens()).put("completion_tokens", done.completionTokens())
+    answer
+        .putObject("usage")
+        .put("prompt_tokens", done.promptTokens())
+        .put("completion_tokens", done.completionTokens())
         .put("total_tokens", done.promptTokens() + done.completionTokens());
   }
 
   private static ObjectNode base(String id, String model) {
-    return Exchanges.JSON.createObjectNode().put("id", id).put("object", "chat.completion.chunk").put("created", System.currentTimeMillis() / 1000).put("model", model);
+    return Exchanges.JSON
+        .createObjectNode()
+        .put("id", id)
+        .put("object", "chat.completion.chunk")
+        .put("created", System.currentTimeMillis() / 1000)
+        .put("model", model);
   }
 }

@@ -1,6 +1,8 @@
 package nova.conductor.route;
 
-/** A request the conductor could not serve, with the HTTP status and OpenAI error type it maps to. */
+/**
+ * A request the conductor could not serve, with the HTTP status and OpenAI error type it maps to.
+ */
 public final class RouteFailure extends RuntimeException {
   private final int status;
   private final String type;

@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import nova.conductor.Deployment;
 import nova.conductor.config.ModelKind;
@@ -18,10 +20,10 @@ import nova.conductor.wire.Body;
 import nova.conductor.wire.FailureCode;
 
 /**
- * Sends each request to the least-loaded ready agent of the serving group, after the vision
- * encoder for images, and fails over: when an agent drains, refuses or dies mid-stream, the
- * request goes to another agent and the stream resumes after the last token the client got
- * (agents generate deterministically, so the tokens line up).
+ * Sends each request to the least-loaded ready agent of the serving group, after the vision encoder
+ * for images, and fails over: when an agent drains, refuses or dies mid-stream, the request goes to
+ * another agent and the stream resumes after the last token the client got (agents generate
+ * deterministically, so the tokens line up).
  */
 public final class Router {
   private static final Duration WAIT_FOR_AGENT = Duration.ofSeconds(15);
@@ -36,11 +38,18 @@ public final class Router {
     this.lora = new LoraAdapters(deployment);
   }
 
-  public void infer(InferenceRequest request, TokenSink sink) throws IOException, InterruptedException {
+  public void infer(InferenceRequest request, TokenSink sink)
+      throws IOException, InterruptedException {
     Deployment d = deployment.get();
     lora.check(request.adapter());
     int imageTokens = encode(d, request.images());
-    Body.Infer infer = new Body.Infer(request.messages(), request.maxTokens(), request.temperature(), request.adapter(), imageTokens);
+    Body.Infer infer =
+        new Body.Infer(
+            request.messages(),
+            request.maxTokens(),
+            request.temperature(),
+            request.adapter(),
+            imageTokens);
     int delivered = 0;
     String lastFailure = "";
     for (int attempt = 0; attempt < 3 + fleet.group(d.servingGroup()).size(); attempt++) {
@@ -50,55 +59,86 @@ public final class Router {
       try {
         Body.Failure failure = a.run(delivered, sink);
         if (failure == null) return;
-        if (failure.code() == FailureCode.BAD_REQUEST) throw RouteFailure.badRequest(failure.message());
+        if (failure.code() == FailureCode.BAD_REQUEST)
+          throw RouteFailure.badRequest(failure.message());
         lastFailure = failure.message();
       } finally {
         delivered = Math.max(delivered, a.delivered());
       }
     }
-    throw RouteFailure.unavailable("no agent could finish the request; last failure: " + lastFailure);
+    throw RouteFailure.unavailable(
+        "no agent could finish the request; last failure: " + lastFailure);
   }
 
   private int encode(Deployment d, List<String> images) throws InterruptedException {
     if (images.isEmpty()) return 0;
-    if (d.model().kind() != ModelKind.VISION) throw RouteFailure.badRequest(d.instance() + " (" + d.model().kind().wire() + ") takes no images; send text only");
+    if (d.model().kind() != ModelKind.VISION)
+      throw RouteFailure.badRequest(
+          d.instance() + " (" + d.model().kind().wire() + ") takes no images; send text only");
     String lastFailure = "";
     for (int attempt = 0; attempt < 3; attempt++) {
       Agent encoder = pick(0, "");
       encoder.began();
       boolean ok = false;
       try {
-        Body reply = encoder.link().call(new Body.Encode(images)).get(IDLE.toMillis(), TimeUnit.MILLISECONDS);
+        Body reply =
+            encoder
+                .link()
+                .call(new Body.Encode(images))
+                .get(IDLE.toMillis(), TimeUnit.MILLISECONDS);
         if (reply instanceof Body.Encoded e) {
           ok = true;
           return e.imageTokens();
         }
-        lastFailure = reply instanceof Body.Failure f ? f.message() : "unexpected " + reply.getClass().getSimpleName();
-      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | AgentLost e) {
+        lastFailure =
+            reply instanceof Body.Failure f
+                ? f.message()
+                : "unexpected " + reply.getClass().getSimpleName();
+      } catch (ExecutionException | TimeoutException | AgentLost e) {
         lastFailure = e.getMessage();
       } finally {
         encoder.ended(ok);
       }
     }
-    throw RouteFailure.unavailable("no vision encoder could encode the images; last failure: " + lastFailure);
+    throw RouteFailure.unavailable(
+        "no vision encoder could encode the images; last failure: " + lastFailure);
   }
 
-  /** The least-loaded ready agent of a group with room (one with the adapter loaded first), waiting a while for a restart or room. */
+  /**
+   * The least-loaded ready agent of a group with room (one with the adapter loaded first), waiting
+   * a while for a restart or room.
+   */
   private Agent pick(int group, String adapter) throws InterruptedException {
     long deadline = System.nanoTime() + WAIT_FOR_AGENT.toNanos();
     while (true) {
-      List<Agent> ready = fleet.group(group).stream().filter(a -> a.ready() && a.inFlight() < fleet.maxInFlight()).toList();
-      Comparator<Agent> order = Comparator.comparing((Agent a) -> !a.adapters().contains(adapter)).thenComparingInt(Agent::inFlight);
-      if (!ready.isEmpty()) return ready.stream().min(adapter.isEmpty() ? Comparator.comparingInt(Agent::inFlight) : order).orElseThrow();
+      List<Agent> ready =
+          fleet.group(group).stream()
+              .filter(a -> a.ready() && a.inFlight() < fleet.maxInFlight())
+              .toList();
+      Comparator<Agent> order =
+          Comparator.comparing((Agent a) -> !a.adapters().contains(adapter))
+              .thenComparingInt(Agent::inFlight);
+      if (!ready.isEmpty())
+        return ready.stream()
+            .min(adapter.isEmpty() ? Comparator.comparingInt(Agent::inFlight) : order)
+            .orElseThrow();
       if (System.nanoTime() > deadline) {
-        throw RouteFailure.unavailable("no agent of group " + group + " was ready with room for another request (at most " + fleet.maxInFlight()
-            + " each) for " + WAIT_FOR_AGENT.toSeconds() + " s");
+        throw RouteFailure.unavailable(
+            "no agent of group "
+                + group
+                + " was ready with room for another request (at most "
+                + fleet.maxInFlight()
+                + " each) for "
+                + WAIT_FOR_AGENT.toSeconds()
+                + " s");
       }
       Thread.sleep(20);
     }
   }
 
-  /** One try on one agent; returns the failure that ended it, or null when the request completed. */
+  /**
+   * One try on one agent; returns the failure that ended it, or null when the request completed.
+   */
   private static final class Attempt {
     private final Agent agent;
     private final Body.Infer infer;
@@ -113,10 +153,12 @@ public final class Router {
       return delivered;
     }
 
-    Body.Failure run(int alreadyDelivered, TokenSink sink) throws IOException, InterruptedException {
+    Body.Failure run(int alreadyDelivered, TokenSink sink)
+        throws IOException, InterruptedException {
       delivered = alreadyDelivered;
       BlockingQueue<Body> events = new LinkedBlockingQueue<>();
-      AgentLink link = agent.link(); // a restart replaces it; cancels must go where the request went
+      AgentLink link =
+          agent.link(); // a restart replaces it; cancels must go where the request went
       agent.began();
       boolean ok = false;
       long seq;
@@ -132,7 +174,9 @@ public final class Router {
           switch (event) {
             case null -> {
               link.cancel(seq);
-              return new Body.Failure(FailureCode.INTERNAL, agent.spec().node() + " sent nothing for " + IDLE.toSeconds() + " s");
+              return new Body.Failure(
+                  FailureCode.INTERNAL,
+                  agent.spec().node() + " sent nothing for " + IDLE.toSeconds() + " s");
             }
             case Body.Token t -> {
               if (t.index() == delivered) {
@@ -148,7 +192,9 @@ public final class Router {
             case Body.Failure f -> {
               return f;
             }
-            default -> throw new IllegalStateException("unexpected " + event.getClass().getSimpleName() + " in a stream");
+            default ->
+                throw new IllegalStateException(
+                    "unexpected " + event.getClass().getSimpleName() + " in a stream");
           }
         }
       } catch (IOException | InterruptedException | RuntimeException e) {

@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.util.OptionalLong;
 
 /**
- * A frame this peer cannot accept. After one, the stream is out of step or the peer speaks another protocol, so
- * the connection should be closed; {@link #seq()} lets a peer answer an unknown version with a Failure first.
+ * A frame this peer cannot accept. After one, the stream is out of step or the peer speaks another
+ * protocol, so the connection should be closed; {@link #seq()} lets a peer answer an unknown
+ * version with a Failure first.
  */
 public final class BadFrame extends IOException {
 

@@ -4,11 +4,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * What a frame carries: one record per member of the Frame union in {@code conductor/capnp/conductor.capnp}.
+ * What a frame carries: one record per member of the Frame union in {@code
+ * conductor/capnp/conductor.capnp}.
  *
- * <p>Numbers follow the schema's widths: UInt16 fields hold 0..65535 in an int (encoding refuses anything else),
- * UInt32 and UInt64 fields hold their unsigned bits in an int or a long. A null text is sent as absent and reads
- * back as "", so decoded bodies never hold null; lists are immutable copies.
+ * <p>Numbers follow the schema's widths: UInt16 fields hold 0..65535 in an int (encoding refuses
+ * anything else), UInt32 and UInt64 fields hold their unsigned bits in an int or a long. A null
+ * text is sent as absent and reads back as "", so decoded bodies never hold null; lists are
+ * immutable copies.
  */
 public sealed interface Body {
 
@@ -16,7 +18,15 @@ public sealed interface Body {
   record Hello(String agentId, String engine, int pid, boolean mock) implements Body {}
 
   /** Conductor to agent: load a model for one role, as one shard of {@code shards}. */
-  record Setup(String model, String role, ModelKind kind, int maxContext, int shard, int shards, LoraMode loraMode, int maxAdapters)
+  record Setup(
+      String model,
+      String role,
+      ModelKind kind,
+      int maxContext,
+      int shard,
+      int shards,
+      LoraMode loraMode,
+      int maxAdapters)
       implements Body {}
 
   record SetupDone(boolean ok, String message, int loadMillis) implements Body {}
@@ -46,7 +56,9 @@ public sealed interface Body {
     }
   }
 
-  record Infer(List<ChatMessage> messages, int maxTokens, float temperature, String adapter, int imageTokens) implements Body {
+  record Infer(
+      List<ChatMessage> messages, int maxTokens, float temperature, String adapter, int imageTokens)
+      implements Body {
     public Infer {
       messages = List.copyOf(messages);
     }
@@ -70,7 +82,9 @@ public sealed interface Body {
   /** Cancel the inference whose seq this frame carries. */
   record Cancel() implements Body {}
 
-  record Heartbeat(long sentNanos, AgentState state, int inFlight, long completed, List<String> adapters) implements Body {
+  record Heartbeat(
+      long sentNanos, AgentState state, int inFlight, long completed, List<String> adapters)
+      implements Body {
     public Heartbeat {
       adapters = List.copyOf(adapters);
     }
@@ -83,17 +97,24 @@ public sealed interface Body {
   record StatusRequest() implements Body {}
 
   /** The answer to {@link StatusRequest}: the same fields as a heartbeat. */
-  record Status(long sentNanos, AgentState state, int inFlight, long completed, List<String> adapters) implements Body {
+  record Status(
+      long sentNanos, AgentState state, int inFlight, long completed, List<String> adapters)
+      implements Body {
     public Status {
       adapters = List.copyOf(adapters);
     }
   }
 
-  /** Liveness probes and the round-trip benchmark. Equality compares the payload's bytes, not the array. */
+  /**
+   * Liveness probes and the round-trip benchmark. Equality compares the payload's bytes, not the
+   * array.
+   */
   record Ping(long sentNanos, byte[] payload) implements Body {
     @Override
     public boolean equals(Object other) {
-      return other instanceof Ping that && sentNanos == that.sentNanos && Arrays.equals(payload, that.payload);
+      return other instanceof Ping that
+          && sentNanos == that.sentNanos
+          && Arrays.equals(payload, that.payload);
     }
 
     @Override
@@ -111,7 +132,9 @@ public sealed interface Body {
   record Pong(long sentNanos, byte[] payload) implements Body {
     @Override
     public boolean equals(Object other) {
-      return other instanceof Pong that && sentNanos == that.sentNanos && Arrays.equals(payload, that.payload);
+      return other instanceof Pong that
+          && sentNanos == that.sentNanos
+          && Arrays.equals(payload, that.payload);
     }
 
     @Override

@@ -6,7 +6,10 @@ import nova.conductor.wire.BadFrame.Reason;
 import nova.conductor.wire.Body.ChatMessage;
 import org.capnproto.StructList;
 
-/** Reads a Frame's body into its record, refusing union members and enumerants this peer does not know. */
+/**
+ * Reads a Frame's body into its record, refusing union members and enumerants this peer does not
+ * know.
+ */
 final class BodyDecoder {
   private static final Body ASSIGNED = new Body.Assigned();
   private static final Body CANCEL = new Body.Cancel();
@@ -37,8 +40,15 @@ final class BodyDecoder {
       }
       case SETUP -> {
         ModelStructs.Setup.Reader s = frame.body(ModelStructs.Setup.factory);
-        yield new Body.Setup(s.model(), s.role(), known(s.kind(), "ModelKind"), s.maxContext(), s.shard(), s.shards(),
-            known(s.loraMode(), "LoraMode"), s.maxAdapters());
+        yield new Body.Setup(
+            s.model(),
+            s.role(),
+            known(s.kind(), "ModelKind"),
+            s.maxContext(),
+            s.shard(),
+            s.shards(),
+            known(s.loraMode(), "LoraMode"),
+            s.maxAdapters());
       }
       case SETUP_DONE -> {
         ModelStructs.SetupDone.Reader s = frame.body(ModelStructs.SetupDone.factory);
@@ -79,14 +89,24 @@ final class BodyDecoder {
       case CANCEL -> CANCEL;
       case HEARTBEAT -> {
         StatusStructs.Heartbeat.Reader s = frame.body(StatusStructs.Heartbeat.factory);
-        yield new Body.Heartbeat(s.sentNanos(), known(s.state(), "AgentState"), s.inFlight(), s.completed(), s.adapters());
+        yield new Body.Heartbeat(
+            s.sentNanos(),
+            known(s.state(), "AgentState"),
+            s.inFlight(),
+            s.completed(),
+            s.adapters());
       }
       case DRAIN -> DRAIN;
       case DRAINED -> new Body.Drained(frame.body(StatusStructs.Drained.factory).completed());
       case STATUS_REQUEST -> STATUS_REQUEST;
       case STATUS -> {
         StatusStructs.Heartbeat.Reader s = frame.body(StatusStructs.Heartbeat.factory);
-        yield new Body.Status(s.sentNanos(), known(s.state(), "AgentState"), s.inFlight(), s.completed(), s.adapters());
+        yield new Body.Status(
+            s.sentNanos(),
+            known(s.state(), "AgentState"),
+            s.inFlight(),
+            s.completed(),
+            s.adapters());
       }
       case PING -> {
         StatusStructs.Ping.Reader s = frame.body(StatusStructs.Ping.factory);
@@ -106,7 +126,8 @@ final class BodyDecoder {
       InferStructs.ChatMessage.Reader m = list.get(i);
       messages[i] = new ChatMessage(m.role(), m.content(), m.images());
     }
-    return new Body.Infer(List.of(messages), s.maxTokens(), s.temperature(), s.adapter(), s.imageTokens());
+    return new Body.Infer(
+        List.of(messages), s.maxTokens(), s.temperature(), s.adapter(), s.imageTokens());
   }
 
   private <E extends Enum<E>> E known(E value, String type) throws BadFrame {
@@ -117,6 +138,10 @@ final class BodyDecoder {
   }
 
   private BadFrame unknown(String what) {
-    return new BadFrame(Reason.UNKNOWN_MEMBER, "unknown " + what + " (from a newer peer?)", OptionalLong.of(seq), null);
+    return new BadFrame(
+        Reason.UNKNOWN_MEMBER,
+        "unknown " + what + " (from a newer peer?)",
+        OptionalLong.of(seq),
+        null);
   }
 }

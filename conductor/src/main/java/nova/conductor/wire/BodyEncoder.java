@@ -7,8 +7,9 @@ import nova.conductor.wire.Body.ChatMessage;
 import org.capnproto.StructList;
 
 /**
- * Writes a Body into a Frame. Fields go in schema order, which is also the order of their pointers, so a message
- * is laid out word for word as {@code capnp encode} lays out the same text (CapnpInteropTest checks it).
+ * Writes a Body into a Frame. Fields go in schema order, which is also the order of their pointers,
+ * so a message is laid out word for word as {@code capnp encode} lays out the same text
+ * (CapnpInteropTest checks it).
  */
 final class BodyEncoder {
   private BodyEncoder() {}
@@ -34,7 +35,8 @@ final class BodyEncoder {
         s.setMaxAdapters(b.maxAdapters());
       }
       case Body.SetupDone b -> {
-        ModelStructs.SetupDone.Builder s = frame.init(Which.SETUP_DONE, ModelStructs.SetupDone.factory);
+        ModelStructs.SetupDone.Builder s =
+            frame.init(Which.SETUP_DONE, ModelStructs.SetupDone.factory);
         s.setOk(b.ok());
         s.setMessage(b.message());
         s.setLoadMillis(b.loadMillis());
@@ -47,17 +49,30 @@ final class BodyEncoder {
         s.setPeers(b.peers());
       }
       case Body.Assigned b -> frame.set(Which.ASSIGNED);
-      case Body.LoadAdapter b -> adapter(frame.init(Which.LOAD_ADAPTER, ModelStructs.Adapter.factory), b.name(), b.rank(), b.path());
-      case Body.UnloadAdapter b -> adapter(frame.init(Which.UNLOAD_ADAPTER, ModelStructs.Adapter.factory), b.name(), b.rank(), b.path());
+      case Body.LoadAdapter b ->
+          adapter(
+              frame.init(Which.LOAD_ADAPTER, ModelStructs.Adapter.factory),
+              b.name(),
+              b.rank(),
+              b.path());
+      case Body.UnloadAdapter b ->
+          adapter(
+              frame.init(Which.UNLOAD_ADAPTER, ModelStructs.Adapter.factory),
+              b.name(),
+              b.rank(),
+              b.path());
       case Body.AdapterResult b -> {
-        ModelStructs.AdapterResult.Builder s = frame.init(Which.ADAPTER_RESULT, ModelStructs.AdapterResult.factory);
+        ModelStructs.AdapterResult.Builder s =
+            frame.init(Which.ADAPTER_RESULT, ModelStructs.AdapterResult.factory);
         s.setOk(b.ok());
         s.setMessage(b.message());
         s.setLoaded(b.loaded());
       }
       case Body.Infer b -> infer(frame.init(Which.INFER, InferStructs.InferRequest.factory), b);
-      case Body.Encode b -> frame.init(Which.ENCODE, InferStructs.EncodeRequest.factory).setImages(b.images());
-      case Body.Encoded b -> frame.init(Which.ENCODED, InferStructs.Encoded.factory).setImageTokens(b.imageTokens());
+      case Body.Encode b ->
+          frame.init(Which.ENCODE, InferStructs.EncodeRequest.factory).setImages(b.images());
+      case Body.Encoded b ->
+          frame.init(Which.ENCODED, InferStructs.Encoded.factory).setImageTokens(b.imageTokens());
       case Body.Token b -> {
         InferStructs.Token.Builder s = frame.init(Which.TOKEN, InferStructs.Token.factory);
         s.setIndex(b.index());
@@ -76,18 +91,23 @@ final class BodyEncoder {
       }
       case Body.Cancel b -> frame.set(Which.CANCEL);
       case Body.Heartbeat b -> {
-        StatusStructs.Heartbeat.Builder s = frame.init(Which.HEARTBEAT, StatusStructs.Heartbeat.factory);
+        StatusStructs.Heartbeat.Builder s =
+            frame.init(Which.HEARTBEAT, StatusStructs.Heartbeat.factory);
         heartbeat(s, b.sentNanos(), b.state(), b.inFlight(), b.completed(), b.adapters());
       }
       case Body.Drain b -> frame.set(Which.DRAIN);
-      case Body.Drained b -> frame.init(Which.DRAINED, StatusStructs.Drained.factory).setCompleted(b.completed());
+      case Body.Drained b ->
+          frame.init(Which.DRAINED, StatusStructs.Drained.factory).setCompleted(b.completed());
       case Body.StatusRequest b -> frame.set(Which.STATUS_REQUEST);
       case Body.Status b -> {
-        StatusStructs.Heartbeat.Builder s = frame.init(Which.STATUS, StatusStructs.Heartbeat.factory);
+        StatusStructs.Heartbeat.Builder s =
+            frame.init(Which.STATUS, StatusStructs.Heartbeat.factory);
         heartbeat(s, b.sentNanos(), b.state(), b.inFlight(), b.completed(), b.adapters());
       }
-      case Body.Ping b -> ping(frame.init(Which.PING, StatusStructs.Ping.factory), b.sentNanos(), b.payload());
-      case Body.Pong b -> ping(frame.init(Which.PONG, StatusStructs.Ping.factory), b.sentNanos(), b.payload());
+      case Body.Ping b ->
+          ping(frame.init(Which.PING, StatusStructs.Ping.factory), b.sentNanos(), b.payload());
+      case Body.Pong b ->
+          ping(frame.init(Which.PONG, StatusStructs.Ping.factory), b.sentNanos(), b.payload());
     }
   }
 
@@ -113,7 +133,12 @@ final class BodyEncoder {
   }
 
   private static void heartbeat(
-      StatusStructs.Heartbeat.Builder s, long sentNanos, AgentState state, int inFlight, long completed, List<String> adapters) {
+      StatusStructs.Heartbeat.Builder s,
+      long sentNanos,
+      AgentState state,
+      int inFlight,
+      long completed,
+      List<String> adapters) {
     s.setSentNanos(sentNanos);
     s.setState(state);
     s.setInFlight(inFlight);

@@ -14,11 +14,13 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.capnproto.MessageBuilder;
 
 /**
- * Frames over one connected, blocking socket (a UNIX domain socket between the conductor and an agent), in the
- * standard Cap'n Proto stream framing that {@code org.capnproto.Serialize.write} writes and {@code capnp decode}
- * reads. Writes are atomic per frame, so any number of threads may write; reads are serialized too.
+ * Frames over one connected, blocking socket (a UNIX domain socket between the conductor and an
+ * agent), in the standard Cap'n Proto stream framing that {@code org.capnproto.Serialize.write}
+ * writes and {@code capnp decode} reads. Writes are atomic per frame, so any number of threads may
+ * write; reads are serialized too.
  *
- * <p>The socket is a blocking one, or a {@link SpinningChannel} ({@link #spinning}) where round-trip latency counts.
+ * <p>The socket is a blocking one, or a {@link SpinningChannel} ({@link #spinning}) where
+ * round-trip latency counts.
  */
 public final class FrameChannel implements AutoCloseable {
   public static final int DEFAULT_MAX_FRAME_BYTES = 8 * 1024 * 1024;
@@ -29,13 +31,17 @@ public final class FrameChannel implements AutoCloseable {
   private final FrameReader frames;
   private final ReentrantLock readLock = new ReentrantLock();
   private final ReentrantLock writeLock = new ReentrantLock();
-  private final ByteBuffer out = ByteBuffer.allocateDirect(WRITE_BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+  private final ByteBuffer out =
+      ByteBuffer.allocateDirect(WRITE_BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
 
   public FrameChannel(SocketChannel channel) {
     this(channel, DEFAULT_MAX_FRAME_BYTES);
   }
 
-  /** @param maxFrameBytes the largest frame, segment table included, that either side of this channel accepts */
+  /**
+   * @param maxFrameBytes the largest frame, segment table included, that either side of this
+   *     channel accepts
+   */
   public FrameChannel(SocketChannel channel, int maxFrameBytes) {
     this(blocking(channel), channel, maxFrameBytes);
   }
@@ -50,7 +56,10 @@ public final class FrameChannel implements AutoCloseable {
     this.frames = new FrameReader(reads, maxFrameBytes);
   }
 
-  /** Frames over a socket that polls for up to {@code spin} before it sleeps, while its peer answers that fast. */
+  /**
+   * Frames over a socket that polls for up to {@code spin} before it sleeps, while its peer answers
+   * that fast.
+   */
   public static FrameChannel spinning(SocketChannel channel, Duration spin) throws IOException {
     SpinningChannel spinning = new SpinningChannel(channel, spin);
     return new FrameChannel(spinning, spinning, DEFAULT_MAX_FRAME_BYTES);
@@ -58,7 +67,8 @@ public final class FrameChannel implements AutoCloseable {
 
   static SocketChannel blocking(SocketChannel channel) {
     if (!channel.isBlocking()) {
-      throw new IllegalArgumentException("a blocking channel is needed here; for a non-blocking one use the spinning factory");
+      throw new IllegalArgumentException(
+          "a blocking channel is needed here; for a non-blocking one use the spinning factory");
     }
     return channel;
   }
@@ -78,9 +88,10 @@ public final class FrameChannel implements AutoCloseable {
    * Blocks for the next frame. Closing the channel from another thread ends a blocked read with an
    * AsynchronousCloseException.
    *
-   * @return the frame, or null when the peer closed the stream cleanly between frames (and on every call after)
-   * @throws BadFrame for a frame that is too large, malformed, of another version or from a newer schema, and for
-   *     a stream that ends inside a frame
+   * @return the frame, or null when the peer closed the stream cleanly between frames (and on every
+   *     call after)
+   * @throws BadFrame for a frame that is too large, malformed, of another version or from a newer
+   *     schema, and for a stream that ends inside a frame
    */
   public Envelope read() throws IOException {
     readLock.lock();
@@ -105,7 +116,8 @@ public final class FrameChannel implements AutoCloseable {
       frameBytes += segment.remaining();
     }
     if (frameBytes > maxFrameBytes) {
-      throw new IllegalArgumentException("frame of " + frameBytes + " bytes is over the limit of " + maxFrameBytes);
+      throw new IllegalArgumentException(
+          "frame of " + frameBytes + " bytes is over the limit of " + maxFrameBytes);
     }
     writeLock.lock();
     try {
@@ -137,7 +149,8 @@ public final class FrameChannel implements AutoCloseable {
     }
   }
 
-  private void writeGathered(ByteBuffer[] segments, int tableBytes, long frameBytes) throws IOException {
+  private void writeGathered(ByteBuffer[] segments, int tableBytes, long frameBytes)
+      throws IOException {
     ByteBuffer[] parts = new ByteBuffer[segments.length + 1];
     parts[0] = ByteBuffer.allocate(tableBytes).order(ByteOrder.LITTLE_ENDIAN);
     putTable(parts[0], segments);

@@ -9,9 +9,10 @@ import org.capnproto.MessageReader;
 import org.capnproto.ReaderOptions;
 
 /**
- * Cuts standard Cap'n Proto stream framing (a segment table, then the segments) out of a channel. Unlike
- * {@code org.capnproto.Serialize.read}, it reads through one buffer instead of one syscall per part, and refuses
- * a frame over the size limit from its segment table alone, before allocating anything for it.
+ * Cuts standard Cap'n Proto stream framing (a segment table, then the segments) out of a channel.
+ * Unlike {@code org.capnproto.Serialize.read}, it reads through one buffer instead of one syscall
+ * per part, and refuses a frame over the size limit from its segment table alone, before allocating
+ * anything for it.
  */
 final class FrameReader {
   static final int BUFFER_BYTES = 64 * 1024;
@@ -27,7 +28,10 @@ final class FrameReader {
     this.maxFrameBytes = maxFrameBytes;
   }
 
-  /** The next message, whose segments share the buffer until the next call; null at a clean end of stream. */
+  /**
+   * The next message, whose segments share the buffer until the next call; null at a clean end of
+   * stream.
+   */
   MessageReader next() throws IOException {
     input.shrinkIfEmpty();
     if (!input.fill(8)) {
@@ -47,7 +51,9 @@ final class FrameReader {
       frameBytes += 8 * segmentWords(i);
     }
     if (frameBytes > maxFrameBytes) {
-      throw new BadFrame(Reason.TOO_LARGE, "segment table claims " + frameBytes + " bytes, over the limit of " + maxFrameBytes);
+      throw new BadFrame(
+          Reason.TOO_LARGE,
+          "segment table claims " + frameBytes + " bytes, over the limit of " + maxFrameBytes);
     }
     require((int) frameBytes);
     return cut((int) segments, tableBytes, (int) frameBytes);
@@ -64,7 +70,8 @@ final class FrameReader {
       offset += size;
     }
     bytes.position(start + frameBytes);
-    // A legitimate frame is read about once; the bound stops a small frame whose pointers share one big list
+    // A legitimate frame is read about once; the bound stops a small frame whose pointers share one
+    // big list
     // from expanding into far more than its size.
     long traversalWords = 2L * (frameBytes / 8) + 8;
     return new MessageReader(segments, new ReaderOptions(traversalWords, NESTING_LIMIT));
@@ -82,6 +89,11 @@ final class FrameReader {
   }
 
   private BadFrame truncated(int expected) {
-    return new BadFrame(Reason.TRUNCATED, "stream ended " + input.bytes().remaining() + " bytes into a frame of at least " + expected);
+    return new BadFrame(
+        Reason.TRUNCATED,
+        "stream ended "
+            + input.bytes().remaining()
+            + " bytes into a frame of at least "
+            + expected);
   }
 }

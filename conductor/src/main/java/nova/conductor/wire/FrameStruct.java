@@ -4,15 +4,19 @@ import org.capnproto.SegmentBuilder;
 import org.capnproto.SegmentReader;
 
 /**
- * Hand-written accessors for {@code Frame}, the root struct. Every offset comes from
- * {@code capnp compile -ocapnp conductor/capnp/conductor.capnp}; CapnpInteropTest fails on any wrong one.
- * Data offsets are in units of the field's own width, as the runtime's _get/_set methods expect.
+ * Hand-written accessors for {@code Frame}, the root struct. Every offset comes from {@code capnp
+ * compile -ocapnp conductor/capnp/conductor.capnp}; CapnpInteropTest fails on any wrong one. Data
+ * offsets are in units of the field's own width, as the runtime's _get/_set methods expect.
  */
 final class FrameStruct {
   // 16 bytes, 1 pointer: version bits[0,16), union tag bits[16,32), seq bits[64,128), body ptr[0].
-  static final StructType<Builder, Reader> factory = new StructType<>(2, 1, Reader::new, Builder::new);
+  static final StructType<Builder, Reader> factory =
+      new StructType<>(2, 1, Reader::new, Builder::new);
 
-  /** The union's members in tag order, each with the struct its pointer holds (null for Void members). */
+  /**
+   * The union's members in tag order, each with the struct its pointer holds (null for Void
+   * members).
+   */
   enum Which {
     HELLO(ModelStructs.Hello.factory),
     SETUP(ModelStructs.Setup.factory),
@@ -53,7 +57,13 @@ final class FrameStruct {
   private FrameStruct() {}
 
   static final class Reader extends WireStructReader {
-    Reader(SegmentReader segment, int data, int pointers, int dataSize, short pointerCount, int nestingLimit) {
+    Reader(
+        SegmentReader segment,
+        int data,
+        int pointers,
+        int dataSize,
+        short pointerCount,
+        int nestingLimit) {
       super(segment, data, pointers, dataSize, pointerCount, nestingLimit);
     }
 

@@ -6,9 +6,10 @@ import java.nio.ByteOrder;
 import java.nio.channels.ReadableByteChannel;
 
 /**
- * One reusable buffer in front of a blocking channel, so a frame usually costs one read syscall however many
- * parts it has. Unread bytes are {@code [position, limit)} of {@link #bytes()}; they stay put while the buffer
- * has room after them, so a large frame arriving in pieces is never copied more than once.
+ * One reusable buffer in front of a blocking channel, so a frame usually costs one read syscall
+ * however many parts it has. Unread bytes are {@code [position, limit)} of {@link #bytes()}; they
+ * stay put while the buffer has room after them, so a large frame arriving in pieces is never
+ * copied more than once.
  */
 final class InputBuffer {
   private final ReadableByteChannel channel;
@@ -46,14 +47,20 @@ final class InputBuffer {
     return true;
   }
 
-  /** Gives a buffer grown for a large frame back once it has been read, so an idle connection holds little. */
+  /**
+   * Gives a buffer grown for a large frame back once it has been read, so an idle connection holds
+   * little.
+   */
   void shrinkIfEmpty() {
     if (!buffer.hasRemaining() && buffer.capacity() > initialBytes) {
       buffer = ByteBuffer.allocate(initialBytes).order(buffer.order()).limit(0);
     }
   }
 
-  /** Callers ask for whole frames, whose size the limit has already checked, so growing to fit is enough. */
+  /**
+   * Callers ask for whole frames, whose size the limit has already checked, so growing to fit is
+   * enough.
+   */
   private void makeRoom(int needed) {
     if (buffer.capacity() >= needed) {
       buffer.compact().flip();

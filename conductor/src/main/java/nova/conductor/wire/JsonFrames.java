@@ -16,9 +16,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import nova.conductor.wire.BadFrame.Reason;
 
 /**
- * The same envelopes as length-prefixed JSON (a 4-byte big-endian length, then UTF-8), kept only so a benchmark
- * can show what Cap'n Proto saves. The read and write contract is FrameChannel's: null at a clean end of stream,
- * BadFrame for anything else that is not a whole, known frame.
+ * The same envelopes as length-prefixed JSON (a 4-byte big-endian length, then UTF-8), kept only so
+ * a benchmark can show what Cap'n Proto saves. The read and write contract is FrameChannel's: null
+ * at a clean end of stream, BadFrame for anything else that is not a whole, known frame.
  */
 public final class JsonFrames implements AutoCloseable {
   private static final ObjectMapper JSON = mapper();
@@ -43,7 +43,10 @@ public final class JsonFrames implements AutoCloseable {
     this.input = new InputBuffer(channel, FrameReader.BUFFER_BYTES, ByteOrder.BIG_ENDIAN);
   }
 
-  /** JSON frames over the same transport as {@link FrameChannel#spinning}, for a like-for-like comparison. */
+  /**
+   * JSON frames over the same transport as {@link FrameChannel#spinning}, for a like-for-like
+   * comparison.
+   */
   public static JsonFrames spinning(SocketChannel channel, Duration spin) throws IOException {
     return new JsonFrames(new SpinningChannel(channel, spin), FrameChannel.DEFAULT_MAX_FRAME_BYTES);
   }
@@ -60,10 +63,13 @@ public final class JsonFrames implements AutoCloseable {
       }
       long length = Integer.toUnsignedLong(input.bytes().getInt(input.bytes().position()));
       if (length + 4 > maxFrameBytes) {
-        throw new BadFrame(Reason.TOO_LARGE, "length prefix claims " + length + " bytes, over the limit of " + maxFrameBytes);
+        throw new BadFrame(
+            Reason.TOO_LARGE,
+            "length prefix claims " + length + " bytes, over the limit of " + maxFrameBytes);
       }
       if (!input.fill(4 + (int) length)) {
-        throw new BadFrame(Reason.TRUNCATED, "stream ended inside a JSON frame of " + length + " bytes");
+        throw new BadFrame(
+            Reason.TRUNCATED, "stream ended inside a JSON frame of " + length + " bytes");
       }
       return parse((int) length);
     } finally {
@@ -97,14 +103,23 @@ public final class JsonFrames implements AutoCloseable {
     try {
       envelope = JSON.readValue(bytes.array(), bytes.arrayOffset() + start, length, Envelope.class);
     } catch (InvalidTypeIdException e) {
-      throw new BadFrame(Reason.UNKNOWN_MEMBER, "unknown body type: " + e.getTypeId(), OptionalLong.empty(), e);
+      throw new BadFrame(
+          Reason.UNKNOWN_MEMBER, "unknown body type: " + e.getTypeId(), OptionalLong.empty(), e);
     } catch (IOException | IllegalArgumentException | NullPointerException e) {
-      // Jackson reports bad JSON as JacksonException; the records' constructors reject missing lists with NPE.
-      throw new BadFrame(Reason.MALFORMED, "malformed JSON frame: " + e.getMessage(), OptionalLong.empty(), e);
+      // Jackson reports bad JSON as JacksonException; the records' constructors reject missing
+      // lists with NPE.
+      throw new BadFrame(
+          Reason.MALFORMED, "malformed JSON frame: " + e.getMessage(), OptionalLong.empty(), e);
     }
     if (envelope.version() != Wire.PROTOCOL_VERSION) {
-      throw new BadFrame(Reason.UNKNOWN_VERSION, "frame has protocol version " + envelope.version() + " but this peer speaks version "
-          + Wire.PROTOCOL_VERSION, OptionalLong.of(envelope.seq()), null);
+      throw new BadFrame(
+          Reason.UNKNOWN_VERSION,
+          "frame has protocol version "
+              + envelope.version()
+              + " but this peer speaks version "
+              + Wire.PROTOCOL_VERSION,
+          OptionalLong.of(envelope.seq()),
+          null);
     }
     if (envelope.body() == null) {
       throw new BadFrame(Reason.MALFORMED, "JSON frame without a body");
@@ -112,15 +127,18 @@ public final class JsonFrames implements AutoCloseable {
     return envelope;
   }
 
-  /** Bodies carry their record's simple name as "type", e.g. {"type":"Token","index":0,"text":"hi"}. */
+  /**
+   * Bodies carry their record's simple name as "type", e.g. {"type":"Token","index":0,"text":"hi"}.
+   */
   @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "type")
   private interface TypedBody {}
 
   private static ObjectMapper mapper() {
-    ObjectMapper mapper = JsonMapper.builder()
-        .addMixIn(Body.class, TypedBody.class)
-        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-        .build();
+    ObjectMapper mapper =
+        JsonMapper.builder()
+            .addMixIn(Body.class, TypedBody.class)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .build();
     mapper.registerSubtypes(Body.class.getPermittedSubclasses());
     return mapper;
   }

@@ -15,8 +15,8 @@ import java.time.Duration;
 /**
  * A socket that blocks like a blocking one, but polls for a moment before it sleeps, while the peer
  * has been answering within that moment. Waking a thread that sleeps in the kernel costs more than
- * a request/response round trip between two busy peers, so a conversation in full flow never sleeps,
- * while a quiet link (paced tokens, heartbeats) goes straight to sleep and costs nothing.
+ * a request/response round trip between two busy peers, so a conversation in full flow never
+ * sleeps, while a quiet link (paced tokens, heartbeats) goes straight to sleep and costs nothing.
  *
  * <p>One thread may read while another writes; reads are not thread-safe among themselves, nor
  * writes (FrameChannel serializes each). Closing from another thread ends a blocked read or write.
@@ -105,7 +105,8 @@ public final class SpinningChannel implements ByteChannel, GatheringByteChannel 
     } catch (ClosedSelectorException e) {
       throw new AsynchronousCloseException();
     }
-    if (Thread.currentThread().isInterrupted()) { // as a blocking channel does: an interrupt closes it
+    if (Thread.currentThread()
+        .isInterrupted()) { // as a blocking channel does: an interrupt closes it
       close();
       throw new ClosedByInterruptException();
     }

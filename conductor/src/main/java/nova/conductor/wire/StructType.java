@@ -9,10 +9,11 @@ import org.capnproto.StructReader;
 import org.capnproto.StructSize;
 
 /**
- * The runtime's factory for one hand-written struct, made from its size and its Reader and Builder constructors,
- * which is all that capnpc-java would generate per struct.
+ * The runtime's factory for one hand-written struct, made from its size and its Reader and Builder
+ * constructors, which is all that capnpc-java would generate per struct.
  */
-final class StructType<B extends StructBuilder, R extends StructReader> extends StructFactory<B, R> {
+final class StructType<B extends StructBuilder, R extends StructReader>
+    extends StructFactory<B, R> {
 
   interface BuilderConstructor<B> {
     B construct(SegmentBuilder segment, int data, int pointers, int dataSize, short pointerCount);
@@ -22,7 +23,11 @@ final class StructType<B extends StructBuilder, R extends StructReader> extends 
   private final StructReader.Factory<R> readers;
   private final BuilderConstructor<B> builders;
 
-  StructType(int dataWords, int pointers, StructReader.Factory<R> readers, BuilderConstructor<B> builders) {
+  StructType(
+      int dataWords,
+      int pointers,
+      StructReader.Factory<R> readers,
+      BuilderConstructor<B> builders) {
     this.size = new StructSize((short) dataWords, (short) pointers);
     this.readers = readers;
     this.builders = builders;
@@ -33,12 +38,19 @@ final class StructType<B extends StructBuilder, R extends StructReader> extends 
   }
 
   @Override
-  public R constructReader(SegmentReader segment, int data, int pointers, int dataSize, short pointerCount, int nestingLimit) {
+  public R constructReader(
+      SegmentReader segment,
+      int data,
+      int pointers,
+      int dataSize,
+      short pointerCount,
+      int nestingLimit) {
     return readers.constructReader(segment, data, pointers, dataSize, pointerCount, nestingLimit);
   }
 
   @Override
-  public B constructBuilder(SegmentBuilder segment, int data, int pointers, int dataSize, short pointerCount) {
+  public B constructBuilder(
+      SegmentBuilder segment, int data, int pointers, int dataSize, short pointerCount) {
     return builders.construct(segment, data, pointers, dataSize, pointerCount);
   }
 
@@ -47,7 +59,10 @@ final class StructType<B extends StructBuilder, R extends StructReader> extends 
     return size;
   }
 
-  /** The codec never reads back what it is building; the runtime only asks for this when copying structs. */
+  /**
+   * The codec never reads back what it is building; the runtime only asks for this when copying
+   * structs.
+   */
   @Override
   public R asReader(B builder) {
     throw new UnsupportedOperationException("wire builders are write-only");

@@ -26,19 +26,32 @@ public final class Wire {
     return message;
   }
 
-  /** @throws BadFrame for another protocol version, an unknown union member or enumerant, or broken pointers */
+  /**
+   * @throws BadFrame for another protocol version, an unknown union member or enumerant, or broken
+   *     pointers
+   */
   public static Envelope decode(MessageReader message) throws BadFrame {
     OptionalLong seq = OptionalLong.empty();
     try {
       FrameStruct.Reader frame = message.getRoot(FrameStruct.factory);
       seq = OptionalLong.of(frame.seq());
       if (frame.version() != PROTOCOL_VERSION) {
-        throw new BadFrame(Reason.UNKNOWN_VERSION,
-            "frame has protocol version " + frame.version() + " but this peer speaks version " + PROTOCOL_VERSION, seq, null);
+        throw new BadFrame(
+            Reason.UNKNOWN_VERSION,
+            "frame has protocol version "
+                + frame.version()
+                + " but this peer speaks version "
+                + PROTOCOL_VERSION,
+            seq,
+            null);
       }
       return new Envelope(PROTOCOL_VERSION, frame.seq(), BodyDecoder.decode(frame, frame.seq()));
-    } catch (DecodeException | IndexOutOfBoundsException | BufferUnderflowException | IllegalArgumentException e) {
-      // The runtime reports broken pointers as DecodeException, or as a buffer exception when they point outside it.
+    } catch (DecodeException
+        | IndexOutOfBoundsException
+        | BufferUnderflowException
+        | IllegalArgumentException e) {
+      // The runtime reports broken pointers as DecodeException, or as a buffer exception when they
+      // point outside it.
       throw new BadFrame(Reason.MALFORMED, "malformed frame: " + e.getMessage(), seq, e);
     }
   }

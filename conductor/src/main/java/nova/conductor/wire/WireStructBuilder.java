@@ -7,10 +7,14 @@ import org.capnproto.StructBuilder;
 import org.capnproto.Text;
 import org.capnproto.TextList;
 
-/** A struct builder whose pointer fields take Java values. A null text or data stays an absent pointer. */
+/**
+ * A struct builder whose pointer fields take Java values. A null text or data stays an absent
+ * pointer.
+ */
 abstract class WireStructBuilder extends StructBuilder {
 
-  WireStructBuilder(SegmentBuilder segment, int data, int pointers, int dataSize, short pointerCount) {
+  WireStructBuilder(
+      SegmentBuilder segment, int data, int pointers, int dataSize, short pointerCount) {
     super(segment, data, pointers, dataSize, pointerCount);
   }
 

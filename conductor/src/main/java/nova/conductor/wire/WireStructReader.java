@@ -9,10 +9,19 @@ import org.capnproto.StructReader;
 import org.capnproto.Text;
 import org.capnproto.TextList;
 
-/** A struct reader whose pointer fields read straight into Java values: the decoder keeps nothing of the message. */
+/**
+ * A struct reader whose pointer fields read straight into Java values: the decoder keeps nothing of
+ * the message.
+ */
 abstract class WireStructReader extends StructReader {
 
-  WireStructReader(SegmentReader segment, int data, int pointers, int dataSize, short pointerCount, int nestingLimit) {
+  WireStructReader(
+      SegmentReader segment,
+      int data,
+      int pointers,
+      int dataSize,
+      short pointerCount,
+      int nestingLimit) {
     super(segment, data, pointers, dataSize, pointerCount, nestingLimit);
   }
 
@@ -44,14 +53,18 @@ abstract class WireStructReader extends StructReader {
     return data.size == 0 ? new byte[0] : data.toArray();
   }
 
-  /** Decodes from the segment's array when it has one, sparing the copy that Text.Reader.toString makes. */
+  /**
+   * Decodes from the segment's array when it has one, sparing the copy that Text.Reader.toString
+   * makes.
+   */
   private static String string(Text.Reader text) {
     if (text.size == 0) {
       return "";
     }
     ByteBuffer buffer = text.buffer;
     if (buffer.hasArray()) {
-      return new String(buffer.array(), buffer.arrayOffset() + text.offset, text.size, StandardCharsets.UTF_8);
+      return new String(
+          buffer.array(), buffer.arrayOffset() + text.offset, text.size, StandardCharsets.UTF_8);
     }
     return text.toString();
   }

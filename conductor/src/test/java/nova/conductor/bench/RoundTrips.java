@@ -38,18 +38,30 @@ final class RoundTrips {
   }
 
   enum Codec {
-    BARE, CAPNP, JSON;
+    BARE,
+    CAPNP,
+    JSON;
 
     Frames over(SocketChannel socket, boolean spinning) throws IOException {
       return switch (this) {
-        case CAPNP -> framed(spinning ? FrameChannel.spinning(socket, SPIN) : new FrameChannel(socket));
+        case CAPNP ->
+            framed(spinning ? FrameChannel.spinning(socket, SPIN) : new FrameChannel(socket));
         case JSON -> {
           JsonFrames f = spinning ? JsonFrames.spinning(socket, SPIN) : new JsonFrames(socket);
-          yield framed(new FrameIo() {
-            public Envelope read() throws IOException { return f.read(); }
-            public void write(long seq, Body body) throws IOException { f.write(seq, body); }
-            public void close() throws IOException { f.close(); }
-          });
+          yield framed(
+              new FrameIo() {
+                public Envelope read() throws IOException {
+                  return f.read();
+                }
+
+                public void write(long seq, Body body) throws IOException {
+                  f.write(seq, body);
+                }
+
+                public void close() throws IOException {
+                  f.close();
+                }
+              });
         }
         case BARE -> bare(spinning ? new SpinningChannel(socket, SPIN) : socket);
       };
@@ -66,11 +78,20 @@ final class RoundTrips {
   }
 
   private static Frames framed(FrameChannel f) {
-    return framed(new FrameIo() {
-      public Envelope read() throws IOException { return f.read(); }
-      public void write(long seq, Body body) throws IOException { f.write(seq, body); }
-      public void close() throws IOException { f.close(); }
-    });
+    return framed(
+        new FrameIo() {
+          public Envelope read() throws IOException {
+            return f.read();
+          }
+
+          public void write(long seq, Body body) throws IOException {
+            f.write(seq, body);
+          }
+
+          public void close() throws IOException {
+            f.close();
+          }
+        });
   }
 
   private static Frames framed(FrameIo io) {
@@ -78,7 +99,8 @@ final class RoundTrips {
       public void roundTrip(long seq, byte[] payload) throws IOException {
         io.write(seq, new Body.Ping(seq, payload));
         Envelope reply = io.read();
-        if (!(reply.body() instanceof Body.Pong) || reply.seq() != seq) throw new IllegalStateException("expected the pong of " + seq + ", got " + reply);
+        if (!(reply.body() instanceof Body.Pong) || reply.seq() != seq)
+          throw new IllegalStateException("expected the pong of " + seq + ", got " + reply);
       }
 
       public void echoAll() throws IOException {
@@ -88,7 +110,9 @@ final class RoundTrips {
         }
       }
 
-      public void close() throws IOException { io.close(); }
+      public void close() throws IOException {
+        io.close();
+      }
     };
   }
 
@@ -98,7 +122,8 @@ final class RoundTrips {
       public void roundTrip(long seq, byte[] payload) throws IOException {
         buffer.clear().putLong(0, seq);
         while (buffer.hasRemaining()) socket.write(buffer);
-        if (!readFully() || buffer.getLong(0) != seq) throw new IllegalStateException("expected the echo of " + seq);
+        if (!readFully() || buffer.getLong(0) != seq)
+          throw new IllegalStateException("expected the echo of " + seq);
       }
 
       public void echoAll() throws IOException {
@@ -116,18 +141,22 @@ final class RoundTrips {
         return true;
       }
 
-      public void close() throws IOException { socket.close(); }
+      public void close() throws IOException {
+        socket.close();
+      }
     };
   }
 
   /** Latencies in nanoseconds of each round trip after the warm-up, for {@code seconds}. */
-  static long[] measure(Codec codec, boolean spinning, double seconds, double warmupSeconds) throws Exception {
+  static long[] measure(Codec codec, boolean spinning, double seconds, double warmupSeconds)
+      throws Exception {
     Path dir = Files.createTempDirectory(Path.of("/tmp"), "nrt");
     Path socket = dir.resolve("echo.sock");
     try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
       server.bind(UnixDomainSocketAddress.of(socket));
       Thread echo = Thread.ofPlatform().daemon().start(() -> echo(server, codec, spinning));
-      try (SocketChannel client = SocketChannel.open(UnixDomainSocketAddress.of(socket)); Frames frames = codec.over(client, spinning)) {
+      try (SocketChannel client = SocketChannel.open(UnixDomainSocketAddress.of(socket));
+          Frames frames = codec.over(client, spinning)) {
         byte[] payload = new byte[32];
         run(frames, payload, (long) (warmupSeconds * 1e9), new long[1 << 22]);
         long[] latencies = new long[1 << 23];
@@ -141,7 +170,8 @@ final class RoundTrips {
     }
   }
 
-  private static int run(Frames frames, byte[] payload, long forNanos, long[] latencies) throws IOException {
+  private static int run(Frames frames, byte[] payload, long forNanos, long[] latencies)
+      throws IOException {
     long end = System.nanoTime() + forNanos;
     int n = 0;
     for (long seq = 1; n < latencies.length; seq++) {
@@ -154,7 +184,8 @@ final class RoundTrips {
   }
 
   private static void echo(ServerSocketChannel server, Codec codec, boolean spinning) {
-    try (SocketChannel peer = server.accept(); Frames frames = codec.over(peer, spinning)) {
+    try (SocketChannel peer = server.accept();
+        Frames frames = codec.over(peer, spinning)) {
       frames.echoAll();
     } catch (IOException e) {
       // the client closed the connection: the run is over

@@ -15,6 +15,8 @@ record Stats(int count, double seconds, long p50, long p99) {
   }
 
   private static long at(long[] sorted, double q) {
-    return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.floor(q * sorted.length))];
+    return sorted.length == 0
+        ? 0
+        : sorted[Math.min(sorted.length - 1, (int) Math.floor(q * sorted.length))];
   }
 }

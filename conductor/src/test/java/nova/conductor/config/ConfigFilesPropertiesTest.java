@@ -3,6 +3,7 @@ package nova.conductor.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -82,7 +83,7 @@ class ConfigFilesPropertiesTest {
     try {
       return Files.readString(ExampleConfigsTest.CONFIGS.resolve(example));
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 }

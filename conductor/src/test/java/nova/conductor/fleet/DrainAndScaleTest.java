@@ -13,61 +13,104 @@ import org.junit.jupiter.api.Test;
 class DrainAndScaleTest {
   @Test
   void aDrainedAgentFinishesItsWorkTakesNoMoreAndExits() throws Exception {
-    try (RunningConductor c = RunningConductor.start("single_model_config.toml", "c1r1", "test", 30)) {
-      CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture.supplyAsync(() -> post(c, "/openai/v1/chat/completions",
-          RunningConductor.chat("test", "a long answer, please", false)));
+    try (RunningConductor c =
+        RunningConductor.start("single_model_config.toml", "c1r1", "test", 30)) {
+      CompletableFuture<HttpResponse<String>> inFlight =
+          CompletableFuture.supplyAsync(
+              () ->
+                  post(
+                      c,
+                      "/openai/v1/chat/completions",
+                      RunningConductor.chat("test", "a long answer, please", false)));
       Agent busy = awaitBusy(c);
       long pid = busy.pid();
-      HttpResponse<String> drained = c.post("/admin/drain", "{\"node\": \"" + busy.spec().node() + "\"}");
+      HttpResponse<String> drained =
+          c.post("/admin/drain", "{\"node\": \"" + busy.spec().node() + "\"}");
       assertThat(drained.statusCode()).as(drained.body()).isEqualTo(200);
-      assertThat(inFlight.get().statusCode()).as("the request in flight finished on the draining agent").isEqualTo(200);
+      assertThat(inFlight.get().statusCode())
+          .as("the request in flight finished on the draining agent")
+          .isEqualTo(200);
       assertThat(busy.state()).isEqualTo(AgentState.DRAINED);
       assertThat(busy.restarts()).isZero();
-      assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("the drained agent exited").isFalse();
+      assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+          .as("the drained agent exited")
+          .isFalse();
       JsonNode status = RunningConductor.json(c.get("/status"));
       assertThat(status.path("agents").findValuesAsText("node")).doesNotContain(busy.spec().node());
-      assertThat(c.post("/openai/v1/chat/completions", RunningConductor.chat("test", "still there?", false)).statusCode()).isEqualTo(200);
+      assertThat(
+              c.post(
+                      "/openai/v1/chat/completions",
+                      RunningConductor.chat("test", "still there?", false))
+                  .statusCode())
+          .isEqualTo(200);
       assertThat(c.post("/admin/drain", "{\"node\": \"c9r9e9\"}").statusCode()).isEqualTo(404);
     }
   }
 
   @Test
   void theAdminApiAsksForItsTokenBeforeItChangesAnything() throws Exception {
-    try (RunningConductor c = RunningConductor.start("single_model_config.toml", "c1r1", "test", 2000)) {
+    try (RunningConductor c =
+        RunningConductor.start("single_model_config.toml", "c1r1", "test", 2000)) {
       String scale = "{\"allocation\": \"c1r2\"}";
       int agents = RunningConductor.json(c.get("/status")).path("agents").size();
       HttpResponse<String> none = c.post("/admin/scale", scale, null);
       assertThat(none.statusCode()).as(none.body()).isEqualTo(401);
-      assertThat(RunningConductor.json(none).path("error").path("message").asText()).contains("Authorization: Bearer");
+      assertThat(RunningConductor.json(none).path("error").path("message").asText())
+          .contains("Authorization: Bearer");
       assertThat(c.post("/admin/scale", scale, "Bearer not-the-token").statusCode()).isEqualTo(401);
-      assertThat(c.post("/admin/drain", "{\"node\": \"c1r1e1\"}", RunningConductor.ADMIN_TOKEN).statusCode()).as("without the Bearer scheme").isEqualTo(401);
-      assertThat(RunningConductor.json(c.get("/status")).path("agents").size()).as("nothing changed").isEqualTo(agents);
+      assertThat(
+              c.post("/admin/drain", "{\"node\": \"c1r1e1\"}", RunningConductor.ADMIN_TOKEN)
+                  .statusCode())
+          .as("without the Bearer scheme")
+          .isEqualTo(401);
+      assertThat(RunningConductor.json(c.get("/status")).path("agents").size())
+          .as("nothing changed")
+          .isEqualTo(agents);
     }
   }
 
   @Test
   void scaleAddsAndDrainsEnginesAndRedeployChangesTheModel() throws Exception {
-    try (RunningConductor c = RunningConductor.start("single_model_config.toml", "c1r1", "test", 2000)) {
+    try (RunningConductor c =
+        RunningConductor.start("single_model_config.toml", "c1r1", "test", 2000)) {
       HttpResponse<String> scaled = c.post("/admin/scale", "{\"allocation\": \"c1r2\"}");
       assertThat(scaled.statusCode()).as(scaled.body()).isEqualTo(200);
-      for (JsonNode a : RunningConductor.json(scaled).path("agents")) { // an idle agent may have drained already
-        if (a.path("node").asText().startsWith("c1r2")) assertThat(a.path("state").asText()).as(a.toString()).isEqualTo("ready");
+      for (JsonNode a :
+          RunningConductor.json(scaled).path("agents")) { // an idle agent may have drained already
+        if (a.path("node").asText().startsWith("c1r2"))
+          assertThat(a.path("state").asText()).as(a.toString()).isEqualTo("ready");
         else assertThat(a.path("state").asText()).as(a.toString()).isIn("draining", "drained");
       }
       awaitNodes(c, List.of("c1r2e0", "c1r2e1"));
       HttpResponse<String> bad = c.post("/admin/scale", "{\"allocation\": \"c1r2,,c1r3\"}");
       assertThat(bad.statusCode()).isEqualTo(400);
-      assertThat(RunningConductor.json(bad).path("error").path("message").asText()).contains("position");
-      assertThat(nodes(c)).as("a refused scale changes nothing").containsExactly("c1r2e0", "c1r2e1");
+      assertThat(RunningConductor.json(bad).path("error").path("message").asText())
+          .contains("position");
+      assertThat(nodes(c))
+          .as("a refused scale changes nothing")
+          .containsExactly("c1r2e0", "c1r2e1");
 
-      HttpResponse<String> deployed = c.post("/admin/deploy",
-          "{\"model_config\": \"vision_model_config.toml\", \"allocation\": \"c1r1:c1r2\", \"instance_model_name\": \"eyes\"}");
+      HttpResponse<String> deployed =
+          c.post(
+              "/admin/deploy",
+              "{\"model_config\": \"vision_model_config.toml\", \"allocation\": \"c1r1:c1r2\","
+                  + " \"instance_model_name\": \"eyes\"}");
       assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
       JsonNode status = RunningConductor.json(deployed);
       assertThat(status.path("kind").asText()).isEqualTo("vision");
       assertThat(status.path("instance").asText()).isEqualTo("eyes");
-      assertThat(c.post("/openai/v1/chat/completions", RunningConductor.chat("eyes", "what is this?", false)).statusCode()).isEqualTo(200);
-      assertThat(c.post("/admin/deploy", "{\"model_config\": \"../etc/passwd\", \"allocation\": \"c1r1\"}").statusCode()).isEqualTo(400);
+      assertThat(
+              c.post(
+                      "/openai/v1/chat/completions",
+                      RunningConductor.chat("eyes", "what is this?", false))
+                  .statusCode())
+          .isEqualTo(200);
+      assertThat(
+              c.post(
+                      "/admin/deploy",
+                      "{\"model_config\": \"../etc/passwd\", \"allocation\": \"c1r1\"}")
+                  .statusCode())
+          .isEqualTo(400);
     }
   }
 

@@ -17,8 +17,8 @@ import nova.conductor.wire.FrameChannel;
 
 /**
  * An agent that sets up like any other, then answers an inference with bytes that are no Cap'n
- * Proto frame: random garbage, or a frame whose segment table promises more than it sends
- * before the connection ends. Arguments: socket path, engine, and "garbage" or "truncated".
+ * Proto frame: random garbage, or a frame whose segment table promises more than it sends before
+ * the connection ends. Arguments: socket path, engine, and "garbage" or "truncated".
  */
 public final class GarbageAgentMain {
   public static void main(String[] args) throws IOException {
@@ -26,8 +26,10 @@ public final class GarbageAgentMain {
     Files.deleteIfExists(socket);
     try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
       server.bind(UnixDomainSocketAddress.of(socket));
-      try (SocketChannel raw = server.accept(); FrameChannel channel = new FrameChannel(raw)) {
-        channel.write(0, new Body.Hello("garbage", args[1], (int) ProcessHandle.current().pid(), true));
+      try (SocketChannel raw = server.accept();
+          FrameChannel channel = new FrameChannel(raw)) {
+        channel.write(
+            0, new Body.Hello("garbage", args[1], (int) ProcessHandle.current().pid(), true));
         Thread.ofVirtual().start(() -> beat(channel));
         for (Envelope e; (e = channel.read()) != null; ) {
           switch (e.body()) {
@@ -45,7 +47,7 @@ public final class GarbageAgentMain {
                 return;
               }
             }
-            default -> { }
+            default -> {}
           }
         }
       }

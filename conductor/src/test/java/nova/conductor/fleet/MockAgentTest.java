@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +48,9 @@ class MockAgentTest {
         assertThat(hello.engine()).isEqualTo(engine);
         assertThat(hello.mock()).isTrue();
         agent.write(1, infer(""));
-        assertThat(next(agent).body()).isEqualTo(new Body.Failure(FailureCode.OVERLOADED, engine + " has no model loaded yet"));
+        assertThat(next(agent).body())
+            .isEqualTo(
+                new Body.Failure(FailureCode.OVERLOADED, engine + " has no model loaded yet"));
         setUp(agent, LoraMode.NONE, 0);
         agent.write(3, infer(""));
         answers.add(answer(agent, 3));
@@ -61,10 +64,14 @@ class MockAgentTest {
     try (FrameChannel agent = connect("c1r1e0")) {
       next(agent);
       agent.write(1, new Body.LoadAdapter("early", 8, "x"));
-      assertThat(((Body.AdapterResult) next(agent).body()).message()).contains("no model is loaded yet");
+      assertThat(((Body.AdapterResult) next(agent).body()).message())
+          .contains("no model is loaded yet");
       setUp(agent, LoraMode.DYNAMIC, 2);
       agent.write(3, infer("sql-writer"));
-      assertThat(next(agent).body()).isInstanceOf(Body.Failure.class).extracting("code").isEqualTo(FailureCode.UNKNOWN_ADAPTER);
+      assertThat(next(agent).body())
+          .isInstanceOf(Body.Failure.class)
+          .extracting("code")
+          .isEqualTo(FailureCode.UNKNOWN_ADAPTER);
       for (String name : List.of("sql-writer", "support-bot")) {
         agent.write(4, new Body.LoadAdapter(name, 16, "/adapters/" + name));
         assertThat(((Body.AdapterResult) next(agent).body()).ok()).isTrue();
@@ -72,7 +79,9 @@ class MockAgentTest {
       agent.write(5, new Body.LoadAdapter("french-tutor", 16, "x"));
       Body.AdapterResult full = (Body.AdapterResult) next(agent).body();
       assertThat(full.ok()).isFalse();
-      assertThat(full.message()).contains("at most 2 adapter(s)").contains("[sql-writer, support-bot]");
+      assertThat(full.message())
+          .contains("at most 2 adapter(s)")
+          .contains("[sql-writer, support-bot]");
       agent.write(6, infer("sql-writer"));
       assertThat(answer(agent, 6)).startsWith("[sql-writer]");
       agent.write(7, new Body.UnloadAdapter("sql-writer", 0, ""));
@@ -111,10 +120,12 @@ class MockAgentTest {
   @Test
   void aFrameOfAnotherProtocolVersionIsRefusedAndTheConnectionClosed() throws Exception {
     Process process = start("c1r1e0");
-    try (SocketChannel raw = rawConnect(socket("c1r1e0")); FrameChannel agent = new FrameChannel(raw)) {
+    try (SocketChannel raw = rawConnect(socket("c1r1e0"));
+        FrameChannel agent = new FrameChannel(raw)) {
       next(agent);
       ByteBuffer frame = serialized(new Body.StatusRequest());
-      frame.putShort(16, (short) 2); // the root struct's first field, after the segment table and root pointer
+      frame.putShort(
+          16, (short) 2); // the root struct's first field, after the segment table and root pointer
       while (frame.hasRemaining()) raw.write(frame);
       Body.Failure refused = (Body.Failure) next(agent).body();
       assertThat(refused.code()).isEqualTo(FailureCode.UNSUPPORTED_VERSION);
@@ -127,22 +138,50 @@ class MockAgentTest {
 
   @Test
   void badOptionsAndAnAbsentConductorEndItWithAReason() throws Exception {
-    Process bad = new ProcessBuilder(BINARY.toString(), "--socket", "/tmp/x.sock", "--engine", "e", "--tokens-per-second", "0")
-        .redirectErrorStream(true).start();
-    assertThat(new String(bad.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("--tokens-per-second takes a number above 0; got '0'");
+    Process bad =
+        new ProcessBuilder(
+                BINARY.toString(),
+                "--socket",
+                "/tmp/x.sock",
+                "--engine",
+                "e",
+                "--tokens-per-second",
+                "0")
+            .redirectErrorStream(true)
+            .start();
+    assertThat(new String(bad.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+        .contains("--tokens-per-second takes a number above 0; got '0'");
     assertThat(bad.waitFor()).isEqualTo(2);
-    Process lonely = new ProcessBuilder(BINARY.toString(), "--socket", socket("c1r1e1").toString(), "--engine", "c1r1e1", "--connect-timeout-ms", "100")
-        .redirectErrorStream(true).start();
-    assertThat(new String(lonely.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("no conductor connected");
+    Process lonely =
+        new ProcessBuilder(
+                BINARY.toString(),
+                "--socket",
+                socket("c1r1e1").toString(),
+                "--engine",
+                "c1r1e1",
+                "--connect-timeout-ms",
+                "100")
+            .redirectErrorStream(true)
+            .start();
+    assertThat(new String(lonely.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+        .contains("no conductor connected");
     assertThat(lonely.waitFor()).isEqualTo(4);
     assertThat(socket("c1r1e1")).doesNotExist();
   }
 
   @Test
   void itNeverOutlivesTheProcessThatStartedIt() throws Exception {
-    Process parent = new ProcessBuilder("sh", "-c", "\"$0\" --socket \"$1\" --engine c1r1e0 >/dev/null 2>&1 & echo $!; sleep 0.3",
-        BINARY.toString(), socket("c1r1e0").toString()).start();
-    long agent = Long.parseLong(new String(parent.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
+    Process parent =
+        new ProcessBuilder(
+                "sh",
+                "-c",
+                "\"$0\" --socket \"$1\" --engine c1r1e0 >/dev/null 2>&1 & echo $!; sleep 0.3",
+                BINARY.toString(),
+                socket("c1r1e0").toString())
+            .start();
+    long agent =
+        Long.parseLong(
+            new String(parent.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
     assertThat(parent.waitFor()).isZero();
     ProcessHandle orphan = ProcessHandle.of(agent).orElse(null);
     if (orphan != null) assertThat(orphan.onExit().get(10, TimeUnit.SECONDS).isAlive()).isFalse();
@@ -154,12 +193,25 @@ class MockAgentTest {
   }
 
   private Process start(String engine, String... options) throws IOException {
-    Map<String, String> given = new LinkedHashMap<>(Map.of("--first-token-ms", "0", "--tokens-per-second", "100000",
-        "--heartbeat-ms", "60000"));
+    Map<String, String> given =
+        new LinkedHashMap<>(
+            Map.of(
+                "--first-token-ms",
+                "0",
+                "--tokens-per-second",
+                "100000",
+                "--heartbeat-ms",
+                "60000"));
     for (int i = 0; i < options.length; i += 2) given.put(options[i], options[i + 1]);
-    List<String> command = new ArrayList<>(List.of(BINARY.toString(), "--socket", socket(engine).toString(), "--engine", engine));
+    List<String> command =
+        new ArrayList<>(
+            List.of(BINARY.toString(), "--socket", socket(engine).toString(), "--engine", engine));
     given.forEach((name, value) -> command.addAll(List.of(name, value)));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     started.add(p);
     return p;
   }
@@ -195,12 +247,18 @@ class MockAgentTest {
   }
 
   private static void setUp(FrameChannel agent, LoraMode lora, int maxAdapters) throws IOException {
-    agent.write(2, new Body.Setup("mock-8b", "model", ModelKind.SINGLE, 8192, 0, 1, lora, maxAdapters));
+    agent.write(
+        2, new Body.Setup("mock-8b", "model", ModelKind.SINGLE, 8192, 0, 1, lora, maxAdapters));
     assertThat(((Body.SetupDone) next(agent).body()).ok()).isTrue();
   }
 
   private static Body.Infer infer(String adapter) {
-    return new Body.Infer(List.of(new Body.ChatMessage("user", "why is the sky blue?", List.of())), 512, 0.7f, adapter, 0);
+    return new Body.Infer(
+        List.of(new Body.ChatMessage("user", "why is the sky blue?", List.of())),
+        512,
+        0.7f,
+        adapter,
+        0);
   }
 
   private static String answer(FrameChannel agent, long seq) throws IOException {
@@ -218,7 +276,8 @@ class MockAgentTest {
 
   private static ByteBuffer serialized(Body body) {
     ByteBuffer[] segments = Wire.encode(0, body).getSegmentsForOutput();
-    ByteBuffer frame = ByteBuffer.allocate(8 + segments[0].remaining()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer frame =
+        ByteBuffer.allocate(8 + segments[0].remaining()).order(ByteOrder.LITTLE_ENDIAN);
     frame.putInt(0).putInt(segments[0].remaining() / 8).put(segments[0].duplicate()).flip();
     return frame;
   }

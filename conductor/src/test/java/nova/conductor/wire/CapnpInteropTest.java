@@ -11,8 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Checks the hand-written accessors against the reference implementation in both directions. Since every sample
- * sets every field to a distinct non-default value, a wrong offset or struct size in any accessor fails here.
+ * Checks the hand-written accessors against the reference implementation in both directions. Since
+ * every sample sets every field to a distinct non-default value, a wrong offset or struct size in
+ * any accessor fails here.
  */
 class CapnpInteropTest {
 
@@ -37,8 +38,8 @@ class CapnpInteropTest {
   }
 
   /**
-   * Both sides set fields in schema order, which is also pointer order, so the reference builder and ours place
-   * every object at the same word and the frames match byte for byte.
+   * Both sides set fields in schema order, which is also pointer order, so the reference builder
+   * and ours place every object at the same word and the frames match byte for byte.
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("samples")
@@ -50,7 +51,8 @@ class CapnpInteropTest {
 
   @Test
   void everyUnionMemberHasASample() {
-    List<Class<?>> sampled = samples().stream().<Class<?>>map(sample -> sample.body().getClass()).toList();
+    List<Class<?>> sampled =
+        samples().stream().<Class<?>>map(sample -> sample.body().getClass()).toList();
 
     assertThat(sampled).containsAll(List.of(Body.class.getPermittedSubclasses()));
   }
@@ -60,9 +62,11 @@ class CapnpInteropTest {
     String layout = CapnpTool.compileToCapnp();
 
     assertThat(layout)
-        .contains("const protocolVersion @0xf2fb0447144011c4 :UInt16 = " + Wire.PROTOCOL_VERSION + ";")
+        .contains(
+            "const protocolVersion @0xf2fb0447144011c4 :UInt16 = " + Wire.PROTOCOL_VERSION + ";")
         .contains("struct Frame @0x9897b9686d279656 {  # 16 bytes, 1 ptrs")
         .contains("union {  # tag bits [16, 32)")
-        .contains("pong @23 :Ping;  # ptr[0], union tag = " + (FrameStruct.Which.values().length - 1));
+        .contains(
+            "pong @23 :Ping;  # ptr[0], union tag = " + (FrameStruct.Which.values().length - 1));
   }
 }

@@ -17,9 +17,13 @@ import java.util.concurrent.TimeUnit;
 import org.capnproto.MessageBuilder;
 import org.capnproto.Serialize;
 
-/** Runs Debian's reference {@code capnp} tool on conductor.capnp; missing, it fails the test rather than skip it. */
+/**
+ * Runs Debian's reference {@code capnp} tool on conductor.capnp; missing, it fails the test rather
+ * than skip it.
+ */
 final class CapnpTool {
-  static final Path SCHEMA = Path.of(System.getProperty("basedir", "."), "capnp", "conductor.capnp").toAbsolutePath();
+  static final Path SCHEMA =
+      Path.of(System.getProperty("basedir", "."), "capnp", "conductor.capnp").toAbsolutePath();
 
   private CapnpTool() {}
 
@@ -30,11 +34,13 @@ final class CapnpTool {
 
   /** Stream-framed binary in, one line of capnp text per frame out. */
   static String decode(byte[] frames) throws Exception {
-    return new String(run(frames, "decode", "--short", SCHEMA.toString(), "Frame"), StandardCharsets.UTF_8);
+    return new String(
+        run(frames, "decode", "--short", SCHEMA.toString(), "Frame"), StandardCharsets.UTF_8);
   }
 
   static String compileToCapnp() throws Exception {
-    return new String(run(new byte[0], "compile", "-ocapnp", SCHEMA.toString()), StandardCharsets.UTF_8);
+    return new String(
+        run(new byte[0], "compile", "-ocapnp", SCHEMA.toString()), StandardCharsets.UTF_8);
   }
 
   static byte[] bytesOf(MessageBuilder message) throws IOException {
@@ -48,8 +54,10 @@ final class CapnpTool {
     command.add(executable().toString());
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).start();
-    CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()));
-    CompletableFuture<byte[]> stderr = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
+    CompletableFuture<byte[]> stdout =
+        CompletableFuture.supplyAsync(() -> drain(process.getInputStream()));
+    CompletableFuture<byte[]> stderr =
+        CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
     try (var stdin = process.getOutputStream()) {
       stdin.write(input);
     }
@@ -58,7 +66,13 @@ final class CapnpTool {
       fail("capnp " + String.join(" ", args) + " did not finish in 30 s");
     }
     if (process.exitValue() != 0) {
-      fail("capnp " + String.join(" ", args) + " exited " + process.exitValue() + ": " + new String(stderr.get(), StandardCharsets.UTF_8));
+      fail(
+          "capnp "
+              + String.join(" ", args)
+              + " exited "
+              + process.exitValue()
+              + ": "
+              + new String(stderr.get(), StandardCharsets.UTF_8));
     }
     return stdout.get();
   }
@@ -70,7 +84,8 @@ final class CapnpTool {
         return candidate;
       }
     }
-    return fail("capnp is not on PATH: install Debian's capnproto package (bin/nova test provisions it)");
+    return fail(
+        "capnp is not on PATH: install Debian's capnproto package (bin/nova test provisions it)");
   }
 
   private static byte[] drain(InputStream in) {

@@ -3,6 +3,7 @@ package nova.conductor.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -13,15 +14,23 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Bytes no honest peer sends: each must end in a BadFrame, never in a huge allocation or another exception. */
+/**
+ * Bytes no honest peer sends: each must end in a BadFrame, never in a huge allocation or another
+ * exception.
+ */
 @Timeout(60)
 class FrameChannelGarbageTest {
 
-  /** The stream stays open: the reader must refuse from the table alone, without waiting for the claimed bytes. */
+  /**
+   * The stream stays open: the reader must refuse from the table alone, without waiting for the
+   * claimed bytes.
+   */
   @ParameterizedTest(name = "{0} segment(s) of {1} words")
   @CsvSource({"1, 0x20000000", "1, 0xFFFFFFFF", "2, 0x7FFFFFFF", "3, 0x00200000"})
-  void aSegmentTableClaimingGigabytesIsRefusedBeforeAllocating(int segments, String words) throws Exception {
-    ByteBuffer table = ByteBuffer.allocate(4 * ((segments + 2) & ~1)).order(ByteOrder.LITTLE_ENDIAN);
+  void aSegmentTableClaimingGigabytesIsRefusedBeforeAllocating(int segments, String words)
+      throws Exception {
+    ByteBuffer table =
+        ByteBuffer.allocate(4 * ((segments + 2) & ~1)).order(ByteOrder.LITTLE_ENDIAN);
     table.putInt(segments - 1);
     for (int i = 0; i < segments; i++) {
       table.putInt(Integer.parseUnsignedInt(words.substring(2), 16));
@@ -47,12 +56,16 @@ class FrameChannelGarbageTest {
   @ParameterizedTest
   @CsvSource({"0xFFFFFFFF", "0x00000200"})
   void aSegmentTableWithTooManySegmentsIsMalformed(String countMinusOne) throws Exception {
-    ByteBuffer word = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(Integer.parseUnsignedInt(countMinusOne.substring(2), 16));
+    ByteBuffer word =
+        ByteBuffer.allocate(8)
+            .order(ByteOrder.LITTLE_ENDIAN)
+            .putInt(Integer.parseUnsignedInt(countMinusOne.substring(2), 16));
     try (SocketPair pair = SocketPair.open()) {
       pair.writeRaw(word.array());
 
       assertThatThrownBy(new FrameChannel(pair.left())::read)
-          .isInstanceOfSatisfying(BadFrame.class, e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
+          .isInstanceOfSatisfying(
+              BadFrame.class, e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
     }
   }
 
@@ -63,13 +76,18 @@ class FrameChannelGarbageTest {
       new FrameChannel(pair.right()).write(1, big);
       FrameChannel small = new FrameChannel(pair.left(), 4096);
 
-      assertThatThrownBy(small::read).isInstanceOfSatisfying(BadFrame.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE))
+      assertThatThrownBy(small::read)
+          .isInstanceOfSatisfying(
+              BadFrame.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE))
           .hasMessageContaining("4096");
       assertThatThrownBy(() -> small.write(2, big)).isInstanceOf(IllegalArgumentException.class);
     }
   }
 
-  /** Even seeds send pure noise; odd ones a sound segment table in front of random words, to reach the decoder. */
+  /**
+   * Even seeds send pure noise; odd ones a sound segment table in front of random words, to reach
+   * the decoder.
+   */
   @Test
   void randomBytesAreABadFrame() throws Exception {
     for (int seed = 0; seed < 300; seed++) {
@@ -80,7 +98,11 @@ class FrameChannelGarbageTest {
         random.nextBytes(garbage);
       } else {
         int words = 1 + random.nextInt(64);
-        ByteBuffer frame = ByteBuffer.allocate(8 + 8 * words).order(ByteOrder.LITTLE_ENDIAN).putInt(0).putInt(words);
+        ByteBuffer frame =
+            ByteBuffer.allocate(8 + 8 * words)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(0)
+                .putInt(words);
         byte[] noise = new byte[8 * words];
         random.nextBytes(noise);
         garbage = frame.put(noise).array();
@@ -89,12 +111,14 @@ class FrameChannelGarbageTest {
         pair.writeRaw(garbage);
         pair.right().shutdownOutput();
 
-        assertThatThrownBy(new FrameChannel(pair.left())::read).as("seed %d", seed).isInstanceOf(BadFrame.class);
+        assertThatThrownBy(new FrameChannel(pair.left())::read)
+            .as("seed %d", seed)
+            .isInstanceOf(BadFrame.class);
       }
     }
   }
 
   private static long allocatedBytes() {
-    return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+    return ((ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
   }
 }

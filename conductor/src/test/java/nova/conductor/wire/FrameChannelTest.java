@@ -30,59 +30,72 @@ class FrameChannelTest {
   @Test
   void manyFramesFlowBothWaysAtOnce() throws Exception {
     int count = 20_000;
-    try (SocketPair pair = SocketPair.open(); ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+    try (SocketPair pair = SocketPair.open();
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
       FrameChannel conductor = new FrameChannel(pair.left());
       FrameChannel agent = new FrameChannel(pair.right());
-      List<Future<?>> tasks = List.of(
-          threads.submit(() -> {
-            for (int i = 0; i < count; i++) {
-              conductor.write(i, new Body.Token(i, "to agent " + i));
-            }
-            return null;
-          }),
-          threads.submit(() -> {
-            for (int i = 0; i < count; i++) {
-              agent.write(i, new Body.Done(i, -i, "from agent " + i));
-            }
-            return null;
-          }),
-          threads.submit(() -> {
-            for (int i = 0; i < count; i++) {
-              assertThat(agent.read()).isEqualTo(new Envelope(1, i, new Body.Token(i, "to agent " + i)));
-            }
-            return null;
-          }),
-          threads.submit(() -> {
-            for (int i = 0; i < count; i++) {
-              assertThat(conductor.read()).isEqualTo(new Envelope(1, i, new Body.Done(i, -i, "from agent " + i)));
-            }
-            return null;
-          }));
+      List<Future<?>> tasks =
+          List.of(
+              threads.submit(
+                  () -> {
+                    for (int i = 0; i < count; i++) {
+                      conductor.write(i, new Body.Token(i, "to agent " + i));
+                    }
+                    return null;
+                  }),
+              threads.submit(
+                  () -> {
+                    for (int i = 0; i < count; i++) {
+                      agent.write(i, new Body.Done(i, -i, "from agent " + i));
+                    }
+                    return null;
+                  }),
+              threads.submit(
+                  () -> {
+                    for (int i = 0; i < count; i++) {
+                      assertThat(agent.read())
+                          .isEqualTo(new Envelope(1, i, new Body.Token(i, "to agent " + i)));
+                    }
+                    return null;
+                  }),
+              threads.submit(
+                  () -> {
+                    for (int i = 0; i < count; i++) {
+                      assertThat(conductor.read())
+                          .isEqualTo(new Envelope(1, i, new Body.Done(i, -i, "from agent " + i)));
+                    }
+                    return null;
+                  }));
       for (Future<?> task : tasks) {
         task.get();
       }
     }
   }
 
-  /** Payloads up to 100 KB take both write paths: copied through the 64 KiB buffer, and gathered. */
+  /**
+   * Payloads up to 100 KB take both write paths: copied through the 64 KiB buffer, and gathered.
+   */
   @Test
   void concurrentWritersNeverInterleaveTheirFrames() throws Exception {
     int writers = 4;
     int perWriter = 150;
-    try (SocketPair pair = SocketPair.open(); ExecutorService threads = Executors.newFixedThreadPool(writers)) {
+    try (SocketPair pair = SocketPair.open();
+        ExecutorService threads = Executors.newFixedThreadPool(writers)) {
       FrameChannel shared = new FrameChannel(pair.left());
       List<Future<?>> tasks = new ArrayList<>();
       for (int w = 0; w < writers; w++) {
         int writer = w;
-        tasks.add(threads.submit(() -> {
-          Random random = new Random(writer);
-          for (int i = 0; i < perWriter; i++) {
-            byte[] payload = new byte[1 + random.nextInt(100_000)];
-            Arrays.fill(payload, (byte) writer);
-            shared.write(writer * 1_000_000L + i, new Body.Ping(writer, payload));
-          }
-          return null;
-        }));
+        tasks.add(
+            threads.submit(
+                () -> {
+                  Random random = new Random(writer);
+                  for (int i = 0; i < perWriter; i++) {
+                    byte[] payload = new byte[1 + random.nextInt(100_000)];
+                    Arrays.fill(payload, (byte) writer);
+                    shared.write(writer * 1_000_000L + i, new Body.Ping(writer, payload));
+                  }
+                  return null;
+                }));
       }
       FrameChannel reader = new FrameChannel(pair.right());
       int[] next = new int[writers];
@@ -91,7 +104,9 @@ class FrameChannelTest {
         Body.Ping ping = (Body.Ping) envelope.body();
         int writer = (int) ping.sentNanos();
         assertThat(envelope.seq()).isEqualTo(writer * 1_000_000L + next[writer]++);
-        assertThat(allEqualTo(ping.payload(), (byte) writer)).as("payload of frame %d is one writer's", n).isTrue();
+        assertThat(allEqualTo(ping.payload(), (byte) writer))
+            .as("payload of frame %d is one writer's", n)
+            .isTrue();
       }
       for (Future<?> task : tasks) {
         task.get();
@@ -105,13 +120,14 @@ class FrameChannelTest {
     MessageBuilder message = Wire.encode(3, new Body.Token(1, "y".repeat(textLength)));
     byte[] expected = CapnpTool.bytesOf(message);
     try (SocketPair pair = SocketPair.open()) {
-      Thread.startVirtualThread(() -> {
-        try {
-          new FrameChannel(pair.left()).write(message);
-        } catch (Exception e) {
-          throw new RuntimeException(e);
-        }
-      });
+      Thread.startVirtualThread(
+          () -> {
+            try {
+              new FrameChannel(pair.left()).write(message);
+            } catch (Exception e) {
+              throw new RuntimeException(e);
+            }
+          });
 
       assertThat(pair.readRaw(expected.length)).isEqualTo(expected);
     }
@@ -160,7 +176,9 @@ class FrameChannelTest {
       FrameChannel reader = new FrameChannel(pair.left());
 
       assertThat(reader.read()).isEqualTo(new Envelope(1, 1, new Body.Token(1, "hello there")));
-      assertThatThrownBy(reader::read).isInstanceOfSatisfying(BadFrame.class, e -> assertThat(e.reason()).isEqualTo(Reason.TRUNCATED));
+      assertThatThrownBy(reader::read)
+          .isInstanceOfSatisfying(
+              BadFrame.class, e -> assertThat(e.reason()).isEqualTo(Reason.TRUNCATED));
     }
   }
 
@@ -169,7 +187,8 @@ class FrameChannelTest {
     Path path = Path.of("/tmp", "nw-connect-" + ProcessHandle.current().pid() + ".sock");
     try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
       server.bind(UnixDomainSocketAddress.of(path));
-      try (FrameChannel agent = FrameChannel.connect(path); FrameChannel conductor = new FrameChannel(server.accept())) {
+      try (FrameChannel agent = FrameChannel.connect(path);
+          FrameChannel conductor = new FrameChannel(server.accept())) {
         agent.write(0, new Body.Hello("agent-1", "mock", 42, true));
 
         assertThat(conductor.read().body()).isEqualTo(new Body.Hello("agent-1", "mock", 42, true));

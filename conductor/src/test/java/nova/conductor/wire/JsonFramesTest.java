@@ -33,12 +33,15 @@ class JsonFramesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "{\"version\":1,\"seq\":1,\"body\":{\"type\":\"Drain\"}    | MALFORMED",
-      "{\"version\":1,\"seq\":1,\"body\":{\"type\":\"Teleport\"}} | UNKNOWN_MEMBER",
-      "{\"version\":2,\"seq\":1,\"body\":{\"type\":\"Drain\"}}    | UNKNOWN_VERSION",
-      "not json                                                  | MALFORMED",
-      "{\"version\":1,\"seq\":1}                                 | MALFORMED"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"version\":1,\"seq\":1,\"body\":{\"type\":\"Drain\"}    | MALFORMED",
+        "{\"version\":1,\"seq\":1,\"body\":{\"type\":\"Teleport\"}} | UNKNOWN_MEMBER",
+        "{\"version\":2,\"seq\":1,\"body\":{\"type\":\"Drain\"}}    | UNKNOWN_VERSION",
+        "not json                                                  | MALFORMED",
+        "{\"version\":1,\"seq\":1}                                 | MALFORMED"
+      })
   void framesThatAreNotWholeKnownEnvelopesAreBad(String json, Reason reason) throws Exception {
     byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
     try (SocketPair pair = SocketPair.open()) {
@@ -56,7 +59,8 @@ class JsonFramesTest {
       pair.writeRaw(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xF0});
 
       assertThatThrownBy(new JsonFrames(pair.left())::read)
-          .isInstanceOfSatisfying(BadFrame.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE));
+          .isInstanceOfSatisfying(
+              BadFrame.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE));
     }
   }
 }

@@ -10,11 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Two connected ends of a real UNIX domain socket, bound under /tmp because socket paths stop at 108 bytes. */
+/**
+ * Two connected ends of a real UNIX domain socket, bound under /tmp because socket paths stop at
+ * 108 bytes.
+ */
 record SocketPair(SocketChannel left, SocketChannel right) implements AutoCloseable {
 
   static SocketPair open() throws IOException {
-    Path path = Path.of("/tmp", "nw-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".sock");
+    Path path =
+        Path.of("/tmp", "nw-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".sock");
     try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
       server.bind(UnixDomainSocketAddress.of(path));
       SocketChannel left = SocketChannel.open(UnixDomainSocketAddress.of(path));
@@ -37,7 +41,8 @@ record SocketPair(SocketChannel left, SocketChannel right) implements AutoClosea
     ByteBuffer buffer = ByteBuffer.allocate(count);
     while (buffer.hasRemaining()) {
       if (right.read(buffer) < 0) {
-        throw new IOException("stream ended after " + buffer.position() + " of " + count + " bytes");
+        throw new IOException(
+            "stream ended after " + buffer.position() + " of " + count + " bytes");
       }
     }
     return buffer.array();
@@ -45,7 +50,8 @@ record SocketPair(SocketChannel left, SocketChannel right) implements AutoClosea
 
   @Override
   public void close() throws IOException {
-    try (left; right) {
+    try (left;
+        right) {
       // closes both, even if one fails
     }
   }

@@ -30,38 +30,53 @@ class WirePropertiesTest {
   }
 
   @Property(tries = 2_000)
-  void everyBodySurvivesEncodeAndDecode(@ForAll("bodies") Body body, @ForAll long seq) throws BadFrame {
+  void everyBodySurvivesEncodeAndDecode(@ForAll("bodies") Body body, @ForAll long seq)
+      throws BadFrame {
     Envelope decoded = Wire.decode(WireTest.reader(Wire.encode(seq, body)));
 
     assertThat(decoded).isEqualTo(new Envelope(Wire.PROTOCOL_VERSION, seq, body));
   }
 
-  /** A stream of frames, some spanning segments, read back through reads that stop at arbitrary bytes. */
+  /**
+   * A stream of frames, some spanning segments, read back through reads that stop at arbitrary
+   * bytes.
+   */
   @Property(tries = 300)
-  void framesSurviveAStreamThatArrivesInPieces(@ForAll("streams") List<Body> bodies,
-      @ForAll @IntRange(min = 1, max = 5_000) int piece) throws IOException {
+  void framesSurviveAStreamThatArrivesInPieces(
+      @ForAll("streams") List<Body> bodies, @ForAll @IntRange(min = 1, max = 5_000) int piece)
+      throws IOException {
     ByteArrayOutputStream stream = new ByteArrayOutputStream();
     for (int i = 0; i < bodies.size(); i++) {
       Serialize.write(Channels.newChannel(stream), Wire.encode(i, bodies.get(i)));
     }
-    FrameReader frames = new FrameReader(inPieces(stream.toByteArray(), piece), FrameChannel.DEFAULT_MAX_FRAME_BYTES);
+    FrameReader frames =
+        new FrameReader(
+            inPieces(stream.toByteArray(), piece), FrameChannel.DEFAULT_MAX_FRAME_BYTES);
 
     for (int i = 0; i < bodies.size(); i++) {
-      assertThat(Wire.decode(frames.next())).isEqualTo(new Envelope(Wire.PROTOCOL_VERSION, i, bodies.get(i)));
+      assertThat(Wire.decode(frames.next()))
+          .isEqualTo(new Envelope(Wire.PROTOCOL_VERSION, i, bodies.get(i)));
     }
     assertThat(frames.next()).isNull();
   }
 
-  /** Whatever a flipped byte breaks, the reader answers with a frame, an end of stream or a BadFrame, nothing else. */
+  /**
+   * Whatever a flipped byte breaks, the reader answers with a frame, an end of stream or a
+   * BadFrame, nothing else.
+   */
   @Property(tries = 3_000)
-  void corruptFramesDecodeOrFailAsBadFrame(@ForAll("bodies") Body body, @ForAll Random random) throws IOException {
+  void corruptFramesDecodeOrFailAsBadFrame(@ForAll("bodies") Body body, @ForAll Random random)
+      throws IOException {
     ByteArrayOutputStream stream = new ByteArrayOutputStream();
     Serialize.write(Channels.newChannel(stream), Wire.encode(1, body));
     byte[] bytes = stream.toByteArray();
     for (int flips = 1 + random.nextInt(8); flips > 0; flips--) {
       bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
     }
-    FrameReader frames = new FrameReader(Channels.newChannel(new ByteArrayInputStream(bytes)), FrameChannel.DEFAULT_MAX_FRAME_BYTES);
+    FrameReader frames =
+        new FrameReader(
+            Channels.newChannel(new ByteArrayInputStream(bytes)),
+            FrameChannel.DEFAULT_MAX_FRAME_BYTES);
 
     try {
       var message = frames.next();

@@ -23,11 +23,14 @@ class WireTest {
     frame.set(FrameStruct.Which.DRAIN);
 
     assertThatThrownBy(() -> Wire.decode(reader(message)))
-        .isInstanceOfSatisfying(BadFrame.class, e -> {
-          assertThat(e.reason()).isEqualTo(Reason.UNKNOWN_VERSION);
-          assertThat(e.seq()).hasValue(77);
-        })
-        .hasMessageContaining("version 2").hasMessageContaining("version 1");
+        .isInstanceOfSatisfying(
+            BadFrame.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(Reason.UNKNOWN_VERSION);
+              assertThat(e.seq()).hasValue(77);
+            })
+        .hasMessageContaining("version 2")
+        .hasMessageContaining("version 1");
   }
 
   @Test
@@ -36,7 +39,8 @@ class WireTest {
     message.getRoot(FrameStruct.factory).setTag(FrameStruct.Which.values().length);
 
     assertThatThrownBy(() -> Wire.decode(reader(message)))
-        .isInstanceOfSatisfying(BadFrame.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNKNOWN_MEMBER))
+        .isInstanceOfSatisfying(
+            BadFrame.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNKNOWN_MEMBER))
         .hasMessageContaining("body tag 22");
   }
 
@@ -45,11 +49,13 @@ class WireTest {
     MessageBuilder message = new MessageBuilder();
     FrameStruct.Builder frame = message.initRoot(FrameStruct.factory);
     frame.setVersion(Wire.PROTOCOL_VERSION);
-    InferStructs.Failure.Builder failure = frame.init(FrameStruct.Which.FAILURE, InferStructs.Failure.factory);
+    InferStructs.Failure.Builder failure =
+        frame.init(FrameStruct.Which.FAILURE, InferStructs.Failure.factory);
     failure.setUint16(0, FailureCode.values().length, "code");
 
     assertThatThrownBy(() -> Wire.decode(reader(message)))
-        .isInstanceOfSatisfying(BadFrame.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNKNOWN_MEMBER))
+        .isInstanceOfSatisfying(
+            BadFrame.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNKNOWN_MEMBER))
         .hasMessageContaining("FailureCode");
   }
 
@@ -58,24 +64,36 @@ class WireTest {
     ByteBuffer segment = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
     segment.putLong(0, 0x0001_0002_7FFF_FFF0L); // a struct pointer far past the segment's end
 
-    assertThatThrownBy(() -> Wire.decode(new MessageReader(new ByteBuffer[] {segment}, ReaderOptions.DEFAULT_READER_OPTIONS)))
-        .isInstanceOfSatisfying(BadFrame.class, e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
+    assertThatThrownBy(
+            () ->
+                Wire.decode(
+                    new MessageReader(
+                        new ByteBuffer[] {segment}, ReaderOptions.DEFAULT_READER_OPTIONS)))
+        .isInstanceOfSatisfying(
+            BadFrame.class, e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
   }
 
   @Test
   void anEmptySegmentIsMalformed() {
     ByteBuffer empty = ByteBuffer.allocate(0).order(ByteOrder.LITTLE_ENDIAN);
 
-    assertThatThrownBy(() -> Wire.decode(new MessageReader(new ByteBuffer[] {empty}, ReaderOptions.DEFAULT_READER_OPTIONS)))
-        .isInstanceOfSatisfying(BadFrame.class, e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
+    assertThatThrownBy(
+            () ->
+                Wire.decode(
+                    new MessageReader(
+                        new ByteBuffer[] {empty}, ReaderOptions.DEFAULT_READER_OPTIONS)))
+        .isInstanceOfSatisfying(
+            BadFrame.class, e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
   }
 
   @Test
   void uint16FieldsRefuseValuesThatDoNotFit() {
     assertThatThrownBy(() -> Wire.encode(1, new Body.Assign("i", "r", 65536, List.of())))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("group");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("group");
     assertThatThrownBy(() -> Wire.encode(1, new Body.LoadAdapter("a", -1, "p")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rank");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("rank");
   }
 
   @Test
@@ -92,7 +110,8 @@ class WireTest {
     frame.setVersion(Wire.PROTOCOL_VERSION);
     frame.setTag(FrameStruct.Which.HEARTBEAT.ordinal());
 
-    assertThat(Wire.decode(reader(message)).body()).isEqualTo(new Body.Heartbeat(0, AgentState.STARTING, 0, 0, List.of()));
+    assertThat(Wire.decode(reader(message)).body())
+        .isEqualTo(new Body.Heartbeat(0, AgentState.STARTING, 0, 0, List.of()));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package nova.tests.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,20 +17,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * Closed-loop load on one chat completions URL: {@code clients} threads each send a request as
- * soon as the last one has been read to its end, for a given time. Records the full-answer
- * latency, and for streams the time to the first content chunk; a wrong answer counts as an error.
+ * Closed-loop load on one chat completions URL: {@code clients} threads each send a request as soon
+ * as the last one has been read to its end, for a given time. Records the full-answer latency, and
+ * for streams the time to the first content chunk; a wrong answer counts as an error.
  */
 final class ChatLoad {
   record Target(String url, String key, String model) {}
 
-  record Result(int answers, int errors, double seconds, Percentiles latency, Percentiles firstToken) {
+  record Result(
+      int answers, int errors, double seconds, Percentiles latency, Percentiles firstToken) {
     double perSecond() {
       return answers / seconds;
     }
   }
 
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   Result run(Target target, boolean stream, int clients, Duration length) throws Exception {
     Percentiles latency = new Percentiles();
@@ -42,30 +48,39 @@ final class ChatLoad {
     try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
       List<Future<?>> running = new ArrayList<>();
       for (int c = 0; c < clients; c++) {
-        running.add(pool.submit(() -> {
-          while (System.nanoTime() < end) {
-            long t0 = System.nanoTime();
-            boolean ok = stream ? streamed(request, t0, firstToken) : plain(request);
-            if (ok) {
-              latency.add(System.nanoTime() - t0);
-              answers.incrementAndGet();
-            } else {
-              errors.incrementAndGet();
-            }
-          }
-          return null;
-        }));
+        running.add(
+            pool.submit(
+                () -> {
+                  while (System.nanoTime() < end) {
+                    long t0 = System.nanoTime();
+                    boolean ok = stream ? streamed(request, t0, firstToken) : plain(request);
+                    if (ok) {
+                      latency.add(System.nanoTime() - t0);
+                      answers.incrementAndGet();
+                    } else {
+                      errors.incrementAndGet();
+                    }
+                  }
+                  return null;
+                }));
       }
       for (Future<?> f : running) f.get();
     }
-    return new Result(answers.get(), errors.get(), (System.nanoTime() - started) / 1e9, latency, firstToken);
+    return new Result(
+        answers.get(), errors.get(), (System.nanoTime() - started) / 1e9, latency, firstToken);
   }
 
   private static HttpRequest request(Target target, boolean stream) {
-    String body = """
-        {"model": "%s", "stream": %s, "messages": [{"role": "user", "content": "Tell me about gateways."}]}""".formatted(target.model(), stream);
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(target.url())).timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    String body =
+        """
+        {"model": "%s", "stream": %s, "messages": [{"role": "user", "content": "Tell me about gateways."}]}\
+        """
+            .formatted(target.model(), stream);
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(target.url()))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (target.key() != null) builder.header("Authorization", "Bearer " + target.key());
     return builder.build();
   }
@@ -88,14 +103,17 @@ final class ChatLoad {
         for (Iterator<String> it = lines.iterator(); it.hasNext(); ) {
           String line = it.next();
           if (line.equals("data: [DONE]")) return !first;
-          if (first && line.startsWith("data: ") && line.contains("\"content\":\"") && !line.contains("\"content\":\"\"")) {
+          if (first
+              && line.startsWith("data: ")
+              && line.contains("\"content\":\"")
+              && !line.contains("\"content\":\"\"")) {
             firstToken.add(System.nanoTime() - t0);
             first = false;
           }
         }
         return false;
       }
-    } catch (IOException | InterruptedException | java.io.UncheckedIOException e) {
+    } catch (IOException | InterruptedException | UncheckedIOException e) {
       return false;
     }
   }

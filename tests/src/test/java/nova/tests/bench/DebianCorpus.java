@@ -25,7 +25,8 @@ record DebianCorpus(List<Doc> docs) {
       String text = stanza.get("Description-en");
       if (text == null || stanza.get("Description-md5") == null) continue;
       int firstLine = text.indexOf('\n');
-      if (firstLine > 0) longByMd5.putIfAbsent(stanza.get("Description-md5"), text.substring(firstLine + 1).strip());
+      if (firstLine > 0)
+        longByMd5.putIfAbsent(stanza.get("Description-md5"), text.substring(firstLine + 1).strip());
     }
     Map<String, Doc> bySummary = new LinkedHashMap<>();
     Map<String, Boolean> seenDescription = new HashMap<>();
@@ -34,7 +35,9 @@ record DebianCorpus(List<Doc> docs) {
       String summary = stanza.get("Description");
       if (description == null || summary == null || description.split("\\s+").length < 8) continue;
       if (seenDescription.putIfAbsent(description, true) != null) continue;
-      bySummary.putIfAbsent(summary.strip().toLowerCase(), new Doc(stanza.get("Package"), summary.strip(), description));
+      bySummary.putIfAbsent(
+          summary.strip().toLowerCase(),
+          new Doc(stanza.get("Package"), summary.strip(), description));
       if (bySummary.size() == limit) break;
     }
     return new DebianCorpus(new ArrayList<>(bySummary.values()));

@@ -28,5 +28,4 @@ final class Percentiles {
   String summary() {
     return "p50 %.1f ms, p99 %.1f ms (n=%d)".formatted(millis(50), millis(99), count());
   }
-
 }

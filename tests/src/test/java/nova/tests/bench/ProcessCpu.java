@@ -31,21 +31,30 @@ final class ProcessCpu {
   void start() {
     before.clear();
     for (long pid : pids.values()) {
-      ProcessHandle.of(pid).ifPresent(p -> {
-        before.put(p.pid(), cpu(p));
-        p.children().forEach(child -> before.put(child.pid(), cpu(child)));
-      });
+      ProcessHandle.of(pid)
+          .ifPresent(
+              p -> {
+                before.put(p.pid(), cpu(p));
+                p.children().forEach(child -> before.put(child.pid(), cpu(child)));
+              });
     }
   }
 
-  /** Milliseconds of CPU per process name since start(), a process's children (PostgreSQL's backends) included. */
+  /**
+   * Milliseconds of CPU per process name since start(), a process's children (PostgreSQL's
+   * backends) included.
+   */
   Map<String, Double> millisSinceStart() {
     Map<String, Double> spent = new LinkedHashMap<>();
-    pids.forEach((name, pid) -> ProcessHandle.of(pid).ifPresent(p -> {
-      double millis = since(p);
-      for (ProcessHandle child : p.children().toList()) millis += since(child);
-      spent.put(name, millis);
-    }));
+    pids.forEach(
+        (name, pid) ->
+            ProcessHandle.of(pid)
+                .ifPresent(
+                    p -> {
+                      double millis = since(p);
+                      for (ProcessHandle child : p.children().toList()) millis += since(child);
+                      spent.put(name, millis);
+                    }));
     return spent;
   }
 

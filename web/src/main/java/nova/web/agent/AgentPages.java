@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -21,7 +20,10 @@ import nova.web.errors.ApiException;
 import nova.web.ui.Html;
 import nova.web.ui.PageContext;
 
-/** The Agents page (agents with their models and fallbacks, pods with their sandbox tier) and the Chat page. */
+/**
+ * The Agents page (agents with their models and fallbacks, pods with their sandbox tier) and the
+ * Chat page.
+ */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class AgentPages {
@@ -43,22 +45,46 @@ public class AgentPages {
   @POST
   @Path("agents")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response create(@Context ContainerRequestContext request, @FormParam("name") String name, @FormParam("model") String model,
-      @FormParam("fallback_models") String fallbacks, @FormParam("system_prompt") String prompt, @FormParam("pod_id") String podId) {
-    return act(request, caller -> agents.create(caller, new AgentRequests.NewAgent(checkName(name), model, prompt, Html.names(fallbacks), pod(podId)), null));
+  public Response create(
+      @Context ContainerRequestContext request,
+      @FormParam("name") String name,
+      @FormParam("model") String model,
+      @FormParam("fallback_models") String fallbacks,
+      @FormParam("system_prompt") String prompt,
+      @FormParam("pod_id") String podId) {
+    return act(
+        request,
+        caller ->
+            agents.create(
+                caller,
+                new AgentRequests.NewAgent(
+                    checkName(name), model, prompt, Html.names(fallbacks), pod(podId)),
+                null));
   }
 
   @POST
   @Path("agents/{id}/config")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response configure(@Context ContainerRequestContext request, @PathParam("id") UUID id, @FormParam("name") String name,
-      @FormParam("model") String model, @FormParam("fallback_models") String fallbacks, @FormParam("system_prompt") String prompt) {
-    return act(request, caller -> {
-      // the Nova agent's form has no name field: its name stays
-      String newName = name == null || name.isBlank() ? null : checkName(name);
-      String newModel = model == null || model.isBlank() ? null : model.strip();
-      agents.configure(caller, id, new AgentRequests.AgentConfig(newName, newModel, prompt == null ? "" : prompt, Html.names(fallbacks)), null);
-    });
+  public Response configure(
+      @Context ContainerRequestContext request,
+      @PathParam("id") UUID id,
+      @FormParam("name") String name,
+      @FormParam("model") String model,
+      @FormParam("fallback_models") String fallbacks,
+      @FormParam("system_prompt") String prompt) {
+    return act(
+        request,
+        caller -> {
+          // the Nova agent's form has no name field: its name stays
+          String newName = name == null || name.isBlank() ? null : checkName(name);
+          String newModel = model == null || model.isBlank() ? null : model.strip();
+          agents.configure(
+              caller,
+              id,
+              new AgentRequests.AgentConfig(
+                  newName, newModel, prompt == null ? "" : prompt, Html.names(fallbacks)),
+              null);
+        });
   }
 
   @POST
@@ -70,17 +96,35 @@ public class AgentPages {
   @POST
   @Path("agents/pods")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response createPod(@Context ContainerRequestContext request, @FormParam("name") String name, @FormParam("description") String description,
+  public Response createPod(
+      @Context ContainerRequestContext request,
+      @FormParam("name") String name,
+      @FormParam("description") String description,
       @FormParam("sandbox_tier") String tier) {
-    return act(request, caller -> agents.createPod(caller, new AgentRequests.NewPod(checkName(name), description, checkTier(tier))));
+    return act(
+        request,
+        caller ->
+            agents.createPod(
+                caller, new AgentRequests.NewPod(checkName(name), description, checkTier(tier))));
   }
 
   @POST
   @Path("agents/pods/{id}")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response changePod(@Context ContainerRequestContext request, @PathParam("id") UUID id, @FormParam("name") String name,
-      @FormParam("description") String description, @FormParam("sandbox_tier") String tier) {
-    return act(request, caller -> agents.changePod(caller, id, new AgentRequests.PodChange(checkName(name), description == null ? "" : description, checkTier(tier))));
+  public Response changePod(
+      @Context ContainerRequestContext request,
+      @PathParam("id") UUID id,
+      @FormParam("name") String name,
+      @FormParam("description") String description,
+      @FormParam("sandbox_tier") String tier) {
+    return act(
+        request,
+        caller ->
+            agents.changePod(
+                caller,
+                id,
+                new AgentRequests.PodChange(
+                    checkName(name), description == null ? "" : description, checkTier(tier))));
   }
 
   @POST
@@ -93,7 +137,17 @@ public class AgentPages {
   @Path("chat")
   public Response chat(@Context ContainerRequestContext request) {
     Caller caller = Caller.of(request);
-    return html.guarded(caller, false, () -> html.page("agent/chat.jte", Map.of("page", new PageContext("Chat", "chat", caller), "agents", agents.list(caller, null))));
+    return html.guarded(
+        caller,
+        false,
+        () ->
+            html.page(
+                "agent/chat.jte",
+                Map.of(
+                    "page",
+                    new PageContext("Chat", "chat", caller),
+                    "agents",
+                    agents.list(caller, null))));
   }
 
   private Response act(ContainerRequestContext request, Consumer<Caller> change) {
@@ -101,12 +155,14 @@ public class AgentPages {
   }
 
   private static String checkName(String name) {
-    if (name == null || !name.strip().matches(AgentRequests.NAME)) throw ApiException.badRequest("name " + AgentRequests.NAME_RULE);
+    if (name == null || !name.strip().matches(AgentRequests.NAME))
+      throw ApiException.badRequest("name " + AgentRequests.NAME_RULE);
     return name.strip();
   }
 
   private static String checkTier(String tier) {
-    if (tier == null || !Pod.TIERS.contains(tier)) throw ApiException.badRequest("sandbox tier must be one of " + String.join(", ", Pod.TIERS));
+    if (tier == null || !Pod.TIERS.contains(tier))
+      throw ApiException.badRequest("sandbox tier must be one of " + String.join(", ", Pod.TIERS));
     return tier;
   }
 
@@ -115,7 +171,8 @@ public class AgentPages {
     try {
       return UUID.fromString(podId.strip());
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("pod_id must be a pod's id, or empty for none; was '" + podId + "'");
+      throw ApiException.badRequest(
+          "pod_id must be a pod's id, or empty for none; was '" + podId + "'");
     }
   }
 

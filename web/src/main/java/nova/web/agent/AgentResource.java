@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.UUID;
 import nova.web.auth.Caller;
 
-/** /api/v1/agents (seed 001): create, list, get, delete, and PATCH .../config for model, system prompt and fallback models. */
+/**
+ * /api/v1/agents (seed 001): create, list, get, delete, and PATCH .../config for model, system
+ * prompt and fallback models.
+ */
 @Path("/api/v1/agents")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -35,7 +38,8 @@ public class AgentResource {
   }
 
   @POST
-  public Response create(@Context ContainerRequestContext request, @NotNull @Valid AgentRequests.NewAgent body) {
+  public Response create(
+      @Context ContainerRequestContext request, @NotNull @Valid AgentRequests.NewAgent body) {
     return Response.status(201).entity(agents.create(Caller.of(request), body, null)).build();
   }
 
@@ -47,7 +51,10 @@ public class AgentResource {
 
   @PATCH
   @Path("{id}/config")
-  public Agent configure(@Context ContainerRequestContext request, @PathParam("id") UUID id, @NotNull @Valid AgentRequests.AgentConfig body) {
+  public Agent configure(
+      @Context ContainerRequestContext request,
+      @PathParam("id") UUID id,
+      @NotNull @Valid AgentRequests.AgentConfig body) {
     return agents.configure(Caller.of(request), id, body, null);
   }
 

@@ -4,18 +4,23 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import nova.activities.llm.gateway.Gateway;
 import nova.activities.llm.gateway.UnknownModel;
 import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
 
-/** What people do with agents and pods, checked: names unique, models that the gateway can route, the Nova agent kept. */
+/**
+ * What people do with agents and pods, checked: names unique, models that the gateway can route,
+ * the Nova agent kept.
+ */
 public final class Agents {
   private final AgentStore store;
   private final Gateway gateway;
-  private final java.util.function.Supplier<String> defaultModel;
+  private final Supplier<String> defaultModel;
 
-  public Agents(AgentStore store, Gateway gateway, java.util.function.Supplier<String> defaultModel) {
+  public Agents(AgentStore store, Gateway gateway, Supplier<String> defaultModel) {
     this.store = store;
     this.gateway = gateway;
     this.defaultModel = defaultModel;
@@ -29,7 +34,10 @@ public final class Agents {
   /** The agent chat talks to when none is named. */
   public Agent nova(Caller caller) {
     caller.requireHuman();
-    return store.nova().orElseThrow(() -> new ApiException(503, "the Nova agent is missing; restart Nova to recreate it"));
+    return store
+        .nova()
+        .orElseThrow(
+            () -> new ApiException(503, "the Nova agent is missing; restart Nova to recreate it"));
   }
 
   public List<Agent> list(Caller caller, UUID podId) {
@@ -47,13 +55,29 @@ public final class Agents {
     caller.requireAdmin();
     UUID pod = podId != null ? podId : body.podId();
     if (pod != null) pod(caller, pod);
-    String model = body.model() == null || body.model().isBlank() ? defaultModel.get() : body.model().strip();
-    List<String> fallbacks = body.fallbackModels() == null ? List.of() : body.fallbackModels().stream().map(String::strip).toList();
+    String model =
+        body.model() == null || body.model().isBlank() ? defaultModel.get() : body.model().strip();
+    List<String> fallbacks =
+        body.fallbackModels() == null
+            ? List.of()
+            : body.fallbackModels().stream().map(String::strip).toList();
     checkModels(model, fallbacks);
-    if (store.nameTaken(body.name().strip(), null)) throw ApiException.conflict("an agent named " + body.name().strip() + " already exists", Map.of("field", "name"));
+    if (store.nameTaken(body.name().strip(), null))
+      throw ApiException.conflict(
+          "an agent named " + body.name().strip() + " already exists", Map.of("field", "name"));
     Instant now = Instant.now();
-    Agent agent = new Agent(UUID.randomUUID(), body.name().strip(), pod, model, body.systemPrompt() == null ? "" : body.systemPrompt(), fallbacks, false,
-        caller.actor(), now, now);
+    Agent agent =
+        new Agent(
+            UUID.randomUUID(),
+            body.name().strip(),
+            pod,
+            model,
+            body.systemPrompt() == null ? "" : body.systemPrompt(),
+            fallbacks,
+            false,
+            caller.actor(),
+            now,
+            now);
     store.insert(agent);
     return get(caller, agent.id());
   }
@@ -62,20 +86,39 @@ public final class Agents {
     caller.requireAdmin();
     Agent agent = inPod(get(caller, id), podId);
     String name = body.name() == null ? agent.name() : body.name().strip();
-    if (agent.canonical() && !name.equals(Agent.NOVA)) throw ApiException.conflict("the Nova agent keeps its name", Map.of("field", "name"));
-    if (store.nameTaken(name, id)) throw ApiException.conflict("an agent named " + name + " already exists", Map.of("field", "name"));
+    if (agent.canonical() && !name.equals(Agent.NOVA))
+      throw ApiException.conflict("the Nova agent keeps its name", Map.of("field", "name"));
+    if (store.nameTaken(name, id))
+      throw ApiException.conflict(
+          "an agent named " + name + " already exists", Map.of("field", "name"));
     String model = body.model() == null ? agent.model() : body.model().strip();
-    List<String> fallbacks = body.fallbackModels() == null ? agent.fallbackModels() : body.fallbackModels().stream().map(String::strip).toList();
+    List<String> fallbacks =
+        body.fallbackModels() == null
+            ? agent.fallbackModels()
+            : body.fallbackModels().stream().map(String::strip).toList();
     checkModels(model, fallbacks);
-    store.update(new Agent(id, name, agent.podId(), model, body.systemPrompt() == null ? agent.systemPrompt() : body.systemPrompt(), fallbacks,
-        agent.canonical(), agent.createdBy(), agent.createdAt(), Instant.now()));
+    store.update(
+        new Agent(
+            id,
+            name,
+            agent.podId(),
+            model,
+            body.systemPrompt() == null ? agent.systemPrompt() : body.systemPrompt(),
+            fallbacks,
+            agent.canonical(),
+            agent.createdBy(),
+            agent.createdAt(),
+            Instant.now()));
     return get(caller, id);
   }
 
   public void delete(Caller caller, UUID id, UUID podId) {
     caller.requireAdmin();
     Agent agent = inPod(get(caller, id), podId);
-    if (agent.canonical()) throw ApiException.conflict("the Nova agent cannot be deleted; change its model or prompt instead", Map.of("id", id.toString()));
+    if (agent.canonical())
+      throw ApiException.conflict(
+          "the Nova agent cannot be deleted; change its model or prompt instead",
+          Map.of("id", id.toString()));
     store.deleteAgent(id);
   }
 
@@ -91,10 +134,19 @@ public final class Agents {
 
   public Pod createPod(Caller caller, AgentRequests.NewPod body) {
     caller.requireAdmin();
-    if (store.podNameTaken(body.name().strip(), null)) throw ApiException.conflict("a pod named " + body.name().strip() + " already exists", Map.of("field", "name"));
+    if (store.podNameTaken(body.name().strip(), null))
+      throw ApiException.conflict(
+          "a pod named " + body.name().strip() + " already exists", Map.of("field", "name"));
     Instant now = Instant.now();
-    Pod pod = new Pod(UUID.randomUUID(), body.name().strip(), body.description() == null ? "" : body.description(),
-        body.sandboxTier() == null ? "workspace" : body.sandboxTier(), caller.actor(), now, now);
+    Pod pod =
+        new Pod(
+            UUID.randomUUID(),
+            body.name().strip(),
+            body.description() == null ? "" : body.description(),
+            body.sandboxTier() == null ? "workspace" : body.sandboxTier(),
+            caller.actor(),
+            now,
+            now);
     store.insertPod(pod);
     return pod(caller, pod.id());
   }
@@ -103,9 +155,18 @@ public final class Agents {
     caller.requireAdmin();
     Pod pod = pod(caller, id);
     String name = body.name() == null ? pod.name() : body.name().strip();
-    if (store.podNameTaken(name, id)) throw ApiException.conflict("a pod named " + name + " already exists", Map.of("field", "name"));
-    store.updatePod(new Pod(id, name, body.description() == null ? pod.description() : body.description(),
-        body.sandboxTier() == null ? pod.sandboxTier() : body.sandboxTier(), pod.createdBy(), pod.createdAt(), Instant.now()));
+    if (store.podNameTaken(name, id))
+      throw ApiException.conflict(
+          "a pod named " + name + " already exists", Map.of("field", "name"));
+    store.updatePod(
+        new Pod(
+            id,
+            name,
+            body.description() == null ? pod.description() : body.description(),
+            body.sandboxTier() == null ? pod.sandboxTier() : body.sandboxTier(),
+            pod.createdBy(),
+            pod.createdAt(),
+            Instant.now()));
     return pod(caller, id);
   }
 
@@ -116,19 +177,24 @@ public final class Agents {
   }
 
   private Agent inPod(Agent agent, UUID podId) {
-    if (podId != null && !podId.equals(agent.podId())) throw ApiException.notFound("agent in pod " + podId + ":", agent.id());
+    if (podId != null && !podId.equals(agent.podId()))
+      throw ApiException.notFound("agent in pod " + podId + ":", agent.id());
     return agent;
   }
 
-  /** Every model of the chain must be one the gateway can route now; the error lists what is available. */
+  /**
+   * Every model of the chain must be one the gateway can route now; the error lists what is
+   * available.
+   */
   private void checkModels(String model, List<String> fallbacks) {
-    List<String> chain = java.util.stream.Stream.concat(java.util.stream.Stream.of(model), fallbacks.stream()).toList();
+    List<String> chain = Stream.concat(Stream.of(model), fallbacks.stream()).toList();
     for (int i = 0; i < chain.size(); i++) {
       String field = i == 0 ? "model" : "fallback_models[" + (i - 1) + "]";
       try {
         gateway.catalog().resolve(chain.get(i));
       } catch (UnknownModel e) {
-        throw new ApiException(400, field + ": " + e.getMessage(), Map.of("field", field, "available", e.available()));
+        throw new ApiException(
+            400, field + ": " + e.getMessage(), Map.of("field", field, "available", e.available()));
       }
     }
   }

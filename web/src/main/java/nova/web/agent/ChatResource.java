@@ -41,22 +41,32 @@ public class ChatResource {
   }
 
   @POST
-  public Response chat(@Context ContainerRequestContext request, @NotNull @Valid AgentRequests.ChatTurn turn) {
+  public Response chat(
+      @Context ContainerRequestContext request, @NotNull @Valid AgentRequests.ChatTurn turn) {
     Caller caller = Caller.of(request).requireAdmin();
     access.admit(caller);
     Agent agent = turn.agentId() == null ? agents.nova(caller) : agents.get(caller, turn.agentId());
-    ChatRelay relay = ChatRelay.start(gateway, new GatewayCall(messages(agent, turn), agent.chain(), caller.actor(), agent.id()));
+    ChatRelay relay =
+        ChatRelay.start(
+            gateway,
+            new GatewayCall(messages(agent, turn), agent.chain(), caller.actor(), agent.id()));
     ChatRelay.Event first = relay.next();
     if (first instanceof ChatRelay.Failed failed) throw GatewayErrors.of(failed.error());
-    return Response.ok(new ChatEvents(json, relay, first, agent)).type("text/event-stream").header("Cache-Control", "no-cache")
-        .header("X-Accel-Buffering", "no").build();
+    return Response.ok(new ChatEvents(json, relay, first, agent))
+        .type("text/event-stream")
+        .header("Cache-Control", "no-cache")
+        .header("X-Accel-Buffering", "no")
+        .build();
   }
 
   private ObjectNode messages(Agent agent, AgentRequests.ChatTurn turn) {
     ObjectNode body = json.createObjectNode();
     ArrayNode messages = body.putArray("messages");
-    if (!agent.systemPrompt().isBlank()) messages.addObject().put("role", "system").put("content", agent.systemPrompt());
-    if (turn.history() != null) turn.history().forEach(h -> messages.addObject().put("role", h.role()).put("content", h.content()));
+    if (!agent.systemPrompt().isBlank())
+      messages.addObject().put("role", "system").put("content", agent.systemPrompt());
+    if (turn.history() != null)
+      turn.history()
+          .forEach(h -> messages.addObject().put("role", h.role()).put("content", h.content()));
     messages.addObject().put("role", "user").put("content", turn.message());
     return body;
   }

@@ -1,10 +1,20 @@
 package nova.web.agent;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** A group of agents that share a sandbox tier: how much of the filesystem and shell they may touch. */
-public record Pod(UUID id, String name, String description, String sandboxTier, String createdBy, Instant createdAt, Instant updatedAt) {
+/**
+ * A group of agents that share a sandbox tier: how much of the filesystem and shell they may touch.
+ */
+public record Pod(
+    UUID id,
+    String name,
+    String description,
+    String sandboxTier,
+    String createdBy,
+    Instant createdAt,
+    Instant updatedAt) {
   /** Least access to most, as seed 001's SandboxTier. */
-  public static final java.util.List<String> TIERS = java.util.List.of("isolated", "nova", "workspace", "host");
+  public static final List<String> TIERS = List.of("isolated", "nova", "workspace", "host");
 }

@@ -36,21 +36,26 @@ public class PodResource {
   }
 
   @POST
-  public Response create(@Context ContainerRequestContext request, @NotNull @Valid AgentRequests.NewPod body) {
+  public Response create(
+      @Context ContainerRequestContext request, @NotNull @Valid AgentRequests.NewPod body) {
     return Response.status(201).entity(agents.createPod(Caller.of(request), body)).build();
   }
 
   /** The pod and its agents. */
   @GET
   @Path("{id}")
-  public Map<String, Object> get(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
+  public Map<String, Object> get(
+      @Context ContainerRequestContext request, @PathParam("id") UUID id) {
     Caller caller = Caller.of(request);
     return Map.of("pod", agents.pod(caller, id), "agents", agents.list(caller, id));
   }
 
   @PATCH
   @Path("{id}")
-  public Pod change(@Context ContainerRequestContext request, @PathParam("id") UUID id, @NotNull @Valid AgentRequests.PodChange body) {
+  public Pod change(
+      @Context ContainerRequestContext request,
+      @PathParam("id") UUID id,
+      @NotNull @Valid AgentRequests.PodChange body) {
     return agents.changePod(Caller.of(request), id, body);
   }
 
@@ -69,20 +74,29 @@ public class PodResource {
 
   @POST
   @Path("{id}/agents")
-  public Response addAgent(@Context ContainerRequestContext request, @PathParam("id") UUID id, @NotNull @Valid AgentRequests.NewAgent body) {
+  public Response addAgent(
+      @Context ContainerRequestContext request,
+      @PathParam("id") UUID id,
+      @NotNull @Valid AgentRequests.NewAgent body) {
     return Response.status(201).entity(agents.create(Caller.of(request), body, id)).build();
   }
 
   @PATCH
   @Path("{id}/agents/{aid}")
-  public Agent configure(@Context ContainerRequestContext request, @PathParam("id") UUID id, @PathParam("aid") UUID aid,
+  public Agent configure(
+      @Context ContainerRequestContext request,
+      @PathParam("id") UUID id,
+      @PathParam("aid") UUID aid,
       @NotNull @Valid AgentRequests.AgentConfig body) {
     return agents.configure(Caller.of(request), aid, body, id);
   }
 
   @DELETE
   @Path("{id}/agents/{aid}")
-  public Response removeAgent(@Context ContainerRequestContext request, @PathParam("id") UUID id, @PathParam("aid") UUID aid) {
+  public Response removeAgent(
+      @Context ContainerRequestContext request,
+      @PathParam("id") UUID id,
+      @PathParam("aid") UUID aid) {
     agents.delete(Caller.of(request), aid, id);
     return Response.noContent().build();
   }

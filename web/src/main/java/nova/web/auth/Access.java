@@ -1,5 +1,7 @@
 package nova.web.auth;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,7 +25,7 @@ public final class Access {
   /** The one time a key's secret is shown. */
   public record CreatedKey(UUID id, String name, String role, String prefix, String key) {}
 
-  public record UserView(UUID id, String username, String role, java.time.Instant createdAt) {}
+  public record UserView(UUID id, String username, String role, Instant createdAt) {}
 
   public List<ApiKeyDao.Key> keys(Caller caller) {
     caller.requireHuman();
@@ -34,15 +36,30 @@ public final class Access {
     caller.requireAdmin();
     String role = request.role() == null ? Role.ADMIN.wireName() : request.role();
     ApiKeys.NewKey key = ApiKeys.generate();
-    keys().insert(key.id(), request.name().trim(), key.prefix(), key.hash(), role, null, caller.actor());
-    audit.record("key_created", caller, Map.of("key_id", key.id().toString(), "name", request.name().trim(), "role", role, "prefix", key.prefix()));
+    keys()
+        .insert(
+            key.id(), request.name().trim(), key.prefix(), key.hash(), role, null, caller.actor());
+    audit.record(
+        "key_created",
+        caller,
+        Map.of(
+            "key_id",
+            key.id().toString(),
+            "name",
+            request.name().trim(),
+            "role",
+            role,
+            "prefix",
+            key.prefix()));
     return new CreatedKey(key.id(), request.name().trim(), role, key.prefix(), key.secret());
   }
 
   public void revokeKey(Caller caller, UUID id) {
     caller.requireAdmin();
     ApiKeyDao.Key key = keys().byId(id).orElseThrow(() -> ApiException.notFound("API key", id));
-    if (key.revokedAt() != null) throw ApiException.conflict("API key " + id + " is revoked already", Map.of("id", id.toString()));
+    if (key.revokedAt() != null)
+      throw ApiException.conflict(
+          "API key " + id + " is revoked already", Map.of("id", id.toString()));
     keys().revoke(id);
     activeKeys.forget(id);
     audit.record("key_revoked", caller, Map.of("key_id", id.toString(), "name", key.name()));
@@ -56,38 +73,66 @@ public final class Access {
   public UserView createUser(Caller caller, AccessRequests.NewUser request) {
     caller.requireAdmin();
     UUID id = UUID.randomUUID();
-    if (jdbi.onDemand(AdminUserDao.class).insert(id, request.username(), Passwords.hash(request.password()), request.role()) == 0) {
-      throw ApiException.conflict("user '" + request.username() + "' exists already", Map.of("username", request.username()));
+    if (jdbi.onDemand(AdminUserDao.class)
+            .insert(id, request.username(), Passwords.hash(request.password()), request.role())
+        == 0) {
+      throw ApiException.conflict(
+          "user '" + request.username() + "' exists already",
+          Map.of("username", request.username()));
     }
-    audit.record("user_created", caller, Map.of("user_id", id.toString(), "username", request.username(), "role", request.role()));
-    return new UserView(id, request.username(), request.role(), java.time.Instant.now());
+    audit.record(
+        "user_created",
+        caller,
+        Map.of("user_id", id.toString(), "username", request.username(), "role", request.role()));
+    return new UserView(id, request.username(), request.role(), Instant.now());
   }
 
   /** Makes a user admin or viewer; takes effect on their next request, sessions included. */
   public UserView changeRole(Caller caller, UUID id, String role) {
     caller.requireAdmin();
     refuseSelf(caller, id, "change your own role");
-    return jdbi.inTransaction(handle -> {
-      AdminUserDao users = handle.attach(AdminUserDao.class);
-      List<UUID> admins = users.lockAdmins();
-      AdminUserDao.User user = users.byId(id).orElseThrow(() -> ApiException.notFound("user", id));
-      if (!Role.ADMIN.wireName().equals(role)) keepAnAdmin(admins, user, "become a viewer");
-      users.setRole(id, role);
-      audit.record("user_role_changed", caller, Map.of("user_id", id.toString(), "username", user.username(), "from", user.role(), "to", role));
-      return new UserView(id, user.username(), role, user.createdAt());
-    });
+    return jdbi.inTransaction(
+        handle -> {
+          AdminUserDao users = handle.attach(AdminUserDao.class);
+          List<UUID> admins = users.lockAdmins();
+          AdminUserDao.User user =
+              users.byId(id).orElseThrow(() -> ApiException.notFound("user", id));
+          if (!Role.ADMIN.wireName().equals(role)) keepAnAdmin(admins, user, "become a viewer");
+          users.setRole(id, role);
+          audit.record(
+              "user_role_changed",
+              caller,
+              Map.of(
+                  "user_id",
+                  id.toString(),
+                  "username",
+                  user.username(),
+                  "from",
+                  user.role(),
+                  "to",
+                  role));
+          return new UserView(id, user.username(), role, user.createdAt());
+        });
   }
 
-  /** Sets another person's password (they forgot theirs, or it leaked) and ends all of their sessions. */
+  /**
+   * Sets another person's password (they forgot theirs, or it leaked) and ends all of their
+   * sessions.
+   */
   public UserView setPassword(Caller caller, UUID id, String password) {
     caller.requireAdmin();
-    refuseSelf(caller, id, "set your own password here; the account page does that, with your current password");
+    refuseSelf(
+        caller,
+        id,
+        "set your own password here; the account page does that, with your current password");
     AdminUserDao users = jdbi.onDemand(AdminUserDao.class);
     AdminUserDao.User user = users.byId(id).orElseThrow(() -> ApiException.notFound("user", id));
-    java.time.Instant now = java.time.Instant.now();
-    if (users.changePassword(id, Passwords.hash(password), now) == 0) throw ApiException.notFound("user", id);
+    Instant now = Instant.now();
+    if (users.changePassword(id, Passwords.hash(password), now) == 0)
+      throw ApiException.notFound("user", id);
     sessions.endAll(id, now);
-    audit.record("user_password_set", caller, Map.of("user_id", id.toString(), "username", user.username()));
+    audit.record(
+        "user_password_set", caller, Map.of("user_id", id.toString(), "username", user.username()));
     return view(user);
   }
 
@@ -95,18 +140,22 @@ public final class Access {
   public UserView removeUser(Caller caller, UUID id) {
     caller.requireAdmin();
     refuseSelf(caller, id, "remove yourself");
-    List<String> ended = new java.util.ArrayList<>();
-    UserView removed = jdbi.inTransaction(handle -> {
-      AdminUserDao users = handle.attach(AdminUserDao.class);
-      List<UUID> admins = users.lockAdmins();
-      AdminUserDao.User user = users.byId(id).orElseThrow(() -> ApiException.notFound("user", id));
-      keepAnAdmin(admins, user, "be removed");
-      ended.addAll(handle.attach(SessionDao.class).revokeAll(id, java.time.Instant.now()));
-      users.delete(id);
-      return view(user);
-    });
+    List<String> ended = new ArrayList<>();
+    UserView removed =
+        jdbi.inTransaction(
+            handle -> {
+              AdminUserDao users = handle.attach(AdminUserDao.class);
+              List<UUID> admins = users.lockAdmins();
+              AdminUserDao.User user =
+                  users.byId(id).orElseThrow(() -> ApiException.notFound("user", id));
+              keepAnAdmin(admins, user, "be removed");
+              ended.addAll(handle.attach(SessionDao.class).revokeAll(id, Instant.now()));
+              users.delete(id);
+              return view(user);
+            });
     sessions.ended(ended);
-    audit.record("user_removed", caller, Map.of("user_id", id.toString(), "username", removed.username()));
+    audit.record(
+        "user_removed", caller, Map.of("user_id", id.toString(), "username", removed.username()));
     return removed;
   }
 
@@ -116,13 +165,19 @@ public final class Access {
 
   private static void refuseSelf(Caller caller, UUID id, String what) {
     if (id.equals(caller.userId())) {
-      throw ApiException.conflict("you can't " + what + "; another admin can", Map.of("id", id.toString()));
+      throw ApiException.conflict(
+          "you can't " + what + "; another admin can", Map.of("id", id.toString()));
     }
   }
 
   private static void keepAnAdmin(List<UUID> admins, AdminUserDao.User user, String what) {
     if (admins.size() == 1 && admins.contains(user.id())) {
-      throw ApiException.conflict("'" + user.username() + "' is the last admin and can't " + what + "; make another user admin first",
+      throw ApiException.conflict(
+          "'"
+              + user.username()
+              + "' is the last admin and can't "
+              + what
+              + "; make another user admin first",
           Map.of("id", user.id().toString()));
     }
   }

@@ -40,24 +40,40 @@ public class AccessPage {
   @POST
   @Path("keys")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response createKey(@Context ContainerRequestContext request, @FormParam("name") String name, @FormParam("role") String role) {
+  public Response createKey(
+      @Context ContainerRequestContext request,
+      @FormParam("name") String name,
+      @FormParam("role") String role) {
     Caller caller = Caller.of(request);
-    return html.guarded(caller, true, () -> {
-      if (name == null || name.isBlank()) throw ApiException.badRequest("a key needs a name");
-      if (role != null && !role.equals("admin") && !role.equals("viewer")) throw ApiException.badRequest("role must be admin or viewer");
-      Access.CreatedKey key = access.createKey(caller, new AccessRequests.NewKey(name, role));
-      return html.page("shared/part/secret.jte", Map.of("label", "API key '" + key.name() + "' (" + key.role() + ", shown once)", "secret", key.key()));
-    });
+    return html.guarded(
+        caller,
+        true,
+        () -> {
+          if (name == null || name.isBlank()) throw ApiException.badRequest("a key needs a name");
+          if (role != null && !role.equals("admin") && !role.equals("viewer"))
+            throw ApiException.badRequest("role must be admin or viewer");
+          Access.CreatedKey key = access.createKey(caller, new AccessRequests.NewKey(name, role));
+          return html.page(
+              "shared/part/secret.jte",
+              Map.of(
+                  "label",
+                  "API key '" + key.name() + "' (" + key.role() + ", shown once)",
+                  "secret",
+                  key.key()));
+        });
   }
 
   @POST
   @Path("keys/{id}/revoke")
   public Response revoke(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
     Caller caller = Caller.of(request);
-    return html.guarded(caller, true, () -> {
-      access.revokeKey(caller, id);
-      return html.page("access/part/keys.jte", keyParams(caller));
-    });
+    return html.guarded(
+        caller,
+        true,
+        () -> {
+          access.revokeKey(caller, id);
+          return html.page("access/part/keys.jte", keyParams(caller));
+        });
   }
 
   @GET
@@ -70,53 +86,84 @@ public class AccessPage {
   @POST
   @Path("users")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response createUser(@Context ContainerRequestContext request, @FormParam("username") String username,
-      @FormParam("password") String password, @FormParam("role") String role) {
+  public Response createUser(
+      @Context ContainerRequestContext request,
+      @FormParam("username") String username,
+      @FormParam("password") String password,
+      @FormParam("role") String role) {
     Caller caller = Caller.of(request);
-    return html.guarded(caller, true, () -> {
-      if (username == null || username.isBlank() || password == null || password.length() < Passwords.MIN_LENGTH) {
-        throw ApiException.badRequest("a user needs a name and a password of at least " + Passwords.MIN_LENGTH + " characters");
-      }
-      if (!"admin".equals(role) && !"viewer".equals(role)) throw ApiException.badRequest("role must be admin or viewer");
-      access.createUser(caller, new AccessRequests.NewUser(username, password, role));
-      return html.page("access/part/users.jte", userParams(caller));
-    });
+    return html.guarded(
+        caller,
+        true,
+        () -> {
+          if (username == null
+              || username.isBlank()
+              || password == null
+              || password.length() < Passwords.MIN_LENGTH) {
+            throw ApiException.badRequest(
+                "a user needs a name and a password of at least "
+                    + Passwords.MIN_LENGTH
+                    + " characters");
+          }
+          if (!"admin".equals(role) && !"viewer".equals(role))
+            throw ApiException.badRequest("role must be admin or viewer");
+          access.createUser(caller, new AccessRequests.NewUser(username, password, role));
+          return html.page("access/part/users.jte", userParams(caller));
+        });
   }
 
   @POST
   @Path("users/{id}/role")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response changeRole(@Context ContainerRequestContext request, @PathParam("id") UUID id, @FormParam("role") String role) {
+  public Response changeRole(
+      @Context ContainerRequestContext request,
+      @PathParam("id") UUID id,
+      @FormParam("role") String role) {
     Caller caller = Caller.of(request);
-    return html.guarded(caller, true, () -> {
-      if (!"admin".equals(role) && !"viewer".equals(role)) throw ApiException.badRequest("role must be admin or viewer");
-      Access.UserView user = access.changeRole(caller, id, role);
-      return userList(caller, "'" + user.username() + "' is now " + role + ".");
-    });
+    return html.guarded(
+        caller,
+        true,
+        () -> {
+          if (!"admin".equals(role) && !"viewer".equals(role))
+            throw ApiException.badRequest("role must be admin or viewer");
+          Access.UserView user = access.changeRole(caller, id, role);
+          return userList(caller, "'" + user.username() + "' is now " + role + ".");
+        });
   }
 
   @POST
   @Path("users/{id}/password")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response setPassword(@Context ContainerRequestContext request, @PathParam("id") UUID id, @FormParam("password") String password) {
+  public Response setPassword(
+      @Context ContainerRequestContext request,
+      @PathParam("id") UUID id,
+      @FormParam("password") String password) {
     Caller caller = Caller.of(request);
-    return html.guarded(caller, true, () -> {
-      if (password == null || password.length() < Passwords.MIN_LENGTH) {
-        throw ApiException.badRequest("a password needs at least " + Passwords.MIN_LENGTH + " characters");
-      }
-      Access.UserView user = access.setPassword(caller, id, password);
-      return userList(caller, "Password set for '" + user.username() + "'; their sessions have ended.");
-    });
+    return html.guarded(
+        caller,
+        true,
+        () -> {
+          if (password == null || password.length() < Passwords.MIN_LENGTH) {
+            throw ApiException.badRequest(
+                "a password needs at least " + Passwords.MIN_LENGTH + " characters");
+          }
+          Access.UserView user = access.setPassword(caller, id, password);
+          return userList(
+              caller, "Password set for '" + user.username() + "'; their sessions have ended.");
+        });
   }
 
   @POST
   @Path("users/{id}/remove")
   public Response remove(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
     Caller caller = Caller.of(request);
-    return html.guarded(caller, true, () -> {
-      Access.UserView user = access.removeUser(caller, id);
-      return userList(caller, "Removed '" + user.username() + "'; their sessions have ended.");
-    });
+    return html.guarded(
+        caller,
+        true,
+        () -> {
+          Access.UserView user = access.removeUser(caller, id);
+          return userList(caller, "Removed '" + user.username() + "'; their sessions have ended.");
+        });
   }
 
   private Response userList(Caller caller, String notice) {

@@ -10,14 +10,26 @@ public final class AccessRequests {
 
   public record NewKey(
       @NotBlank @Size(max = 100) String name,
-      @Pattern(regexp = "admin|viewer", message = "must be admin or viewer (agent keys come from server registration)") String role) {}
+      @Pattern(
+              regexp = "admin|viewer",
+              message = "must be admin or viewer (agent keys come from server registration)")
+          String role) {}
 
   public record NewUser(
-      @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._@-]+", message = "must be letters, digits, '.', '_', '@' or '-'") String username,
+      @NotBlank
+          @Size(max = 64)
+          @Pattern(
+              regexp = "[A-Za-z0-9._@-]+",
+              message = "must be letters, digits, '.', '_', '@' or '-'")
+          String username,
       @NotBlank @Size(min = Passwords.MIN_LENGTH, max = 200) String password,
-      @NotBlank @Pattern(regexp = "admin|viewer", message = "must be admin or viewer") String role) {}
+      @NotBlank @Pattern(regexp = "admin|viewer", message = "must be admin or viewer")
+          String role) {}
 
-  public record RoleChange(@NotBlank @Pattern(regexp = "admin|viewer", message = "must be admin or viewer") String role) {}
+  public record RoleChange(
+      @NotBlank @Pattern(regexp = "admin|viewer", message = "must be admin or viewer")
+          String role) {}
 
-  public record NewPassword(@NotBlank @Size(min = Passwords.MIN_LENGTH, max = 200) String password) {}
+  public record NewPassword(
+      @NotBlank @Size(min = Passwords.MIN_LENGTH, max = 200) String password) {}
 }

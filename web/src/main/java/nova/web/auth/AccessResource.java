@@ -18,7 +18,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 
-/** /api/v1/keys and /api/v1/users: keys are created and revoked; people are added, change role, get a new password or are removed. */
+/**
+ * /api/v1/keys and /api/v1/users: keys are created and revoked; people are added, change role, get
+ * a new password or are removed.
+ */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -37,7 +40,8 @@ public class AccessResource {
 
   @POST
   @Path("keys")
-  public Response createKey(@Context ContainerRequestContext request, @NotNull @Valid AccessRequests.NewKey body) {
+  public Response createKey(
+      @Context ContainerRequestContext request, @NotNull @Valid AccessRequests.NewKey body) {
     return Response.status(201).entity(access.createKey(Caller.of(request), body)).build();
   }
 
@@ -56,13 +60,19 @@ public class AccessResource {
 
   @PATCH
   @Path("users/{id}")
-  public Access.UserView changeRole(@Context ContainerRequestContext request, @PathParam("id") UUID id, @NotNull @Valid AccessRequests.RoleChange body) {
+  public Access.UserView changeRole(
+      @Context ContainerRequestContext request,
+      @PathParam("id") UUID id,
+      @NotNull @Valid AccessRequests.RoleChange body) {
     return access.changeRole(Caller.of(request), id, body.role());
   }
 
   @PUT
   @Path("users/{id}/password")
-  public Response setPassword(@Context ContainerRequestContext request, @PathParam("id") UUID id, @NotNull @Valid AccessRequests.NewPassword body) {
+  public Response setPassword(
+      @Context ContainerRequestContext request,
+      @PathParam("id") UUID id,
+      @NotNull @Valid AccessRequests.NewPassword body) {
     access.setPassword(Caller.of(request), id, body.password());
     return Response.noContent().build();
   }
@@ -76,7 +86,8 @@ public class AccessResource {
 
   @POST
   @Path("users")
-  public Response createUser(@Context ContainerRequestContext request, @NotNull @Valid AccessRequests.NewUser body) {
+  public Response createUser(
+      @Context ContainerRequestContext request, @NotNull @Valid AccessRequests.NewUser body) {
     return Response.status(201).entity(access.createUser(Caller.of(request), body)).build();
   }
 }

@@ -29,9 +29,10 @@ import org.jdbi.v3.core.Jdbi;
 @Path(Routes.ACCOUNT)
 @Produces(MediaType.TEXT_HTML)
 public class AccountPage {
-  private static final Map<String, String> DONE = Map.of(
-      "password", "Password changed. Every other session of yours is logged out.",
-      "sessions", "Every other session of yours is logged out.");
+  private static final Map<String, String> DONE =
+      Map.of(
+          "password", "Password changed. Every other session of yours is logged out.",
+          "sessions", "Every other session of yours is logged out.");
   private final Html html;
   private final Jdbi jdbi;
   private final SessionCookie sessions;
@@ -40,7 +41,13 @@ public class AccountPage {
 
   private final SecurityLog audit;
 
-  public AccountPage(Html html, Jdbi jdbi, SessionCookie sessions, LoginThrottle throttle, boolean secure, SecurityLog audit) {
+  public AccountPage(
+      Html html,
+      Jdbi jdbi,
+      SessionCookie sessions,
+      LoginThrottle throttle,
+      boolean secure,
+      SecurityLog audit) {
     this.audit = audit;
     this.html = html;
     this.jdbi = jdbi;
@@ -52,69 +59,101 @@ public class AccountPage {
   @GET
   public Response page(@Context ContainerRequestContext request, @QueryParam("done") String done) {
     Caller caller = Caller.of(request);
-    return html.guarded(caller, false, () -> {
-      Map<String, Object> params = new HashMap<>();
-      params.put("page", new PageContext("Account", "account", caller));
-      params.put("person", caller.userId() != null);
-      params.put("done", done == null ? null : DONE.get(done)); // Map.of refuses a null key
-      return html.page("account/page.jte", params);
-    });
+    return html.guarded(
+        caller,
+        false,
+        () -> {
+          Map<String, Object> params = new HashMap<>();
+          params.put("page", new PageContext("Account", "account", caller));
+          params.put("person", caller.userId() != null);
+          params.put("done", done == null ? null : DONE.get(done)); // Map.of refuses a null key
+          return html.page("account/page.jte", params);
+        });
   }
 
   @POST
   @Path("password")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response changePassword(@Context ContainerRequestContext request, @Context HttpServletRequest servlet,
-      @FormParam("current") String current, @FormParam("password") String password, @FormParam("repeat") String repeat) {
+  public Response changePassword(
+      @Context ContainerRequestContext request,
+      @Context HttpServletRequest servlet,
+      @FormParam("current") String current,
+      @FormParam("password") String password,
+      @FormParam("repeat") String repeat) {
     Caller caller = Caller.of(request);
-    return html.guarded(caller, true, () -> {
-      AdminUserDao.User user = person(caller);
-      String address = servlet.getRemoteAddr();
-      if (throttle.attempt(user.username(), address).isPresent()) {
-        throw new ApiException(429, "too many wrong passwords; try again later", Map.of());
-      }
-      if (!Passwords.matches(current == null ? "" : current, user.passwordHash())) {
-        throw new ApiException(400, "the current password is wrong", Map.of("fields", Map.of("current", "does not match")));
-      }
-      throttle.succeeded(user.username(), address);
-      if (password == null || password.length() < Passwords.MIN_LENGTH) {
-        throw new ApiException(400, "the new password needs at least " + Passwords.MIN_LENGTH + " characters",
-            Map.of("fields", Map.of("password", "too short")));
-      }
-      if (!password.equals(repeat)) {
-        throw new ApiException(400, "the new password and its repetition differ", Map.of("fields", Map.of("repeat", "differs")));
-      }
-      Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS); // as the session row keeps it
-      jdbi.onDemand(AdminUserDao.class).changePassword(user.id(), Passwords.hash(password), now);
-      sessions.endAll(user.id(), now);
-      audit.record("password_changed", caller, Map.of());
-      return freshSession(user, now, "password", servlet);
-    });
+    return html.guarded(
+        caller,
+        true,
+        () -> {
+          AdminUserDao.User user = person(caller);
+          String address = servlet.getRemoteAddr();
+          if (throttle.attempt(user.username(), address).isPresent()) {
+            throw new ApiException(429, "too many wrong passwords; try again later", Map.of());
+          }
+          if (!Passwords.matches(current == null ? "" : current, user.passwordHash())) {
+            throw new ApiException(
+                400,
+                "the current password is wrong",
+                Map.of("fields", Map.of("current", "does not match")));
+          }
+          throttle.succeeded(user.username(), address);
+          if (password == null || password.length() < Passwords.MIN_LENGTH) {
+            throw new ApiException(
+                400,
+                "the new password needs at least " + Passwords.MIN_LENGTH + " characters",
+                Map.of("fields", Map.of("password", "too short")));
+          }
+          if (!password.equals(repeat)) {
+            throw new ApiException(
+                400,
+                "the new password and its repetition differ",
+                Map.of("fields", Map.of("repeat", "differs")));
+          }
+          Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS); // as the session row keeps it
+          jdbi.onDemand(AdminUserDao.class)
+              .changePassword(user.id(), Passwords.hash(password), now);
+          sessions.endAll(user.id(), now);
+          audit.record("password_changed", caller, Map.of());
+          return freshSession(user, now, "password", servlet);
+        });
   }
 
   @POST
   @Path("sessions/revoke")
-  public Response logOutEverywhere(@Context ContainerRequestContext request, @Context HttpServletRequest servlet) {
+  public Response logOutEverywhere(
+      @Context ContainerRequestContext request, @Context HttpServletRequest servlet) {
     Caller caller = Caller.of(request);
-    return html.guarded(caller, true, () -> {
-      AdminUserDao.User user = person(caller);
-      Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS); // as the session row keeps it
-      jdbi.onDemand(AdminUserDao.class).revokeSessions(user.id(), now);
-      sessions.endAll(user.id(), now);
-      audit.record("signed_out_everywhere", caller, Map.of());
-      return freshSession(user, now, "sessions", servlet);
-    });
+    return html.guarded(
+        caller,
+        true,
+        () -> {
+          AdminUserDao.User user = person(caller);
+          Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS); // as the session row keeps it
+          jdbi.onDemand(AdminUserDao.class).revokeSessions(user.id(), now);
+          sessions.endAll(user.id(), now);
+          audit.record("signed_out_everywhere", caller, Map.of());
+          return freshSession(user, now, "sessions", servlet);
+        });
   }
 
   private AdminUserDao.User person(Caller caller) {
     if (caller.userId() == null) {
-      throw ApiException.badRequest("only a person logged in to the admin app has an account here; API keys and the admin secret do not");
+      throw ApiException.badRequest(
+          "only a person logged in to the admin app has an account here; API keys and the admin"
+              + " secret do not");
     }
-    return jdbi.onDemand(AdminUserDao.class).byId(caller.userId()).orElseThrow(() -> ApiException.notFound("user", caller.userId()));
+    return jdbi.onDemand(AdminUserDao.class)
+        .byId(caller.userId())
+        .orElseThrow(() -> ApiException.notFound("user", caller.userId()));
   }
 
-  private Response freshSession(AdminUserDao.User user, Instant now, String done, HttpServletRequest servlet) {
-    return Response.noContent().cookie(sessions.issueCookie(user.id(), now, secure, servlet.getRemoteAddr(), servlet.getHeader("User-Agent")))
-        .header("HX-Redirect", Routes.ACCOUNT + "?done=" + done).build();
+  private Response freshSession(
+      AdminUserDao.User user, Instant now, String done, HttpServletRequest servlet) {
+    return Response.noContent()
+        .cookie(
+            sessions.issueCookie(
+                user.id(), now, secure, servlet.getRemoteAddr(), servlet.getHeader("User-Agent")))
+        .header("HX-Redirect", Routes.ACCOUNT + "?done=" + done)
+        .build();
   }
 }

@@ -17,7 +17,8 @@ public final class ActiveKeys {
   static final Duration REMEMBER = Duration.ofSeconds(5);
 
   private final Jdbi jdbi;
-  private final Cache<String, ApiKeyDao.Key> byHash = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(REMEMBER).build();
+  private final Cache<String, ApiKeyDao.Key> byHash =
+      Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(REMEMBER).build();
 
   public ActiveKeys(Jdbi jdbi) {
     this.jdbi = jdbi;

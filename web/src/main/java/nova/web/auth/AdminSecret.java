@@ -1,6 +1,9 @@
 package nova.web.auth;
 
-/** The X-Admin-Secret, known only by its SHA-256 hash (it has 256 random bits, so no slow hash is needed). */
+/**
+ * The X-Admin-Secret, known only by its SHA-256 hash (it has 256 random bits, so no slow hash is
+ * needed).
+ */
 public final class AdminSecret {
   private final String hash;
 

@@ -12,7 +12,13 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** People who log in to the admin app. */
 @RegisterConstructorMapper(AdminUserDao.User.class)
 public interface AdminUserDao {
-  record User(UUID id, String username, String passwordHash, String role, Instant createdAt, Instant sessionsRevokedAt) {
+  record User(
+      UUID id,
+      String username,
+      String passwordHash,
+      String role,
+      Instant createdAt,
+      Instant sessionsRevokedAt) {
     /** A session issued before the user last revoked their sessions is void. */
     public boolean accepts(Instant sessionIssued) {
       return sessionsRevokedAt == null || !sessionIssued.isBefore(sessionsRevokedAt);
@@ -32,13 +38,16 @@ public interface AdminUserDao {
   int count();
 
   /** A new password ends every session issued before now. */
-  @SqlUpdate("UPDATE admin_users SET password_hash = :hash, sessions_revoked_at = :now WHERE id = :id")
+  @SqlUpdate(
+      "UPDATE admin_users SET password_hash = :hash, sessions_revoked_at = :now WHERE id = :id")
   int changePassword(@Bind("id") UUID id, @Bind("hash") String hash, @Bind("now") Instant now);
 
   @SqlUpdate("UPDATE admin_users SET sessions_revoked_at = :now WHERE id = :id")
   int revokeSessions(@Bind("id") UUID id, @Bind("now") Instant now);
 
-  /** Locks every admin row, so that two people demoting or removing admins at once can't leave none. */
+  /**
+   * Locks every admin row, so that two people demoting or removing admins at once can't leave none.
+   */
   @SqlQuery("SELECT id FROM admin_users WHERE role = 'admin' FOR UPDATE")
   List<UUID> lockAdmins();
 
@@ -49,8 +58,15 @@ public interface AdminUserDao {
   int delete(@Bind("id") UUID id);
 
   /** Returns 0 when the name is taken. */
-  @SqlUpdate("""
-      INSERT INTO admin_users (id, username, password_hash, role) VALUES (:id, :username, :hash, :role)
-      ON CONFLICT (username) DO NOTHING""")
-  int insert(@Bind("id") UUID id, @Bind("username") String username, @Bind("hash") String hash, @Bind("role") String role);
+  @SqlUpdate(
+      """
+      INSERT INTO admin_users (id, username, password_hash, role) VALUES (:id, :username, :hash,
+        :role)
+      ON CONFLICT (username) DO NOTHING\
+      """)
+  int insert(
+      @Bind("id") UUID id,
+      @Bind("username") String username,
+      @Bind("hash") String hash,
+      @Bind("role") String role);
 }

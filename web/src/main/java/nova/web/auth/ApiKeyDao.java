@@ -13,8 +13,15 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(ApiKeyDao.Key.class)
 public interface ApiKeyDao {
   record Key(
-      UUID id, String name, String prefix, String role, UUID serverId, String createdBy, Instant createdAt,
-      Instant lastUsedAt, Instant revokedAt) {}
+      UUID id,
+      String name,
+      String prefix,
+      String role,
+      UUID serverId,
+      String createdBy,
+      Instant createdAt,
+      Instant lastUsedAt,
+      Instant revokedAt) {}
 
   @SqlQuery("SELECT * FROM api_keys WHERE key_hash = :hash AND revoked_at IS NULL")
   Optional<Key> active(@Bind("hash") String hash);
@@ -29,16 +36,26 @@ public interface ApiKeyDao {
   @SqlQuery("SELECT * FROM api_keys WHERE id = :id")
   Optional<Key> byId(@Bind("id") UUID id);
 
-  @SqlUpdate("""
+  @SqlUpdate(
+      """
       INSERT INTO api_keys (id, name, prefix, key_hash, role, server_id, created_by)
-      VALUES (:id, :name, :prefix, :hash, :role, :serverId, :createdBy)""")
-  void insert(@Bind("id") UUID id, @Bind("name") String name, @Bind("prefix") String prefix, @Bind("hash") String hash,
-      @Bind("role") String role, @Bind("serverId") UUID serverId, @Bind("createdBy") String createdBy);
+      VALUES (:id, :name, :prefix, :hash, :role, :serverId, :createdBy)\
+      """)
+  void insert(
+      @Bind("id") UUID id,
+      @Bind("name") String name,
+      @Bind("prefix") String prefix,
+      @Bind("hash") String hash,
+      @Bind("role") String role,
+      @Bind("serverId") UUID serverId,
+      @Bind("createdBy") String createdBy);
 
   @SqlUpdate("UPDATE api_keys SET revoked_at = now() WHERE id = :id AND revoked_at IS NULL")
   int revoke(@Bind("id") UUID id);
 
   /** Written at most once a minute per key, so a busy agent does not write on every call. */
-  @SqlUpdate("UPDATE api_keys SET last_used_at = now() WHERE id = :id AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')")
+  @SqlUpdate(
+      "UPDATE api_keys SET last_used_at = now() WHERE id = :id AND (last_used_at IS NULL OR"
+          + " last_used_at < now() - interval '1 minute')")
   void touch(@Bind("id") UUID id);
 }

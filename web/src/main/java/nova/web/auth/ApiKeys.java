@@ -12,6 +12,10 @@ public final class ApiKeys {
 
   public static NewKey generate() {
     String secret = PREFIX + Secrets.randomToken(32);
-    return new NewKey(UUID.randomUUID(), secret, secret.substring(0, PREFIX.length() + 6), Secrets.sha256(secret));
+    return new NewKey(
+        UUID.randomUUID(),
+        secret,
+        secret.substring(0, PREFIX.length() + 6),
+        Secrets.sha256(secret));
   }
 }

@@ -1,5 +1,6 @@
 package nova.web.auth;
 
+import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.UUID;
 import nova.web.errors.ApiException;
 
@@ -7,11 +8,19 @@ import nova.web.errors.ApiException;
  * Who is calling, established once per request by {@link AuthFilter}; resources ask it for
  * permission. {@code address}: the client's address as the server saw it, for the audit log.
  */
-public record Caller(Role role, String name, UUID userId, UUID serverId, boolean viaCookie, String csrfToken, String address) {
+public record Caller(
+    Role role,
+    String name,
+    UUID userId,
+    UUID serverId,
+    boolean viaCookie,
+    String csrfToken,
+    String address) {
   public static final String PROPERTY = "nova.caller";
   public static final Caller ANONYMOUS = new Caller(null, "anonymous", null, null, false, null);
 
-  public Caller(Role role, String name, UUID userId, UUID serverId, boolean viaCookie, String csrfToken) {
+  public Caller(
+      Role role, String name, UUID userId, UUID serverId, boolean viaCookie, String csrfToken) {
     this(role, name, userId, serverId, viaCookie, csrfToken, null);
   }
 
@@ -19,7 +28,7 @@ public record Caller(Role role, String name, UUID userId, UUID serverId, boolean
     return new Caller(role, name, userId, serverId, viaCookie, csrfToken, clientAddress);
   }
 
-  public static Caller of(jakarta.ws.rs.container.ContainerRequestContext request) {
+  public static Caller of(ContainerRequestContext request) {
     Caller caller = (Caller) request.getProperty(PROPERTY);
     return caller == null ? ANONYMOUS : caller;
   }
@@ -35,8 +44,10 @@ public record Caller(Role role, String name, UUID userId, UUID serverId, boolean
 
   /** Anyone human (admin or viewer) may look. */
   public Caller requireHuman() {
-    if (anonymous()) throw ApiException.unauthorized("log in, or send X-Admin-Secret or an API key");
-    if (role == Role.AGENT) throw ApiException.forbidden("agent keys may use /api/v1/server/... only");
+    if (anonymous())
+      throw ApiException.unauthorized("log in, or send X-Admin-Secret or an API key");
+    if (role == Role.AGENT)
+      throw ApiException.forbidden("agent keys may use /api/v1/server/... only");
     return this;
   }
 
@@ -48,8 +59,12 @@ public record Caller(Role role, String name, UUID userId, UUID serverId, boolean
   }
 
   public Caller requireAgent() {
-    if (anonymous()) throw ApiException.unauthorized("send the server's API key as Authorization: Bearer sk-nova-... or X-API-Key");
-    if (role != Role.AGENT) throw ApiException.forbidden("only a registered server's agent key may use /api/v1/server/...");
+    if (anonymous())
+      throw ApiException.unauthorized(
+          "send the server's API key as Authorization: Bearer sk-nova-... or X-API-Key");
+    if (role != Role.AGENT)
+      throw ApiException.forbidden(
+          "only a registered server's agent key may use /api/v1/server/...");
     return this;
   }
 }

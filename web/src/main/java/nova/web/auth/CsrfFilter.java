@@ -28,7 +28,8 @@ public class CsrfFilter implements ContainerRequestFilter {
     Caller caller = (Caller) request.getProperty(Caller.PROPERTY);
     if (SAFE.contains(request.getMethod()) || caller == null || !caller.viaCookie()) return;
     String token = request.getHeaderString(HEADER);
-    if (token == null && MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(request.getMediaType())) {
+    if (token == null
+        && MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(request.getMediaType())) {
       byte[] body = request.getEntityStream().readAllBytes();
       request.setEntityStream(new ByteArrayInputStream(body));
       token = formField(new String(body, StandardCharsets.UTF_8));
@@ -41,7 +42,8 @@ public class CsrfFilter implements ContainerRequestFilter {
   static String formField(String form) {
     for (String pair : form.split("&")) {
       int eq = pair.indexOf('=');
-      if (eq > 0 && pair.substring(0, eq).equals(FIELD)) return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      if (eq > 0 && pair.substring(0, eq).equals(FIELD))
+        return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
     }
     return null;
   }

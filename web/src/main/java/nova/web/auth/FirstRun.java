@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes what a new installation lacks: the first admin, the admin secret and the session key.
- * Generated secrets are shown once (in the credentials file bin/nova prints, or the log) and
- * kept only as hashes.
+ * Generated secrets are shown once (in the credentials file bin/nova prints, or the log) and kept
+ * only as hashes.
  */
 public final class FirstRun {
   private static final Logger LOG = LoggerFactory.getLogger(FirstRun.class);
@@ -33,7 +33,11 @@ public final class FirstRun {
 
   public SessionCookie sessionCookie() {
     String key = jdbi.onDemand(SettingsDao.class).putIfAbsent(SESSION_KEY, Secrets.randomToken(32));
-    return new SessionCookie(Base64.getUrlDecoder().decode(key), jdbi, config.sessionIdle.toJavaDuration(), config.sessionLifetime.toJavaDuration());
+    return new SessionCookie(
+        Base64.getUrlDecoder().decode(key),
+        jdbi,
+        config.sessionIdle.toJavaDuration(),
+        config.sessionLifetime.toJavaDuration());
   }
 
   public AdminSecret adminSecret() {
@@ -44,7 +48,8 @@ public final class FirstRun {
     }
     String generated = Secrets.randomToken(32);
     String hash = settings.putIfAbsent(ADMIN_SECRET_HASH, Secrets.sha256(generated));
-    if (hash.equals(Secrets.sha256(generated))) shownOnce.add("admin API secret (X-Admin-Secret): " + generated);
+    if (hash.equals(Secrets.sha256(generated)))
+      shownOnce.add("admin API secret (X-Admin-Secret): " + generated);
     return new AdminSecret(hash);
   }
 
@@ -52,10 +57,14 @@ public final class FirstRun {
     AdminUserDao users = jdbi.onDemand(AdminUserDao.class);
     if (users.count() > 0) return;
     if (!config.adminPassword.isBlank() && config.adminPassword.length() < Passwords.MIN_LENGTH) {
-      throw new IllegalArgumentException("NOVA_ADMIN_PASSWORD must have at least " + Passwords.MIN_LENGTH + " characters");
+      throw new IllegalArgumentException(
+          "NOVA_ADMIN_PASSWORD must have at least " + Passwords.MIN_LENGTH + " characters");
     }
-    String password = config.adminPassword.isBlank() ? Secrets.randomToken(15) : config.adminPassword;
-    if (users.insert(UUID.randomUUID(), "admin", Passwords.hash(password), Role.ADMIN.wireName()) == 1 && config.adminPassword.isBlank()) {
+    String password =
+        config.adminPassword.isBlank() ? Secrets.randomToken(15) : config.adminPassword;
+    if (users.insert(UUID.randomUUID(), "admin", Passwords.hash(password), Role.ADMIN.wireName())
+            == 1
+        && config.adminPassword.isBlank()) {
       shownOnce.add("log in as admin with password: " + password);
     }
   }
@@ -69,7 +78,8 @@ public final class FirstRun {
     }
     Path file = Path.of(config.credentialsFile);
     Files.deleteIfExists(file);
-    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.createFile(
+        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     Files.write(file, shownOnce);
   }
 }

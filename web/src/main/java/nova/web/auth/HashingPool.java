@@ -10,11 +10,12 @@ import nova.web.errors.ApiException;
 /**
  * Password hashing, a few at a time: each Argon2id hash takes 19 MiB and a core for a while, so a
  * burst of logins would otherwise take the heap and the CPU from everyone else. At most {@code
- * atOnce} hashes run; up to {@code queue} more wait; beyond that a request is refused with 429
- * at once, without hashing.
+ * atOnce} hashes run; up to {@code queue} more wait; beyond that a request is refused with 429 at
+ * once, without hashing.
  */
 final class HashingPool {
-  static final HashingPool SHARED = new HashingPool(Math.max(2, Runtime.getRuntime().availableProcessors()), 16);
+  static final HashingPool SHARED =
+      new HashingPool(Math.max(2, Runtime.getRuntime().availableProcessors()), 16);
   static final Duration RETRY_AFTER = Duration.ofSeconds(1);
   private final int atOnce;
   private final int queue;
@@ -35,8 +36,10 @@ final class HashingPool {
   <T> T run(Supplier<T> hashing) {
     if (inside.incrementAndGet() > atOnce + queue) {
       inside.decrementAndGet();
-      throw ApiException.tooManyRequests("the server is busy checking other passwords; try again in a second",
-          RETRY_AFTER, Map.of("hashing_at_once", atOnce, "waiting_at_most", queue));
+      throw ApiException.tooManyRequests(
+          "the server is busy checking other passwords; try again in a second",
+          RETRY_AFTER,
+          Map.of("hashing_at_once", atOnce, "waiting_at_most", queue));
     }
     try {
       running.acquire();

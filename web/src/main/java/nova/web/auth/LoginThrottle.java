@@ -11,9 +11,9 @@ import redis.clients.jedis.exceptions.JedisException;
 /**
  * Login attempts counted per username and per client address in Redis, so every Nova server sees
  * the same counts. Each attempt is counted before its password is hashed, so a burst of
- * simultaneous guesses is cut off at the limit rather than all hashed: past the limit an attempt
- * is refused until the window ends. A success clears its username's count and takes itself off
- * the address's, so the address count is of failures (and attempts still being checked).
+ * simultaneous guesses is cut off at the limit rather than all hashed: past the limit an attempt is
+ * refused until the window ends. A success clears its username's count and takes itself off the
+ * address's, so the address count is of failures (and attempts still being checked).
  */
 public final class LoginThrottle {
   static final int PER_USER = 5;
@@ -29,10 +29,12 @@ public final class LoginThrottle {
   /** Counts an attempt; if this username or address is past its limit, how long to wait instead. */
   public Optional<Duration> attempt(String username, String address) {
     try {
-      long wait = Math.max(count(userKey(username), PER_USER), count(addressKey(address), PER_ADDRESS));
+      long wait =
+          Math.max(count(userKey(username), PER_USER), count(addressKey(address), PER_ADDRESS));
       return wait > 0 ? Optional.of(Duration.ofSeconds(wait)) : Optional.empty();
     } catch (JedisException e) {
-      // Redis down must not lock every person out; the bounded hashing pool still caps the cost of a burst.
+      // Redis down must not lock every person out; the bounded hashing pool still caps the cost of
+      // a burst.
       LOG.warn("login throttle unavailable, allowing the attempt: {}", e.toString());
       return Optional.empty();
     }
@@ -47,11 +49,15 @@ public final class LoginThrottle {
     }
   }
 
-  /** Counts one more attempt under the key; answers the seconds to wait if that passes the limit, else 0. */
+  /**
+   * Counts one more attempt under the key; answers the seconds to wait if that passes the limit,
+   * else 0.
+   */
   private long count(String key, int limit) {
     long count = redis.incr(key);
     long ttl = count == 1 ? -1 : redis.ttl(key);
-    // a first count, or one whose expiry was never set (the EXPIRE after an INCR failed): the window starts now
+    // a first count, or one whose expiry was never set (the EXPIRE after an INCR failed): the
+    // window starts now
     if (ttl < 0) {
       redis.expire(key, WINDOW.toSeconds());
       ttl = WINDOW.toSeconds();
@@ -60,7 +66,8 @@ public final class LoginThrottle {
   }
 
   private static String userKey(String username) {
-    return "nova:login-failures:user:" + (username == null ? "" : username.trim().toLowerCase(Locale.ROOT));
+    return "nova:login-failures:user:"
+        + (username == null ? "" : username.trim().toLowerCase(Locale.ROOT));
   }
 
   private static String addressKey(String address) {

@@ -9,16 +9,20 @@ import com.password4j.types.Argon2;
  * computed on the bounded {@link HashingPool}.
  */
 public final class Passwords {
-  private static final Argon2Function ARGON2ID = Argon2Function.getInstance(19 * 1024, 2, 1, 32, Argon2.ID);
+  private static final Argon2Function ARGON2ID =
+      Argon2Function.getInstance(19 * 1024, 2, 1, 32, Argon2.ID);
   public static final int MIN_LENGTH = 10;
 
   private Passwords() {}
 
   public static String hash(String password) {
-    return HashingPool.SHARED.run(() -> Password.hash(password).addRandomSalt(16).with(ARGON2ID).getResult());
+    return HashingPool.SHARED.run(
+        () -> Password.hash(password).addRandomSalt(16).with(ARGON2ID).getResult());
   }
 
   public static boolean matches(String password, String hash) {
-    return hash != null && HashingPool.SHARED.run(() -> Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash)));
+    return hash != null
+        && HashingPool.SHARED.run(
+            () -> Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash)));
   }
 }

@@ -22,15 +22,21 @@ public final class RefusalLog implements ContainerResponseFilter {
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     int status = response.getStatus();
-    boolean credentials = request.getHeaderString("X-Admin-Secret") != null || request.getHeaderString("X-API-Key") != null
-        || request.getHeaderString("Authorization") != null;
+    boolean credentials =
+        request.getHeaderString("X-Admin-Secret") != null
+            || request.getHeaderString("X-API-Key") != null
+            || request.getHeaderString("Authorization") != null;
     if (status != 403 && !(status == 401 && credentials)) return;
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("method", request.getMethod());
     detail.put("path", "/" + request.getUriInfo().getPath());
     if (response.getEntity() instanceof ErrorBody error) detail.put("reason", error.error());
     Caller caller = Caller.of(request);
-    String address = caller.address() != null ? caller.address() : (String) request.getProperty(AuthFilter.ADDRESS);
-    log.record(status == 403 ? "forbidden" : "credentials_refused", caller.actor(), address, detail);
+    String address =
+        caller.address() != null
+            ? caller.address()
+            : (String) request.getProperty(AuthFilter.ADDRESS);
+    log.record(
+        status == 403 ? "forbidden" : "credentials_refused", caller.actor(), address, detail);
   }
 }

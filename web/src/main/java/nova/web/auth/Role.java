@@ -2,7 +2,10 @@ package nova.web.auth;
 
 import java.util.Locale;
 
-/** admin acts; viewer sees everything and acts on nothing; agent acts only on its own server's tasks. */
+/**
+ * admin acts; viewer sees everything and acts on nothing; agent acts only on its own server's
+ * tasks.
+ */
 public enum Role {
   ADMIN,
   VIEWER,

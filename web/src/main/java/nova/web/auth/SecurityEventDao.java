@@ -12,17 +12,32 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 @RegisterConstructorMapper(SecurityEventDao.KindCount.class)
 public interface SecurityEventDao {
   /** {@code detail}: a JSON object, passed through as it is stored. */
-  record Event(long id, Instant at, String kind, String actor, String address, @JsonRawValue String detail) {}
+  record Event(
+      long id,
+      Instant at,
+      String kind,
+      String actor,
+      String address,
+      @JsonRawValue String detail) {}
 
   record KindCount(String kind, long count) {}
 
-  /** Up to {@code limit} events older than {@code before} (an id; null: the newest), of one kind or all (null). */
-  @SqlQuery("""
+  /**
+   * Up to {@code limit} events older than {@code before} (an id; null: the newest), of one kind or
+   * all (null).
+   */
+  @SqlQuery(
+      """
       SELECT id, at, kind, actor, address, detail::text AS detail FROM security_events
-      WHERE (CAST(:kind AS text) IS NULL OR kind = :kind) AND (CAST(:before AS bigint) IS NULL OR id < :before)
-      ORDER BY id DESC LIMIT :limit""")
-  List<Event> page(@Bind("kind") String kind, @Bind("before") Long before, @Bind("limit") int limit);
+      WHERE (CAST(:kind AS text) IS NULL OR kind = :kind) AND (CAST(:before AS bigint) IS NULL
+        OR id < :before)
+      ORDER BY id DESC LIMIT :limit\
+      """)
+  List<Event> page(
+      @Bind("kind") String kind, @Bind("before") Long before, @Bind("limit") int limit);
 
-  @SqlQuery("SELECT kind, count(*) AS count FROM security_events WHERE at > :since GROUP BY kind ORDER BY count DESC, kind")
+  @SqlQuery(
+      "SELECT kind, count(*) AS count FROM security_events WHERE at > :since GROUP BY kind ORDER BY"
+          + " count DESC, kind")
   List<KindCount> countsSince(@Bind("since") Instant since);
 }

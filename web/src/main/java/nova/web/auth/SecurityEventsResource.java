@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
 import nova.web.errors.ApiException;
 import org.jdbi.v3.core.Jdbi;
 
-/** GET /api/v1/security-events: the audit log as JSON, newest first, page by page with {@code before}; admins only. */
+/**
+ * GET /api/v1/security-events: the audit log as JSON, newest first, page by page with {@code
+ * before}; admins only.
+ */
 @Path("/api/v1/security-events")
 @Produces(MediaType.APPLICATION_JSON)
 public class SecurityEventsResource {
@@ -27,11 +30,18 @@ public class SecurityEventsResource {
   }
 
   @GET
-  public Map<String, Object> events(@Context ContainerRequestContext request, @QueryParam("kind") String kind,
-      @QueryParam("before") String before, @QueryParam("limit") String limit) {
+  public Map<String, Object> events(
+      @Context ContainerRequestContext request,
+      @QueryParam("kind") String kind,
+      @QueryParam("before") String before,
+      @QueryParam("limit") String limit) {
     Caller.of(request).requireAdmin();
-    List<SecurityEventDao.Event> events = jdbi.onDemand(SecurityEventDao.class).page(kind(kind), number("before", before, 1, Long.MAX_VALUE), limit == null ? 100
-        : number("limit", limit, 1, MAX_LIMIT).intValue());
+    List<SecurityEventDao.Event> events =
+        jdbi.onDemand(SecurityEventDao.class)
+            .page(
+                kind(kind),
+                number("before", before, 1, Long.MAX_VALUE),
+                limit == null ? 100 : number("limit", limit, 1, MAX_LIMIT).intValue());
     Map<String, Object> page = new HashMap<>();
     page.put("events", events);
     page.put("next_before", events.isEmpty() ? null : events.getLast().id());
@@ -40,7 +50,9 @@ public class SecurityEventsResource {
 
   static String kind(String kind) {
     if (kind == null || kind.isBlank()) return null;
-    if (!KIND.matcher(kind).matches()) throw ApiException.badRequest("kind must be an event kind such as sign_in or forbidden (lower case and _)");
+    if (!KIND.matcher(kind).matches())
+      throw ApiException.badRequest(
+          "kind must be an event kind such as sign_in or forbidden (lower case and _)");
     return kind;
   }
 
@@ -52,6 +64,7 @@ public class SecurityEventsResource {
     } catch (NumberFormatException notANumber) {
       // answered below
     }
-    throw ApiException.badRequest(name + " must be a whole number from " + min + " to " + max + ", not '" + value + "'");
+    throw ApiException.badRequest(
+        name + " must be a whole number from " + min + " to " + max + ", not '" + value + "'");
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -17,10 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The audit log (security_events), written in batches by one thread: a flood of refused
- * requests costs a queue slot each, not a database write each, and a database outage delays
- * the log rather than the requests. Events that find the queue full are counted, and the count
- * is itself logged as an event once there is room.
+ * The audit log (security_events), written in batches by one thread: a flood of refused requests
+ * costs a queue slot each, not a database write each, and a database outage delays the log rather
+ * than the requests. Events that find the queue full are counted, and the count is itself logged as
+ * an event once there is room.
  */
 public final class SecurityLog implements Managed {
   private static final Logger LOG = LoggerFactory.getLogger(SecurityLog.class);
@@ -46,12 +47,16 @@ public final class SecurityLog implements Managed {
   }
 
   public void record(String kind, String actor, String address, Map<String, Object> detail) {
-    Map<String, Object> clean = new java.util.LinkedHashMap<>();
+    Map<String, Object> clean = new LinkedHashMap<>();
     detail.forEach((k, v) -> clean.put(k, v instanceof String text ? storable(text) : v));
-    if (!queue.offer(new Event(Instant.now(), kind, storable(actor), storable(address), clean))) dropped.incrementAndGet();
+    if (!queue.offer(new Event(Instant.now(), kind, storable(actor), storable(address), clean)))
+      dropped.incrementAndGet();
   }
 
-  /** What a caller sent (a username tried, say) as PostgreSQL stores it: no NUL, which TEXT and JSONB refuse, and not endless. */
+  /**
+   * What a caller sent (a username tried, say) as PostgreSQL stores it: no NUL, which TEXT and
+   * JSONB refuse, and not endless.
+   */
   private static String storable(String text) {
     if (text == null) return null;
     String clean = text.replace("\0", "");
@@ -75,7 +80,9 @@ public final class SecurityLog implements Managed {
           batch.add(first);
           queue.drainTo(batch, BATCH - 1);
           long lost = dropped.getAndSet(0);
-          if (lost > 0) batch.add(new Event(Instant.now(), "events_dropped", "nova", null, Map.of("count", lost)));
+          if (lost > 0)
+            batch.add(
+                new Event(Instant.now(), "events_dropped", "nova", null, Map.of("count", lost)));
         }
         store(batch);
         batch.clear();
@@ -84,10 +91,14 @@ public final class SecurityLog implements Managed {
       } catch (RuntimeException e) {
         if (Outage.partOf(e).isPresent()) {
           // a database outage delays the log, it does not lose it (until the queue is full)
-          LOG.warn("could not write {} security events yet; retrying in 1 s: {}", batch.size(), e.toString());
+          LOG.warn(
+              "could not write {} security events yet; retrying in 1 s: {}",
+              batch.size(),
+              e.toString());
           sleep();
         } else {
-          // something in the batch itself: store what can be stored, one by one, so one event never blocks the rest
+          // something in the batch itself: store what can be stored, one by one, so one event never
+          // blocks the rest
           storeEachAlone(batch);
           batch.clear();
         }
@@ -100,19 +111,33 @@ public final class SecurityLog implements Managed {
       try {
         store(List.of(event));
       } catch (RuntimeException e) {
-        LOG.error("dropped a security event PostgreSQL refused ({} by {}): {}", event.kind(), event.actor(), e.toString());
+        LOG.error(
+            "dropped a security event PostgreSQL refused ({} by {}): {}",
+            event.kind(),
+            event.actor(),
+            e.toString());
       }
     }
   }
 
   private void store(List<Event> batch) {
-    jdbi.useTransaction(h -> {
-      var insert = h.prepareBatch("INSERT INTO security_events (at, kind, actor, address, detail) VALUES (:at, :kind, :actor, :address, CAST(:detail AS jsonb))");
-      for (Event e : batch) {
-        insert.bind("at", e.at()).bind("kind", e.kind()).bind("actor", e.actor()).bind("address", e.address()).bind("detail", text(e.detail())).add();
-      }
-      insert.execute();
-    });
+    jdbi.useTransaction(
+        h -> {
+          var insert =
+              h.prepareBatch(
+                  "INSERT INTO security_events (at, kind, actor, address, detail) VALUES (:at,"
+                      + " :kind, :actor, :address, CAST(:detail AS jsonb))");
+          for (Event e : batch) {
+            insert
+                .bind("at", e.at())
+                .bind("kind", e.kind())
+                .bind("actor", e.actor())
+                .bind("address", e.address())
+                .bind("detail", text(e.detail()))
+                .add();
+          }
+          insert.execute();
+        });
   }
 
   private String text(Map<String, Object> detail) {

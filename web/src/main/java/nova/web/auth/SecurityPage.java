@@ -34,15 +34,18 @@ public class SecurityPage {
   @Produces(MediaType.TEXT_HTML)
   public Response page(@Context ContainerRequestContext request, @QueryParam("kind") String kind) {
     Caller caller = Caller.of(request);
-    return html.guarded(caller, false, () -> {
-      caller.requireAdmin();
-      Map<String, Object> params = new HashMap<>();
-      params.put("page", new PageContext("Audit log", "security", caller));
-      params.put("kind", SecurityEventsResource.kind(kind));
-      params.put("counts", dao().countsSince(Instant.now().minus(Duration.ofDays(1))));
-      params.put("events", dao().page(SecurityEventsResource.kind(kind), null, 200));
-      return html.page("access/security.jte", params);
-    });
+    return html.guarded(
+        caller,
+        false,
+        () -> {
+          caller.requireAdmin();
+          Map<String, Object> params = new HashMap<>();
+          params.put("page", new PageContext("Audit log", "security", caller));
+          params.put("kind", SecurityEventsResource.kind(kind));
+          params.put("counts", dao().countsSince(Instant.now().minus(Duration.ofDays(1))));
+          params.put("events", dao().page(SecurityEventsResource.kind(kind), null, 200));
+          return html.page("access/security.jte", params);
+        });
   }
 
   private SecurityEventDao dao() {

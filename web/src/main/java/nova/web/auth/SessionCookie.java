@@ -23,8 +23,10 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class SessionCookie {
   public static final String NAME = "nova_session";
+
   /** A session's last-seen time is written at most this often, not on every request. */
   static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+
   private static final Base64.Encoder ENC = Base64.getUrlEncoder().withoutPadding();
   private final byte[] key;
   private final Jdbi jdbi;
@@ -42,29 +44,44 @@ public final class SessionCookie {
   /** An open session: its id (the token's hash), its person, and when it began. */
   public record Session(String id, UUID userId, Instant created) {}
 
-  /** Hears the ids of sessions that were ended here, to close what they hold open (event streams). */
+  /**
+   * Hears the ids of sessions that were ended here, to close what they hold open (event streams).
+   */
   public void onEnd(Consumer<Collection<String>> listener) {
     onEnd.add(listener);
   }
 
-  public NewCookie issueCookie(UUID userId, Instant now, boolean secure, String address, String userAgent) {
+  public NewCookie issueCookie(
+      UUID userId, Instant now, boolean secure, String address, String userAgent) {
     String token = Secrets.randomToken(32);
     Instant at = now.truncatedTo(ChronoUnit.MILLIS);
-    jdbi.useExtension(SessionDao.class, dao -> dao.insert(Secrets.sha256(token), userId, at, at.plus(lifetime), address, clip(userAgent)));
+    jdbi.useExtension(
+        SessionDao.class,
+        dao ->
+            dao.insert(
+                Secrets.sha256(token), userId, at, at.plus(lifetime), address, clip(userAgent)));
     return httpCookie(NAME, token, (int) lifetime.toSeconds(), secure);
   }
 
   public Optional<Session> read(String token, Instant now) {
     if (token == null || token.isBlank()) return Optional.empty();
     String id = Secrets.sha256(token);
-    return jdbi.withExtension(SessionDao.class, dao -> dao.byId(id).filter(row -> open(row, now)).map(row -> {
-      if (row.lastSeenAt().isBefore(now.minus(TOUCH_EVERY))) dao.touch(id, now);
-      return new Session(id, row.userId(), row.createdAt());
-    }));
+    return jdbi.withExtension(
+        SessionDao.class,
+        dao ->
+            dao.byId(id)
+                .filter(row -> open(row, now))
+                .map(
+                    row -> {
+                      if (row.lastSeenAt().isBefore(now.minus(TOUCH_EVERY))) dao.touch(id, now);
+                      return new Session(id, row.userId(), row.createdAt());
+                    }));
   }
 
   private boolean open(SessionDao.Row row, Instant now) {
-    return row.revokedAt() == null && row.expiresAt().isAfter(now) && row.lastSeenAt().plus(idle).isAfter(now);
+    return row.revokedAt() == null
+        && row.expiresAt().isAfter(now)
+        && row.lastSeenAt().plus(idle).isAfter(now);
   }
 
   /** Ends one session (logout). */
@@ -87,12 +104,18 @@ public final class SessionCookie {
   /** Of these session ids, the ones still open now. */
   public Set<String> stillOpen(Collection<String> ids, Instant now) {
     if (ids.isEmpty()) return Set.of();
-    return new HashSet<>(jdbi.withExtension(SessionDao.class, dao -> dao.open(ids.toArray(String[]::new), now, now.minus(idle))));
+    return new HashSet<>(
+        jdbi.withExtension(
+            SessionDao.class, dao -> dao.open(ids.toArray(String[]::new), now, now.minus(idle))));
   }
 
   /** Drops sessions that ended more than a day ago. */
   public int forgetOld(Instant now) {
-    return jdbi.withExtension(SessionDao.class, dao -> dao.forgetOld(now.minus(Duration.ofDays(1)), now.minus(idle).minus(Duration.ofDays(1))));
+    return jdbi.withExtension(
+        SessionDao.class,
+        dao ->
+            dao.forgetOld(
+                now.minus(Duration.ofDays(1)), now.minus(idle).minus(Duration.ofDays(1))));
   }
 
   public String csrfToken(Session session) {
@@ -101,8 +124,14 @@ public final class SessionCookie {
 
   /** How the app's cookies go out: HttpOnly, SameSite=Lax, for the whole site. */
   public static NewCookie httpCookie(String name, String value, int maxAge, boolean secure) {
-    return new NewCookie.Builder(name).value(value).path("/").maxAge(maxAge).httpOnly(true).secure(secure)
-        .sameSite(NewCookie.SameSite.LAX).build();
+    return new NewCookie.Builder(name)
+        .value(value)
+        .path("/")
+        .maxAge(maxAge)
+        .httpOnly(true)
+        .secure(secure)
+        .sameSite(NewCookie.SameSite.LAX)
+        .build();
   }
 
   private static String clip(String userAgent) {

@@ -12,15 +12,31 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** The admin app's sessions, by the hash of their cookie's token. */
 @RegisterConstructorMapper(SessionDao.Row.class)
 public interface SessionDao {
-  record Row(String id, UUID userId, Instant createdAt, Instant lastSeenAt, Instant expiresAt, Instant revokedAt) {}
+  record Row(
+      String id,
+      UUID userId,
+      Instant createdAt,
+      Instant lastSeenAt,
+      Instant expiresAt,
+      Instant revokedAt) {}
 
-  @SqlUpdate("""
-      INSERT INTO admin_sessions (id, user_id, created_at, last_seen_at, expires_at, address, user_agent)
-      VALUES (:id, :userId, :now, :now, :expires, :address, :userAgent)""")
-  void insert(@Bind("id") String id, @Bind("userId") UUID userId, @Bind("now") Instant now, @Bind("expires") Instant expires,
-      @Bind("address") String address, @Bind("userAgent") String userAgent);
+  @SqlUpdate(
+      """
+      INSERT INTO admin_sessions (id, user_id, created_at, last_seen_at, expires_at, address,
+        user_agent)
+      VALUES (:id, :userId, :now, :now, :expires, :address, :userAgent)\
+      """)
+  void insert(
+      @Bind("id") String id,
+      @Bind("userId") UUID userId,
+      @Bind("now") Instant now,
+      @Bind("expires") Instant expires,
+      @Bind("address") String address,
+      @Bind("userAgent") String userAgent);
 
-  @SqlQuery("SELECT id, user_id, created_at, last_seen_at, expires_at, revoked_at FROM admin_sessions WHERE id = :id")
+  @SqlQuery(
+      "SELECT id, user_id, created_at, last_seen_at, expires_at, revoked_at FROM admin_sessions"
+          + " WHERE id = :id")
   Optional<Row> byId(@Bind("id") String id);
 
   @SqlUpdate("UPDATE admin_sessions SET last_seen_at = :now WHERE id = :id AND revoked_at IS NULL")
@@ -29,16 +45,24 @@ public interface SessionDao {
   @SqlUpdate("UPDATE admin_sessions SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
   int revoke(@Bind("id") String id, @Bind("now") Instant now);
 
-  @SqlQuery("UPDATE admin_sessions SET revoked_at = :now WHERE user_id = :userId AND revoked_at IS NULL RETURNING id")
+  @SqlQuery(
+      "UPDATE admin_sessions SET revoked_at = :now WHERE user_id = :userId AND revoked_at IS NULL"
+          + " RETURNING id")
   List<String> revokeAll(@Bind("userId") UUID userId, @Bind("now") Instant now);
 
   /** Of these sessions, the ones still open (not revoked, not expired, not idle too long). */
-  @SqlQuery("""
-      SELECT id FROM admin_sessions WHERE id = ANY(:ids) AND revoked_at IS NULL AND expires_at > :now
-        AND last_seen_at > :idleSince""")
-  List<String> open(@Bind("ids") String[] ids, @Bind("now") Instant now, @Bind("idleSince") Instant idleSince);
+  @SqlQuery(
+      """
+      SELECT id FROM admin_sessions WHERE id = ANY(:ids) AND revoked_at IS NULL
+        AND expires_at > :now
+        AND last_seen_at > :idleSince\
+      """)
+  List<String> open(
+      @Bind("ids") String[] ids, @Bind("now") Instant now, @Bind("idleSince") Instant idleSince);
 
   /** Ended sessions are kept a day for the audit, then dropped. */
-  @SqlUpdate("DELETE FROM admin_sessions WHERE expires_at < :before OR revoked_at < :before OR last_seen_at < :idleBefore")
+  @SqlUpdate(
+      "DELETE FROM admin_sessions WHERE expires_at < :before OR revoked_at < :before OR"
+          + " last_seen_at < :idleBefore")
   int forgetOld(@Bind("before") Instant before, @Bind("idleBefore") Instant idleBefore);
 }

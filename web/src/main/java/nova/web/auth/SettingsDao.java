@@ -11,11 +11,15 @@ public interface SettingsDao {
   Optional<String> get(@Bind("key") String key);
 
   /** Stores the value unless one is there already; returns the value in force. */
-  @SqlQuery("""
+  @SqlQuery(
+      """
       INSERT INTO settings (key, value) VALUES (:key, :value)
-      ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key RETURNING value""")
+      ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key RETURNING value\
+      """)
   String putIfAbsent(@Bind("key") String key, @Bind("value") String value);
 
-  @SqlUpdate("INSERT INTO settings (key, value) VALUES (:key, :value) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()")
+  @SqlUpdate(
+      "INSERT INTO settings (key, value) VALUES (:key, :value) ON CONFLICT (key) DO UPDATE SET"
+          + " value = EXCLUDED.value, updated_at = now()")
   void put(@Bind("key") String key, @Bind("value") String value);
 }

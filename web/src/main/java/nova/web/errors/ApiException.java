@@ -1,12 +1,17 @@
 package nova.web.errors;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
-/** A request Nova refuses: the status, a sentence saying what is wrong and what is allowed, and details. */
+/**
+ * A request Nova refuses: the status, a sentence saying what is wrong and what is allowed, and
+ * details.
+ */
 public class ApiException extends RuntimeException {
   private final int status;
   private final Map<String, Object> detail;
-  private java.time.Duration retryAfter;
+  private Duration retryAfter;
 
   public ApiException(int status, String message, Map<String, Object> detail) {
     super(message);
@@ -27,19 +32,20 @@ public class ApiException extends RuntimeException {
   }
 
   /** 429 with Retry-After, whole seconds rounded up. */
-  public static ApiException tooManyRequests(String message, java.time.Duration retryAfter, Map<String, Object> detail) {
+  public static ApiException tooManyRequests(
+      String message, Duration retryAfter, Map<String, Object> detail) {
     ApiException e = new ApiException(429, message, detail);
     e.retryAfter = retryAfter;
     return e;
   }
 
-  public ApiException retryAfter(java.time.Duration wait) {
+  public ApiException retryAfter(Duration wait) {
     this.retryAfter = wait;
     return this;
   }
 
-  public java.util.Optional<java.time.Duration> retryAfter() {
-    return java.util.Optional.ofNullable(retryAfter);
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
   }
 
   public static ApiException badRequest(String message) {
@@ -47,7 +53,8 @@ public class ApiException extends RuntimeException {
   }
 
   public static ApiException notFound(String what, Object id) {
-    return new ApiException(404, what + " " + id + " does not exist", Map.of("id", String.valueOf(id)));
+    return new ApiException(
+        404, what + " " + id + " does not exist", Map.of("id", String.valueOf(id)));
   }
 
   public static ApiException unauthorized(String message) {

@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Map;
 
 /** Refuses bodies over 1 MiB with 413, whether or not the client declared a length. */
@@ -15,7 +16,10 @@ import java.util.Map;
 public class BodyLimitFilter implements ContainerRequestFilter {
   public static final int MAX_BYTES = 1 << 20;
 
-  /** Up to this much of an oversized body is read and dropped, so that the client, still sending, hears the 413. */
+  /**
+   * Up to this much of an oversized body is read and dropped, so that the client, still sending,
+   * hears the 413.
+   */
   private static final long DRAIN_BYTES = 16L << 20;
 
   @Override
@@ -39,7 +43,7 @@ public class BodyLimitFilter implements ContainerRequestFilter {
   }
 
   /** Discards what it is given, and gives up past its limit (the connection is then closed). */
-  private static final class LimitedSink extends java.io.OutputStream {
+  private static final class LimitedSink extends OutputStream {
     private long left;
 
     LimitedSink(long limit) {
@@ -59,6 +63,7 @@ public class BodyLimitFilter implements ContainerRequestFilter {
   }
 
   private static ApiException tooLarge() {
-    return new ApiException(413, "request body is larger than 1 MiB", Map.of("max_bytes", MAX_BYTES));
+    return new ApiException(
+        413, "request body is larger than 1 MiB", Map.of("max_bytes", MAX_BYTES));
   }
 }

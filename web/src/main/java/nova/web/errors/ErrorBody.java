@@ -7,6 +7,9 @@ import java.util.Map;
 /** Every error is {"error": "...", "detail": {...}}. */
 public record ErrorBody(String error, Map<String, Object> detail) {
   public static Response response(int status, String error, Map<String, Object> detail) {
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorBody(error, detail)).build();
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(new ErrorBody(error, detail))
+        .build();
   }
 }

@@ -15,22 +15,34 @@ public class JsonErrorMapper implements ExceptionMapper<JsonProcessingException>
   @Override
   public Response toResponse(JsonProcessingException e) {
     if (e instanceof UnrecognizedPropertyException unknown) {
-      String allowed = unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
-      return ErrorBody.response(400, "unknown field '" + unknown.getPropertyName() + "'; allowed: " + allowed,
+      String allowed =
+          unknown.getKnownPropertyIds().stream()
+              .map(String::valueOf)
+              .sorted()
+              .collect(Collectors.joining(", "));
+      return ErrorBody.response(
+          400,
+          "unknown field '" + unknown.getPropertyName() + "'; allowed: " + allowed,
           Map.of("field", unknown.getPropertyName()));
     }
     if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
       MismatchedInputException mismatch = (MismatchedInputException) e;
-      String field = mismatch.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
-          .collect(Collectors.joining("."));
+      String field =
+          mismatch.getPath().stream()
+              .map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
+              .collect(Collectors.joining("."));
       if (field.isEmpty()) {
         return ErrorBody.response(400, "the request body must be a JSON object", Map.of());
       }
-      return ErrorBody.response(400, "field '" + field + "' has the wrong type: " + mismatch.getOriginalMessage(), Map.of("field", field));
+      return ErrorBody.response(
+          400,
+          "field '" + field + "' has the wrong type: " + mismatch.getOriginalMessage(),
+          Map.of("field", field));
     }
     if (e instanceof JsonParseException) {
       return ErrorBody.response(400, "malformed JSON: " + e.getOriginalMessage(), Map.of());
     }
-    return ErrorBody.response(400, "the request body could not be read as JSON: " + e.getOriginalMessage(), Map.of());
+    return ErrorBody.response(
+        400, "the request body could not be read as JSON: " + e.getOriginalMessage(), Map.of());
   }
 }

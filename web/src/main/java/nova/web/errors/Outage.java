@@ -4,10 +4,13 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowUpdateTimeoutOrCancelledException;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
@@ -27,7 +30,8 @@ public final class Outage {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof JedisConnectionException) return Optional.of(REDIS);
       if (t instanceof WorkflowUpdateTimeoutOrCancelledException) return Optional.of(TEMPORAL);
-      if (t instanceof StatusRuntimeException grpc && unreachable(grpc.getStatus().getCode())) return Optional.of(TEMPORAL);
+      if (t instanceof StatusRuntimeException grpc && unreachable(grpc.getStatus().getCode()))
+        return Optional.of(TEMPORAL);
       if (t instanceof SQLException sql && lostConnection(sql)) return Optional.of(POSTGRESQL);
     }
     return Optional.empty();
@@ -40,7 +44,9 @@ public final class Outage {
   /** SQLSTATE class 08 (connection exception) and 57P0x (the server shut down or is starting). */
   private static boolean lostConnection(SQLException sql) {
     String state = sql.getSQLState();
-    if (state == null) return sql instanceof java.sql.SQLTransientConnectionException || sql instanceof java.sql.SQLNonTransientConnectionException;
+    if (state == null)
+      return sql instanceof SQLTransientConnectionException
+          || sql instanceof SQLNonTransientConnectionException;
     return state.startsWith("08") || state.startsWith("57P0");
   }
 
@@ -49,7 +55,13 @@ public final class Outage {
     Map<String, Object> all = new LinkedHashMap<>();
     all.put("part", part);
     all.putAll(detail);
-    String message = name(part) + " is not answering, so " + doing + "; try again in " + RETRY_AFTER.toSeconds() + " s";
+    String message =
+        name(part)
+            + " is not answering, so "
+            + doing
+            + "; try again in "
+            + RETRY_AFTER.toSeconds()
+            + " s";
     return new ApiException(503, message, all).retryAfter(RETRY_AFTER);
   }
 
@@ -59,14 +71,15 @@ public final class Outage {
 
   /**
    * Reads the answer to an action that Temporal has applied: if the read fails for an outage, the
-   * 503 says the action is applied, so the caller repeats it (same Idempotency-Key) instead of doubting it.
+   * 503 says the action is applied, so the caller repeats it (same Idempotency-Key) instead of
+   * doubting it.
    */
-  public static <T> T afterApplied(java.util.function.Supplier<T> read) {
+  public static <T> T afterApplied(Supplier<T> read) {
     return afterApplied(read, Map.of());
   }
 
   /** The same, with what the caller needs to find the result later (a created task's id). */
-  public static <T> T afterApplied(java.util.function.Supplier<T> read, Map<String, Object> detail) {
+  public static <T> T afterApplied(Supplier<T> read, Map<String, Object> detail) {
     try {
       return read.get();
     } catch (RuntimeException e) {

@@ -43,13 +43,30 @@ public class HealthResource {
     List<Map<String, Object>> down = new ArrayList<>();
     for (Parts.State part : parts.states()) {
       checks.put(part.name(), part.up() ? "up" : "down: " + part.error());
-      if (!part.up()) down.add(Map.of("part", part.name(), "since", part.since().toString(), "error", part.error()));
+      if (!part.up())
+        down.add(
+            Map.of("part", part.name(), "since", part.since().toString(), "error", part.error()));
     }
     boolean workers = workersStarted.getAsBoolean();
     checks.put("workers", workers ? "up" : "down: waiting for Temporal to answer");
-    if (!workers && parts.isUp("temporal")) down.add(Map.of("part", "workers", "since", "", "error", "starting"));
-    List<Map<String, Object>> waiting = backlog.waiting().stream().map(w -> Map.<String, Object>of(
-        "task_id", w.taskId().toString(), "seq", w.seq(), "since", w.since().toString(), "attempts", w.attempts(), "error", w.error())).toList();
+    if (!workers && parts.isUp("temporal"))
+      down.add(Map.of("part", "workers", "since", "", "error", "starting"));
+    List<Map<String, Object>> waiting =
+        backlog.waiting().stream()
+            .map(
+                w ->
+                    Map.<String, Object>of(
+                        "task_id",
+                        w.taskId().toString(),
+                        "seq",
+                        w.seq(),
+                        "since",
+                        w.since().toString(),
+                        "attempts",
+                        w.attempts(),
+                        "error",
+                        w.error()))
+            .toList();
     boolean ready = down.isEmpty() && workers;
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", ready ? "ready" : "not ready");

@@ -51,7 +51,13 @@ public final class Parts implements Managed {
   /** Every part in the order added; a part not yet checked counts as down. */
   public List<State> states() {
     List<State> all = new ArrayList<>();
-    checks.keySet().forEach(name -> all.add(states.getOrDefault(name, new State(name, false, Instant.EPOCH, "not checked yet"))));
+    checks
+        .keySet()
+        .forEach(
+            name ->
+                all.add(
+                    states.getOrDefault(
+                        name, new State(name, false, Instant.EPOCH, "not checked yet"))));
     return all;
   }
 
@@ -65,15 +71,19 @@ public final class Parts implements Managed {
     return states().stream().filter(s -> !s.up()).map(State::name).findFirst();
   }
 
-  /** Checks every part once before it returns, so that readiness is known from the first request. */
+  /**
+   * Checks every part once before it returns, so that readiness is known from the first request.
+   */
   @Override
   public void start() throws InterruptedException {
     running = true;
     List<Thread> first = new ArrayList<>();
-    checks.forEach((name, check) -> first.add(Thread.ofVirtual().start(() -> record(name, check(check)))));
+    checks.forEach(
+        (name, check) -> first.add(Thread.ofVirtual().start(() -> record(name, check(check)))));
     for (Thread t : first) t.join();
     // each part its own loop, so a part that hangs its check never delays another's
-    checks.forEach((name, check) -> Thread.ofVirtual().name("parts-" + name).start(() -> watch(name, check)));
+    checks.forEach(
+        (name, check) -> Thread.ofVirtual().name("parts-" + name).start(() -> watch(name, check)));
   }
 
   private void watch(String name, Callable<Boolean> check) {
@@ -86,7 +96,9 @@ public final class Parts implements Managed {
   private String check(Callable<Boolean> check) {
     Future<Boolean> answer = checkers.submit(check);
     try {
-      return answer.get(CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) ? null : "answered, but not as expected";
+      return answer.get(CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+          ? null
+          : "answered, but not as expected";
     } catch (TimeoutException slow) {
       answer.cancel(true);
       return "no answer within " + CHECK_TIMEOUT.toSeconds() + " s";
@@ -108,7 +120,11 @@ public final class Parts implements Managed {
     }
     states.put(name, new State(name, up, Instant.now(), error));
     if (up) {
-      if (before != null) LOG.warn("{} is back after {} s down", name, Duration.between(before.since(), Instant.now()).toSeconds());
+      if (before != null)
+        LOG.warn(
+            "{} is back after {} s down",
+            name,
+            Duration.between(before.since(), Instant.now()).toSeconds());
       onUp.getOrDefault(name, List.of()).forEach(listener -> runQuietly(name, listener));
     } else {
       LOG.warn("{} is down: {}", name, error);
@@ -119,7 +135,11 @@ public final class Parts implements Managed {
     try {
       listener.run();
     } catch (RuntimeException e) {
-      LOG.warn("what follows {} coming up failed; it runs again when {} comes back: {}", name, name, e.toString());
+      LOG.warn(
+          "what follows {} coming up failed; it runs again when {} comes back: {}",
+          name,
+          name,
+          e.toString());
     }
   }
 

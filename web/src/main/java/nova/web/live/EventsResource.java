@@ -2,9 +2,9 @@ package nova.web.live;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -13,7 +13,10 @@ import jakarta.ws.rs.sse.SseEventSink;
 import nova.web.auth.AuthFilter;
 import nova.web.auth.Caller;
 
-/** GET /events: the live stream of task events that open pages listen to, resumed from Last-Event-ID. */
+/**
+ * GET /events: the live stream of task events that open pages listen to, resumed from
+ * Last-Event-ID.
+ */
 @Path("/events")
 public class EventsResource {
   private final TaskEventHub hub;
@@ -24,10 +27,16 @@ public class EventsResource {
 
   @GET
   @Produces(MediaType.SERVER_SENT_EVENTS)
-  public void stream(@Context ContainerRequestContext request, @Context SseEventSink sink, @Context Sse sse,
-      @HeaderParam("Last-Event-ID") String lastEventId, @QueryParam("last_event_id") String lastSeen) {
+  public void stream(
+      @Context ContainerRequestContext request,
+      @Context SseEventSink sink,
+      @Context Sse sse,
+      @HeaderParam("Last-Event-ID") String lastEventId,
+      @QueryParam("last_event_id") String lastSeen) {
     Caller.of(request).requireHuman();
-    // A browser's own reconnect sends the header; the page's script, starting a new stream after a refusal, the query.
-    hub.join(sink, sse, lastEventId != null ? lastEventId : lastSeen, AuthFilter.credential(request));
+    // A browser's own reconnect sends the header; the page's script, starting a new stream after a
+    // refusal, the query.
+    hub.join(
+        sink, sse, lastEventId != null ? lastEventId : lastSeen, AuthFilter.credential(request));
   }
 }

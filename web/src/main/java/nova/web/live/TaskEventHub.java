@@ -25,30 +25,45 @@ import redis.clients.jedis.params.XReadParams;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
- * Reads the task-event stream on Redis and passes every event, with its stream id as the SSE id,
- * to each open page. Every Nova server reads it, so an event written by any worker reaches every
- * page. A page that comes back with a Last-Event-ID first gets what it missed; where the stream
- * cannot tell (trimmed, or Redis restarted and lost it) the page is told to fetch everything again.
+ * Reads the task-event stream on Redis and passes every event, with its stream id as the SSE id, to
+ * each open page. Every Nova server reads it, so an event written by any worker reaches every page.
+ * A page that comes back with a Last-Event-ID first gets what it missed; where the stream cannot
+ * tell (trimmed, or Redis restarted and lost it) the page is told to fetch everything again.
  */
 public final class TaskEventHub implements Managed {
   private static final Logger LOG = LoggerFactory.getLogger(TaskEventHub.class);
   private static final long KEEPALIVE_SECONDS = 20;
+
   /** More missed events than this and the page is better off fetching everything again. */
   static final int REPLAY_MAX = 1000;
-  /** How often the credentials of open streams are checked: sessions ended elsewhere or idle, keys revoked. */
+
+  /**
+   * How often the credentials of open streams are checked: sessions ended elsewhere or idle, keys
+   * revoked.
+   */
   static final long CREDENTIALS_CHECK_SECONDS = 10;
+
   private final Redis redis;
   private final Function<Collection<Credential>, Set<Credential>> stillValid;
   private final Set<SseEventSink> sinks = ConcurrentHashMap.newKeySet();
   private final Map<SseEventSink, Credential> heldBy = new ConcurrentHashMap<>();
-  private final ScheduledExecutorService keepalive = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sse-keepalive").factory());
+  private final ScheduledExecutorService keepalive =
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().daemon().name("sse-keepalive").factory());
   private volatile Sse sse;
   private volatile boolean running;
   private Thread thread;
-  /** The last entry read from the stream; every page that joined has been sent all entries up to it. Guarded by this. */
+
+  /**
+   * The last entry read from the stream; every page that joined has been sent all entries up to it.
+   * Guarded by this.
+   */
   private StreamEntryID cursor;
 
-  /** {@code stillValid}: of some credentials, the ones whose session is open or whose key is not revoked. */
+  /**
+   * {@code stillValid}: of some credentials, the ones whose session is open or whose key is not
+   * revoked.
+   */
   public TaskEventHub(Redis redis, Function<Collection<Credential>, Set<Credential>> stillValid) {
     this.redis = redis;
     this.stillValid = stillValid;
@@ -57,34 +72,41 @@ public final class TaskEventHub implements Managed {
   /**
    * A page joins; with the id of the last event it saw, it first gets the ones since. A stream
    * opened with a session or an API key closes when the session ends or the key is revoked. Every
-   * page then gets a "ready" event carrying the current id, so that even one that has seen no
-   * task event yet resumes from where it joined.
+   * page then gets a "ready" event carrying the current id, so that even one that has seen no task
+   * event yet resumes from where it joined.
    */
-  public synchronized void join(SseEventSink sink, Sse sse, String lastEventId, Credential credential) {
+  public synchronized void join(
+      SseEventSink sink, Sse sse, String lastEventId, Credential credential) {
     this.sse = sse;
     send(sink, sse.newEventBuilder().comment("connected").build());
     if (lastEventId != null && !lastEventId.isBlank()) replay(sink, sse, lastEventId.trim());
-    if (cursor != null) send(sink, sse.newEventBuilder().name("ready").id(cursor.toString()).data("{}").build());
+    if (cursor != null)
+      send(sink, sse.newEventBuilder().name("ready").id(cursor.toString()).data("{}").build());
     if (!credential.equals(Credential.NONE)) heldBy.put(sink, credential);
     sinks.add(sink);
   }
 
   /** Closes the streams of sessions that ended. */
   public void sessionsEnded(Collection<String> ids) {
-    heldBy.forEach((sink, held) -> {
-      if (held.sessionId() != null && ids.contains(held.sessionId())) drop(sink);
-    });
+    heldBy.forEach(
+        (sink, held) -> {
+          if (held.sessionId() != null && ids.contains(held.sessionId())) drop(sink);
+        });
   }
 
   private void checkCredentials() {
     if (heldBy.isEmpty()) return;
     try {
       Set<Credential> valid = stillValid.apply(Set.copyOf(heldBy.values()));
-      heldBy.forEach((sink, held) -> {
-        if (!valid.contains(held)) drop(sink);
-      });
+      heldBy.forEach(
+          (sink, held) -> {
+            if (!valid.contains(held)) drop(sink);
+          });
     } catch (RuntimeException e) {
-      LOG.warn("could not check the credentials of open event streams; trying again in {} s: {}", CREDENTIALS_CHECK_SECONDS, e.toString());
+      LOG.warn(
+          "could not check the credentials of open event streams; trying again in {} s: {}",
+          CREDENTIALS_CHECK_SECONDS,
+          e.toString());
     }
   }
 
@@ -109,8 +131,16 @@ public final class TaskEventHub implements Managed {
     try {
       RedisClient client = redis.client();
       List<StreamEntry> oldest = client.xrange(TaskEventChannel.NAME, "-", "+", 1);
-      List<StreamEntry> missed = client.xrange(TaskEventChannel.NAME, "(" + after, cursor == null ? "+" : cursor.toString(), REPLAY_MAX);
-      boolean gap = oldest.isEmpty() || oldest.getFirst().getID().compareTo(after) > 0 || missed.size() == REPLAY_MAX;
+      List<StreamEntry> missed =
+          client.xrange(
+              TaskEventChannel.NAME,
+              "(" + after,
+              cursor == null ? "+" : cursor.toString(),
+              REPLAY_MAX);
+      boolean gap =
+          oldest.isEmpty()
+              || oldest.getFirst().getID().compareTo(after) > 0
+              || missed.size() == REPLAY_MAX;
       if (gap) {
         sink.send(resync(sse));
         return;
@@ -129,8 +159,16 @@ public final class TaskEventHub implements Managed {
   public void start() {
     running = true;
     thread = Thread.ofPlatform().daemon().name("task-event-hub").start(this::listen);
-    keepalive.scheduleAtFixedRate(() -> quietly(() -> broadcastComment("keepalive")), KEEPALIVE_SECONDS, KEEPALIVE_SECONDS, TimeUnit.SECONDS);
-    keepalive.scheduleAtFixedRate(() -> quietly(this::checkCredentials), CREDENTIALS_CHECK_SECONDS, CREDENTIALS_CHECK_SECONDS, TimeUnit.SECONDS);
+    keepalive.scheduleAtFixedRate(
+        () -> quietly(() -> broadcastComment("keepalive")),
+        KEEPALIVE_SECONDS,
+        KEEPALIVE_SECONDS,
+        TimeUnit.SECONDS);
+    keepalive.scheduleAtFixedRate(
+        () -> quietly(this::checkCredentials),
+        CREDENTIALS_CHECK_SECONDS,
+        CREDENTIALS_CHECK_SECONDS,
+        TimeUnit.SECONDS);
   }
 
   private void listen() {
@@ -142,11 +180,15 @@ public final class TaskEventHub implements Managed {
           synchronized (this) {
             from = cursor;
           }
-          var read = client.xread(XReadParams.xReadParams().block(1000).count(100), Map.of(TaskEventChannel.NAME, from));
+          var read =
+              client.xread(
+                  XReadParams.xReadParams().block(1000).count(100),
+                  Map.of(TaskEventChannel.NAME, from));
           if (read != null) read.forEach(stream -> stream.getValue().forEach(this::deliver));
         }
       } catch (RuntimeException e) {
-        // not only Redis: whatever fails, the thread lives on, or this server would send no more events
+        // not only Redis: whatever fails, the thread lives on, or this server would send no more
+        // events
         if (running) LOG.warn("lost the Redis event stream; retrying in 1 s: {}", e.toString());
         sleepQuietly();
       }
@@ -169,7 +211,11 @@ public final class TaskEventHub implements Managed {
   }
 
   private static OutboundSseEvent event(Sse sse, StreamEntry entry) {
-    return sse.newEventBuilder().name("task").id(entry.getID().toString()).data(entry.getFields().get("notice")).build();
+    return sse.newEventBuilder()
+        .name("task")
+        .id(entry.getID().toString())
+        .data(entry.getFields().get("notice"))
+        .build();
   }
 
   private static OutboundSseEvent resync(Sse sse) {
@@ -178,7 +224,8 @@ public final class TaskEventHub implements Managed {
 
   private void broadcastComment(String comment) {
     Sse current = sse;
-    if (current != null) sinks.forEach(sink -> send(sink, current.newEventBuilder().comment(comment).build()));
+    if (current != null)
+      sinks.forEach(sink -> send(sink, current.newEventBuilder().comment(comment).build()));
   }
 
   private void send(SseEventSink sink, OutboundSseEvent event) {
@@ -188,9 +235,11 @@ public final class TaskEventHub implements Managed {
       return;
     }
     try {
-      sink.send(event).whenComplete((ok, failure) -> {
-        if (failure != null) drop(sink);
-      });
+      sink.send(event)
+          .whenComplete(
+              (ok, failure) -> {
+                if (failure != null) drop(sink);
+              });
     } catch (RuntimeException closedMeanwhile) {
       drop(sink);
     }

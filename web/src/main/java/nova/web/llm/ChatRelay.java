@@ -1,6 +1,7 @@
 package nova.web.llm;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import nova.activities.llm.gateway.Gateway;
@@ -9,9 +10,9 @@ import nova.activities.llm.gateway.GatewayCall;
 import nova.activities.llm.gateway.Route;
 
 /**
- * Runs a streamed gateway call on its own virtual thread and hands its events to the thread
- * writing the HTTP response. The response waits for the first event, so a call that fails
- * before its first token still answers with a proper status instead of a broken stream.
+ * Runs a streamed gateway call on its own virtual thread and hands its events to the thread writing
+ * the HTTP response. The response waits for the first event, so a call that fails before its first
+ * token still answers with a proper status instead of a broken stream.
  */
 public final class ChatRelay {
   public sealed interface Event {}
@@ -22,7 +23,10 @@ public final class ChatRelay {
 
   public record Failed(RuntimeException error) implements Event {}
 
-  /** Thrown into the provider's stream when the client has gone, which closes the provider connection. */
+  /**
+   * Thrown into the provider's stream when the client has gone, which closes the provider
+   * connection.
+   */
   static final class ClientGone extends RuntimeException {
     ClientGone() {
       super("the client closed the connection", null, false, false);
@@ -31,11 +35,11 @@ public final class ChatRelay {
 
   /** Writes each kind of event to the client; a write that fails means the client has gone. */
   public interface Writer {
-    void delta(Delta delta) throws java.io.IOException;
+    void delta(Delta delta) throws IOException;
 
-    void done(Done done) throws java.io.IOException;
+    void done(Done done) throws IOException;
 
-    void failed(Failed failed) throws java.io.IOException;
+    void failed(Failed failed) throws IOException;
   }
 
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -43,16 +47,23 @@ public final class ChatRelay {
 
   public static ChatRelay start(Gateway gateway, GatewayCall call) {
     ChatRelay relay = new ChatRelay();
-    Thread.ofVirtual().name("nova-chat-relay").start(() -> {
-      try {
-        relay.events.add(new Done(gateway.stream(call, (route, delta) -> {
-          if (relay.cancelled) throw new ClientGone();
-          relay.events.add(new Delta(route, delta));
-        })));
-      } catch (RuntimeException e) {
-        relay.events.add(new Failed(e));
-      }
-    });
+    Thread.ofVirtual()
+        .name("nova-chat-relay")
+        .start(
+            () -> {
+              try {
+                relay.events.add(
+                    new Done(
+                        gateway.stream(
+                            call,
+                            (route, delta) -> {
+                              if (relay.cancelled) throw new ClientGone();
+                              relay.events.add(new Delta(route, delta));
+                            })));
+              } catch (RuntimeException e) {
+                relay.events.add(new Failed(e));
+              }
+            });
     return relay;
   }
 
@@ -66,8 +77,11 @@ public final class ChatRelay {
     }
   }
 
-  /** Hands every event from {@code first} on to {@code writer} until the call ends; a client that went away cancels the provider's stream. */
-  public void drain(Event first, Writer writer) throws java.io.IOException {
+  /**
+   * Hands every event from {@code first} on to {@code writer} until the call ends; a client that
+   * went away cancels the provider's stream.
+   */
+  public void drain(Event first, Writer writer) throws IOException {
     try {
       for (Event event = first; ; event = next()) {
         switch (event) {
@@ -82,7 +96,7 @@ public final class ChatRelay {
           }
         }
       }
-    } catch (java.io.IOException clientGone) {
+    } catch (IOException clientGone) {
       cancel();
       throw clientGone;
     }

@@ -6,7 +6,10 @@ import nova.web.auth.Caller;
 import nova.web.auth.Role;
 import nova.web.errors.ApiException;
 
-/** Who may call models through Nova (admins and agent servers; viewers only look), and how often: per key, in Redis. */
+/**
+ * Who may call models through Nova (admins and agent servers; viewers only look), and how often:
+ * per key, in Redis.
+ */
 public final class GatewayAccess {
   private final RateLimiter limits;
   private final int perMinute;
@@ -17,12 +20,24 @@ public final class GatewayAccess {
   }
 
   public Caller admit(Caller caller) {
-    if (caller.anonymous()) throw ApiException.unauthorized("send a Nova API key: Authorization: Bearer sk-nova-...");
-    if (caller.role() == Role.VIEWER) throw ApiException.forbidden("the viewer role can look but not call models; use an admin key or a server's agent key");
-    limits.take("caller:" + caller.name(), perMinute).ifPresent(wait -> {
-      throw ApiException.tooManyRequests("rate limit: " + caller.name() + " may send " + perMinute + " model calls a minute", wait,
-          Map.of("limit_per_minute", perMinute, "code", "rate_limit_exceeded"));
-    });
+    if (caller.anonymous())
+      throw ApiException.unauthorized("send a Nova API key: Authorization: Bearer sk-nova-...");
+    if (caller.role() == Role.VIEWER)
+      throw ApiException.forbidden(
+          "the viewer role can look but not call models; use an admin key or a server's agent key");
+    limits
+        .take("caller:" + caller.name(), perMinute)
+        .ifPresent(
+            wait -> {
+              throw ApiException.tooManyRequests(
+                  "rate limit: "
+                      + caller.name()
+                      + " may send "
+                      + perMinute
+                      + " model calls a minute",
+                  wait,
+                  Map.of("limit_per_minute", perMinute, "code", "rate_limit_exceeded"));
+            });
     return caller;
   }
 }

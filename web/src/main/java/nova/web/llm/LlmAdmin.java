@@ -11,7 +11,9 @@ import nova.activities.llm.gateway.UnknownModel;
 import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
 
-/** What an admin does with providers and aliases; every change takes effect on this server at once. */
+/**
+ * What an admin does with providers and aliases; every change takes effect on this server at once.
+ */
 public final class LlmAdmin {
   private final ProviderStore store;
   private final LiveCatalog catalog;
@@ -25,17 +27,24 @@ public final class LlmAdmin {
 
   public List<ProviderView> providers(Caller caller) {
     caller.requireHuman();
-    return gateway.catalog().providers().stream().map(p -> ProviderView.of(p, gateway.breakers().state(p.name()))).toList();
+    return gateway.catalog().providers().stream()
+        .map(p -> ProviderView.of(p, gateway.breakers().state(p.name())))
+        .toList();
   }
 
   public ProviderView provider(Caller caller, String name) {
-    return providers(caller).stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow(() -> ApiException.notFound("provider", name));
+    return providers(caller).stream()
+        .filter(p -> p.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> ApiException.notFound("provider", name));
   }
 
   public ProviderView create(Caller caller, ProviderRequests.ProviderBody body) {
     caller.requireAdmin();
     Provider provider = check(body, null);
-    if (store.byName(body.name()).isPresent()) throw ApiException.conflict("a provider named " + body.name() + " already exists", Map.of("name", body.name()));
+    if (store.byName(body.name()).isPresent())
+      throw ApiException.conflict(
+          "a provider named " + body.name() + " already exists", Map.of("name", body.name()));
     store.insert(provider);
     catalog.reload();
     return provider(caller, body.name());
@@ -45,7 +54,12 @@ public final class LlmAdmin {
     caller.requireAdmin();
     Provider existing = existing(name);
     if (!existing.editable()) throw readOnly(existing);
-    if (!body.name().equals(name)) throw ProviderRules.field("name", "name is the provider's identity and cannot change (" + name + "); add a new provider instead");
+    if (!body.name().equals(name))
+      throw ProviderRules.field(
+          "name",
+          "name is the provider's identity and cannot change ("
+              + name
+              + "); add a new provider instead");
     store.update(check(body, existing));
     catalog.reload();
     return provider(caller, name);
@@ -66,15 +80,31 @@ public final class LlmAdmin {
 
   public Map<String, List<String>> putAlias(Caller caller, String name, List<String> targets) {
     caller.requireAdmin();
-    if (!name.matches(ProviderRules.ALIAS)) throw ProviderRules.field("name", "an alias is letters, digits, '.', '_' or '-', at most 64, such as fast or default-chat");
+    if (!name.matches(ProviderRules.ALIAS))
+      throw ProviderRules.field(
+          "name",
+          "an alias is letters, digits, '.', '_' or '-', at most 64, such as fast or default-chat");
     for (int i = 0; i < targets.size(); i++) {
       String target = targets.get(i);
-      if (gateway.catalog().aliases().containsKey(target)) throw ProviderRules.field("targets[" + i + "]", "targets[" + i + "] is the alias " + target + "; an alias names provider/model targets, not other aliases");
-      if (target.equals(name) || !target.contains("/")) throw ProviderRules.field("targets[" + i + "]", "targets[" + i + "] must be provider/model, such as openai/gpt-4o-mini");
+      if (gateway.catalog().aliases().containsKey(target))
+        throw ProviderRules.field(
+            "targets[" + i + "]",
+            "targets["
+                + i
+                + "] is the alias "
+                + target
+                + "; an alias names provider/model targets, not other aliases");
+      if (target.equals(name) || !target.contains("/"))
+        throw ProviderRules.field(
+            "targets[" + i + "]",
+            "targets[" + i + "] must be provider/model, such as openai/gpt-4o-mini");
       try {
         gateway.catalog().resolve(target);
       } catch (UnknownModel e) {
-        throw new ApiException(400, "targets[" + i + "]: " + e.getMessage(), Map.of("field", "targets[" + i + "]", "available", e.available()));
+        throw new ApiException(
+            400,
+            "targets[" + i + "]: " + e.getMessage(),
+            Map.of("field", "targets[" + i + "]", "available", e.available()));
       }
     }
     store.putAlias(name, targets, caller.actor());
@@ -93,24 +123,49 @@ public final class LlmAdmin {
     ProviderRules.checkModels(body.models());
     ProviderKind kind = ProviderKind.fromWire(body.kind());
     String key = body.apiKey() == null ? "" : body.apiKey().strip();
-    if (key.isEmpty() && existing != null && !existing.apiKey().isEmpty() && !existing.baseUrl().equals(body.baseUrl().strip())) {
-      // The stored key belongs to the old host; sending it to a new one would hand it to whoever runs that.
-      throw ProviderRules.field("api_key", "base_url changes from " + existing.baseUrl() + " to " + body.baseUrl().strip()
-          + ": send api_key again; a stored key is never sent to a new base_url");
+    if (key.isEmpty()
+        && existing != null
+        && !existing.apiKey().isEmpty()
+        && !existing.baseUrl().equals(body.baseUrl().strip())) {
+      // The stored key belongs to the old host; sending it to a new one would hand it to whoever
+      // runs that.
+      throw ProviderRules.field(
+          "api_key",
+          "base_url changes from "
+              + existing.baseUrl()
+              + " to "
+              + body.baseUrl().strip()
+              + ": send api_key again; a stored key is never sent to a new base_url");
     }
     boolean hasKey = !key.isEmpty() || existing != null && !existing.apiKey().isEmpty();
-    if (kind == ProviderKind.ANTHROPIC && !hasKey) throw ProviderRules.field("api_key", "api_key is required for anthropic");
-    return new Provider(existing == null ? null : existing.id(), body.name(), kind, body.baseUrl().strip(), key, body.models(), body.rpm(), Provider.APP,
+    if (kind == ProviderKind.ANTHROPIC && !hasKey)
+      throw ProviderRules.field("api_key", "api_key is required for anthropic");
+    return new Provider(
+        existing == null ? null : existing.id(),
+        body.name(),
+        kind,
+        body.baseUrl().strip(),
+        key,
+        body.models(),
+        body.rpm(),
+        Provider.APP,
         body.enabled() == null || body.enabled());
   }
 
   private static ApiException readOnly(Provider p) {
-    String where = Provider.BUILTIN.equals(p.source()) ? "the built-in local model" : "set in nova.yml or the environment; change it there";
-    return ApiException.conflict("provider " + p.name() + " is " + where, Map.of("source", p.source()));
+    String where =
+        Provider.BUILTIN.equals(p.source())
+            ? "the built-in local model"
+            : "set in nova.yml or the environment; change it there";
+    return ApiException.conflict(
+        "provider " + p.name() + " is " + where, Map.of("source", p.source()));
   }
 
   private Provider existing(String name) {
-    return gateway.catalog().providers().stream().filter(p -> p.name().equals(name)).findFirst()
-        .or(() -> store.byName(name)).orElseThrow(() -> ApiException.notFound("provider", name));
+    return gateway.catalog().providers().stream()
+        .filter(p -> p.name().equals(name))
+        .findFirst()
+        .or(() -> store.byName(name))
+        .orElseThrow(() -> ApiException.notFound("provider", name));
   }
 }

@@ -30,10 +30,14 @@ public class LlmCallResource {
   }
 
   @GET
-  public Map<String, List<ObjectNode>> ofWorkflow(@Context ContainerRequestContext request, @QueryParam("workflow_id") String workflowId) {
+  public Map<String, List<ObjectNode>> ofWorkflow(
+      @Context ContainerRequestContext request, @QueryParam("workflow_id") String workflowId) {
     Caller.of(request).requireAdmin();
     if (workflowId == null || workflowId.isBlank()) {
-      throw new ApiException(400, "workflow_id is required: the id of the workflow whose model calls to list", Map.of("field", "workflow_id"));
+      throw new ApiException(
+          400,
+          "workflow_id is required: the id of the workflow whose model calls to list",
+          Map.of("field", "workflow_id"));
     }
     return Map.of("calls", calls.ofWorkflow(workflowId.strip()));
   }

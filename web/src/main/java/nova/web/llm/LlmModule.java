@@ -39,20 +39,35 @@ public final class LlmModule implements Managed {
   private final LiveCatalog catalog;
   private final Gateway gateway;
   private final GatewayAccess access;
-  private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("nova-llm-refresh").factory());
+  private final ScheduledExecutorService refresher =
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().daemon().name("nova-llm-refresh").factory());
   private final DefaultConductor conductor = new DefaultConductor(new ConductorClient());
   private LocalModelServer local;
 
   public LlmModule(LlmSettings settings, Jdbi jdbi, RedisClient redis) {
     this.settings = settings;
     this.store = new ProviderStore(jdbi);
-    List<Provider> configured = settings.providers.stream().flatMap(p -> p.provider().stream()).toList();
+    List<Provider> configured =
+        settings.providers.stream().flatMap(p -> p.provider().stream()).toList();
     configured.forEach(p -> ProviderRules.checkBaseUrl(p.baseUrl()));
-    store.replaceConfigured(configured).forEach(name -> LOG.warn("nova.yml's provider {} is ignored: an admin added a provider of that name in the app", name));
+    store
+        .replaceConfigured(configured)
+        .forEach(
+            name ->
+                LOG.warn(
+                    "nova.yml's provider {} is ignored: an admin added a provider of that name in"
+                        + " the app",
+                    name));
     this.usageLog = new UsageLog(jdbi);
     this.catalog = new LiveCatalog(store, this::builtin);
     RateLimiter limits = new RateLimiter(redis);
-    this.gateway = new Gateway(catalog, new Breakers(settings.breaker.window, settings.breaker.openFor.toJavaDuration()), limits, usageLog);
+    this.gateway =
+        new Gateway(
+            catalog,
+            new Breakers(settings.breaker.window, settings.breaker.openFor.toJavaDuration()),
+            limits,
+            usageLog);
     this.access = new GatewayAccess(limits, settings.keyRequestsPerMinute);
   }
 
@@ -69,8 +84,12 @@ public final class LlmModule implements Managed {
   }
 
   public List<Object> resources(ObjectMapper json, Jdbi jdbi) {
-    return List.of(new OpenAiResource(gateway, access, json), new ProviderResource(admin()), new UsageResource(new UsageQueries(jdbi)),
-        new LlmCallResource(new LlmCallQueries(jdbi, json)), new OpenAiErrorShape());
+    return List.of(
+        new OpenAiResource(gateway, access, json),
+        new ProviderResource(admin()),
+        new UsageResource(new UsageQueries(jdbi)),
+        new LlmCallResource(new LlmCallQueries(jdbi, json)),
+        new OpenAiErrorShape());
   }
 
   /** The model new agents get: nova.yml's choice, else the first model on offer. */
@@ -87,26 +106,49 @@ public final class LlmModule implements Managed {
   private Optional<Provider> localModel() {
     try {
       if (local == null) {
-        local = new LocalModelServer(new LocalModel(settings.local.firstToken.toJavaDuration(), settings.local.tokensPerSecond), 0);
-        LOG.info("no provider is enabled: serving Nova's built-in local model (deterministic text, not a real model) at {}", local.baseUrl());
+        local =
+            new LocalModelServer(
+                new LocalModel(
+                    settings.local.firstToken.toJavaDuration(), settings.local.tokensPerSecond),
+                0);
+        LOG.info(
+            "no provider is enabled: serving Nova's built-in local model (deterministic text, not a"
+                + " real model) at {}",
+            local.baseUrl());
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("the built-in local model could not listen on a loopback port", e);
+      throw new UncheckedIOException(
+          "the built-in local model could not listen on a loopback port", e);
     }
-    return Optional.of(new Provider(null, "local", ProviderKind.LOCAL, local.baseUrl(), "", List.of(ProviderModel.free(LocalModel.CHAT_MODEL),
-        ProviderModel.free(LocalModel.EMBED_MODEL)), null, Provider.BUILTIN, true));
+    return Optional.of(
+        new Provider(
+            null,
+            "local",
+            ProviderKind.LOCAL,
+            local.baseUrl(),
+            "",
+            List.of(
+                ProviderModel.free(LocalModel.CHAT_MODEL),
+                ProviderModel.free(LocalModel.EMBED_MODEL)),
+            null,
+            Provider.BUILTIN,
+            true));
   }
 
   @Override
   public void start() {
     long every = settings.refresh.toMilliseconds();
-    refresher.scheduleWithFixedDelay(() -> {
-      try {
-        catalog.reload();
-      } catch (RuntimeException e) {
-        LOG.warn("could not reread providers; keeping the ones loaded: {}", e.toString());
-      }
-    }, every, every, TimeUnit.MILLISECONDS);
+    refresher.scheduleWithFixedDelay(
+        () -> {
+          try {
+            catalog.reload();
+          } catch (RuntimeException e) {
+            LOG.warn("could not reread providers; keeping the ones loaded: {}", e.toString());
+          }
+        },
+        every,
+        every,
+        TimeUnit.MILLISECONDS);
   }
 
   @Override

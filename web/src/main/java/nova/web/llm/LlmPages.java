@@ -20,7 +20,10 @@ import nova.web.auth.Caller;
 import nova.web.ui.Html;
 import nova.web.ui.PageContext;
 
-/** The Providers page (providers with their circuits, aliases) and the Usage page (totals and a chart of tokens by day). */
+/**
+ * The Providers page (providers with their circuits, aliases) and the Usage page (totals and a
+ * chart of tokens by day).
+ */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class LlmPages {
@@ -44,52 +47,98 @@ public class LlmPages {
   @POST
   @Path("providers")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response addProvider(@Context ContainerRequestContext request, @FormParam("name") String name, @FormParam("kind") String kind,
-      @FormParam("base_url") String baseUrl, @FormParam("api_key") String apiKey, @FormParam("models") String models, @FormParam("rpm") String rpm) {
-    return html.changed(Caller.of(request), caller -> admin.create(caller, ProviderForm.body(name, kind, baseUrl, apiKey, models, rpm)),
-        "llm/part/providers.jte", this::params);
+  public Response addProvider(
+      @Context ContainerRequestContext request,
+      @FormParam("name") String name,
+      @FormParam("kind") String kind,
+      @FormParam("base_url") String baseUrl,
+      @FormParam("api_key") String apiKey,
+      @FormParam("models") String models,
+      @FormParam("rpm") String rpm) {
+    return html.changed(
+        Caller.of(request),
+        caller -> admin.create(caller, ProviderForm.body(name, kind, baseUrl, apiKey, models, rpm)),
+        "llm/part/providers.jte",
+        this::params);
   }
 
   @POST
   @Path("providers/{name}/toggle")
   public Response toggle(@Context ContainerRequestContext request, @PathParam("name") String name) {
-    return html.changed(Caller.of(request), caller -> {
-      ProviderView p = admin.provider(caller, name);
-      admin.update(caller, name, new ProviderRequests.ProviderBody(p.name(), p.kind(), p.baseUrl(), "", p.models(), p.rpm(), !p.enabled()));
-    }, "llm/part/providers.jte", this::params);
+    return html.changed(
+        Caller.of(request),
+        caller -> {
+          ProviderView p = admin.provider(caller, name);
+          admin.update(
+              caller,
+              name,
+              new ProviderRequests.ProviderBody(
+                  p.name(), p.kind(), p.baseUrl(), "", p.models(), p.rpm(), !p.enabled()));
+        },
+        "llm/part/providers.jte",
+        this::params);
   }
 
   @POST
   @Path("providers/{name}/remove")
   public Response remove(@Context ContainerRequestContext request, @PathParam("name") String name) {
-    return html.changed(Caller.of(request), caller -> admin.delete(caller, name), "llm/part/providers.jte", this::params);
+    return html.changed(
+        Caller.of(request),
+        caller -> admin.delete(caller, name),
+        "llm/part/providers.jte",
+        this::params);
   }
 
   @POST
   @Path("providers/aliases")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response putAlias(@Context ContainerRequestContext request, @FormParam("name") String name, @FormParam("targets") String targets) {
-    return html.changed(Caller.of(request), caller -> {
-      List<String> list = Html.names(targets);
-      if (list.isEmpty()) throw ProviderRules.field("targets", "an alias needs at least one provider/model target");
-      admin.putAlias(caller, name == null ? "" : name.strip(), list);
-    }, "llm/part/aliases.jte", this::params);
+  public Response putAlias(
+      @Context ContainerRequestContext request,
+      @FormParam("name") String name,
+      @FormParam("targets") String targets) {
+    return html.changed(
+        Caller.of(request),
+        caller -> {
+          List<String> list = Html.names(targets);
+          if (list.isEmpty())
+            throw ProviderRules.field(
+                "targets", "an alias needs at least one provider/model target");
+          admin.putAlias(caller, name == null ? "" : name.strip(), list);
+        },
+        "llm/part/aliases.jte",
+        this::params);
   }
 
   @POST
   @Path("providers/aliases/{name}/remove")
-  public Response removeAlias(@Context ContainerRequestContext request, @PathParam("name") String name) {
-    return html.changed(Caller.of(request), caller -> admin.deleteAlias(caller, name), "llm/part/aliases.jte", this::params);
+  public Response removeAlias(
+      @Context ContainerRequestContext request, @PathParam("name") String name) {
+    return html.changed(
+        Caller.of(request),
+        caller -> admin.deleteAlias(caller, name),
+        "llm/part/aliases.jte",
+        this::params);
   }
 
   @GET
   @Path("usage")
-  public Response usage(@Context ContainerRequestContext request, @QueryParam("days") @DefaultValue("30") String days) {
+  public Response usage(
+      @Context ContainerRequestContext request,
+      @QueryParam("days") @DefaultValue("30") String days) {
     Caller caller = Caller.of(request);
-    return html.guarded(caller, false, () -> {
-      caller.requireHuman();
-      return html.page("llm/usage.jte", Map.of("page", new PageContext("Usage", "usage", caller), "report", usage.report(UsageResource.days(days))));
-    });
+    return html.guarded(
+        caller,
+        false,
+        () -> {
+          caller.requireHuman();
+          return html.page(
+              "llm/usage.jte",
+              Map.of(
+                  "page",
+                  new PageContext("Usage", "usage", caller),
+                  "report",
+                  usage.report(UsageResource.days(days))));
+        });
   }
 
   private Map<String, Object> params(Caller caller) {

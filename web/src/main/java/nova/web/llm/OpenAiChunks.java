@@ -34,8 +34,12 @@ final class OpenAiChunks implements StreamingOutput {
 
   static ObjectNode completion(ObjectMapper json, GatewayAnswer answer) {
     ChatResult result = answer.result();
-    ObjectNode body = json.createObjectNode().put("id", "chatcmpl-" + UUID.randomUUID()).put("object", "chat.completion")
-        .put("created", System.currentTimeMillis() / 1000).put("model", answer.route().name());
+    ObjectNode body =
+        json.createObjectNode()
+            .put("id", "chatcmpl-" + UUID.randomUUID())
+            .put("object", "chat.completion")
+            .put("created", System.currentTimeMillis() / 1000)
+            .put("model", answer.route().name());
     ObjectNode choice = body.putArray("choices").addObject().put("index", 0);
     choice.set("message", result.message());
     choice.putNull("logprobs");
@@ -47,34 +51,36 @@ final class OpenAiChunks implements StreamingOutput {
   @Override
   public void write(OutputStream out) throws IOException {
     boolean[] roleSent = {false};
-    relay.drain(first, new ChatRelay.Writer() {
-      @Override
-      public void delta(ChatRelay.Delta d) throws IOException {
-        ObjectNode delta = d.delta().deepCopy();
-        if (!roleSent[0] && !delta.has("role")) delta.put("role", "assistant");
-        roleSent[0] = true;
-        send(out, chunk(d.route().name(), delta, null));
-      }
+    relay.drain(
+        first,
+        new ChatRelay.Writer() {
+          @Override
+          public void delta(ChatRelay.Delta d) throws IOException {
+            ObjectNode delta = d.delta().deepCopy();
+            if (!roleSent[0] && !delta.has("role")) delta.put("role", "assistant");
+            roleSent[0] = true;
+            send(out, chunk(d.route().name(), delta, null));
+          }
 
-      @Override
-      public void done(ChatRelay.Done done) throws IOException {
-        String model = done.answer().route().name();
-        send(out, chunk(model, json.createObjectNode(), done.answer().result().finishReason()));
-        if (includeUsage) {
-          ObjectNode last = header(model);
-          last.putArray("choices");
-          last.set("usage", usage(json, done.answer().result()));
-          send(out, last);
-        }
-        out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
-        out.flush();
-      }
+          @Override
+          public void done(ChatRelay.Done done) throws IOException {
+            String model = done.answer().route().name();
+            send(out, chunk(model, json.createObjectNode(), done.answer().result().finishReason()));
+            if (includeUsage) {
+              ObjectNode last = header(model);
+              last.putArray("choices");
+              last.set("usage", usage(json, done.answer().result()));
+              send(out, last);
+            }
+            out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+          }
 
-      @Override
-      public void failed(ChatRelay.Failed failed) throws IOException {
-        send(out, error(failed.error()));
-      }
-    });
+          @Override
+          public void failed(ChatRelay.Failed failed) throws IOException {
+            send(out, error(failed.error()));
+          }
+        });
   }
 
   private ObjectNode chunk(String model, ObjectNode delta, String finish) {
@@ -88,23 +94,33 @@ final class OpenAiChunks implements StreamingOutput {
   }
 
   private ObjectNode header(String model) {
-    return json.createObjectNode().put("id", id).put("object", "chat.completion.chunk").put("created", created).put("model", model);
+    return json.createObjectNode()
+        .put("id", id)
+        .put("object", "chat.completion.chunk")
+        .put("created", created)
+        .put("model", model);
   }
 
   private ObjectNode error(RuntimeException e) {
     ObjectNode body = json.createObjectNode();
     int status = e instanceof GatewayFailure f ? f.status() : 502;
-    body.putObject("error").put("message", e.getMessage()).put("type", "api_error").put("code", status);
+    body.putObject("error")
+        .put("message", e.getMessage())
+        .put("type", "api_error")
+        .put("code", status);
     return body;
   }
 
   private void send(OutputStream out, ObjectNode event) throws IOException {
-    out.write(("data: " + json.writeValueAsString(event) + "\n\n").getBytes(StandardCharsets.UTF_8));
+    out.write(
+        ("data: " + json.writeValueAsString(event) + "\n\n").getBytes(StandardCharsets.UTF_8));
     out.flush();
   }
 
   private static ObjectNode usage(ObjectMapper json, ChatResult result) {
-    return json.createObjectNode().put("prompt_tokens", result.usage().inputTokens()).put("completion_tokens", result.usage().outputTokens())
+    return json.createObjectNode()
+        .put("prompt_tokens", result.usage().inputTokens())
+        .put("completion_tokens", result.usage().outputTokens())
         .put("total_tokens", result.usage().total());
   }
 }

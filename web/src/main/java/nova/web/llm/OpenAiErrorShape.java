@@ -8,13 +8,14 @@ import java.util.Map;
 import nova.web.errors.ErrorBody;
 
 /**
- * Under /v1 every error takes OpenAI's shape, {"error": {"message", "type", "param", "code"}},
- * so OpenAI's SDKs raise it with Nova's message; Nova's own detail rides along beside it.
+ * Under /v1 every error takes OpenAI's shape, {"error": {"message", "type", "param", "code"}}, so
+ * OpenAI's SDKs raise it with Nova's message; Nova's own detail rides along beside it.
  */
 public class OpenAiErrorShape implements ContainerResponseFilter {
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    if (!request.getUriInfo().getPath().startsWith("v1/") || !(response.getEntity() instanceof ErrorBody body)) return;
+    if (!request.getUriInfo().getPath().startsWith("v1/")
+        || !(response.getEntity() instanceof ErrorBody body)) return;
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("message", body.error());
     error.put("type", type(response.getStatus()));

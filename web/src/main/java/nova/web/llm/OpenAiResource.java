@@ -23,8 +23,8 @@ import nova.activities.llm.gateway.Route;
 import nova.web.auth.Caller;
 
 /**
- * Nova's OpenAI-compatible API, so OpenAI's own SDKs work against Nova unchanged: chat
- * completions (streamed and not), models and embeddings, with a Nova API key as the bearer token.
+ * Nova's OpenAI-compatible API, so OpenAI's own SDKs work against Nova unchanged: chat completions
+ * (streamed and not), models and embeddings, with a Nova API key as the bearer token.
  */
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,11 +45,15 @@ public class OpenAiResource {
   public Response chat(@Context ContainerRequestContext request, JsonNode body) {
     Caller caller = access.admit(Caller.of(request));
     ChatRequestCheck.check(body, true);
-    GatewayCall call = new GatewayCall((ObjectNode) body, List.of(body.get("model").asText()), caller.actor(), null);
+    GatewayCall call =
+        new GatewayCall(
+            (ObjectNode) body, List.of(body.get("model").asText()), caller.actor(), null);
     if (!body.path("stream").asBoolean(false)) {
       try {
         GatewayAnswer answer = gateway.complete(call);
-        return Response.ok(OpenAiChunks.completion(json, answer)).header(OpenAiChunks.ROUTE_HEADER, answer.route().name()).build();
+        return Response.ok(OpenAiChunks.completion(json, answer))
+            .header(OpenAiChunks.ROUTE_HEADER, answer.route().name())
+            .build();
       } catch (RuntimeException e) {
         throw GatewayErrors.of(e);
       }
@@ -58,9 +62,14 @@ public class OpenAiResource {
     ChatRelay relay = ChatRelay.start(gateway, call);
     ChatRelay.Event first = relay.next();
     if (first instanceof ChatRelay.Failed failed) throw GatewayErrors.of(failed.error());
-    Route route = first instanceof ChatRelay.Delta d ? d.route() : ((ChatRelay.Done) first).answer().route();
-    return Response.ok(new OpenAiChunks(json, relay, first, usage)).type("text/event-stream").header("Cache-Control", "no-cache")
-        .header("X-Accel-Buffering", "no").header(OpenAiChunks.ROUTE_HEADER, route.name()).build();
+    Route route =
+        first instanceof ChatRelay.Delta d ? d.route() : ((ChatRelay.Done) first).answer().route();
+    return Response.ok(new OpenAiChunks(json, relay, first, usage))
+        .type("text/event-stream")
+        .header("Cache-Control", "no-cache")
+        .header("X-Accel-Buffering", "no")
+        .header(OpenAiChunks.ROUTE_HEADER, route.name())
+        .build();
   }
 
   @GET
@@ -71,17 +80,22 @@ public class OpenAiResource {
     ArrayNode data = list.putArray("data");
     Catalog catalog = gateway.catalog();
     catalog.models().forEach(name -> data.add(model(name, name.substring(0, name.indexOf('/')))));
-    catalog.aliases().keySet().stream().sorted().forEach(alias -> data.add(model(alias, "nova-alias")));
+    catalog.aliases().keySet().stream()
+        .sorted()
+        .forEach(alias -> data.add(model(alias, "nova-alias")));
     return list;
   }
 
   @GET
   @Path("models/{model: .+}")
-  public ObjectNode model(@Context ContainerRequestContext request, @PathParam("model") String name) {
+  public ObjectNode model(
+      @Context ContainerRequestContext request, @PathParam("model") String name) {
     access.admit(Caller.of(request));
     try {
       Route route = gateway.catalog().resolve(name).getFirst();
-      return model(name, gateway.catalog().aliases().containsKey(name) ? "nova-alias" : route.provider().name());
+      return model(
+          name,
+          gateway.catalog().aliases().containsKey(name) ? "nova-alias" : route.provider().name());
     } catch (RuntimeException e) {
       throw GatewayErrors.of(e);
     }
@@ -100,6 +114,10 @@ public class OpenAiResource {
   }
 
   private ObjectNode model(String id, String owner) {
-    return json.createObjectNode().put("id", id).put("object", "model").put("created", 0).put("owned_by", owner);
+    return json.createObjectNode()
+        .put("id", id)
+        .put("object", "model")
+        .put("created", 0)
+        .put("owned_by", owner);
   }
 }

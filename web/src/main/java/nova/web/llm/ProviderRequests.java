@@ -14,16 +14,26 @@ import nova.activities.llm.gateway.ProviderModel;
 public final class ProviderRequests {
   private ProviderRequests() {}
 
-  /** A new provider, or the whole of an existing one (PUT); an empty api_key on PUT keeps the stored key. */
+  /**
+   * A new provider, or the whole of an existing one (PUT); an empty api_key on PUT keeps the stored
+   * key.
+   */
   public record ProviderBody(
-      @NotBlank @Pattern(regexp = ProviderRules.NAME, message = "must be " + ProviderRules.NAME_RULE) String name,
-      @NotBlank @Pattern(regexp = "openai|anthropic|ollama|lpu", message = "must be openai (any OpenAI-compatible server), anthropic, ollama or lpu (a Nova conductor's /openai/v1)") String kind,
+      @NotBlank
+          @Pattern(regexp = ProviderRules.NAME, message = "must be " + ProviderRules.NAME_RULE)
+          String name,
+      @NotBlank
+          @Pattern(
+              regexp = "openai|anthropic|ollama|lpu",
+              message =
+                  "must be openai (any OpenAI-compatible server), anthropic, ollama or lpu (a Nova"
+                      + " conductor's /openai/v1)")
+          String kind,
       @NotBlank @Size(max = 500) String baseUrl,
       @Size(max = 500) String apiKey,
       @NotNull @NotEmpty List<@Valid @NotNull ProviderModel> models,
       @Min(1) Integer rpm,
       Boolean enabled) {}
 
-  public record AliasBody(
-      @NotNull @NotEmpty @Size(max = 10) List<@NotBlank String> targets) {}
+  public record AliasBody(@NotNull @NotEmpty @Size(max = 10) List<@NotBlank String> targets) {}
 }

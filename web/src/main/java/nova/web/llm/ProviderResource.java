@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import nova.web.auth.Caller;
 
-/** /api/v1/providers and /api/v1/model-aliases: the gateway's providers (keys masked, circuit state shown) and aliases. */
+/**
+ * /api/v1/providers and /api/v1/model-aliases: the gateway's providers (keys masked, circuit state
+ * shown) and aliases.
+ */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -37,19 +40,25 @@ public class ProviderResource {
 
   @GET
   @Path("providers/{name}")
-  public ProviderView provider(@Context ContainerRequestContext request, @PathParam("name") String name) {
+  public ProviderView provider(
+      @Context ContainerRequestContext request, @PathParam("name") String name) {
     return admin.provider(Caller.of(request), name);
   }
 
   @POST
   @Path("providers")
-  public Response create(@Context ContainerRequestContext request, @NotNull @Valid ProviderRequests.ProviderBody body) {
+  public Response create(
+      @Context ContainerRequestContext request,
+      @NotNull @Valid ProviderRequests.ProviderBody body) {
     return Response.status(201).entity(admin.create(Caller.of(request), body)).build();
   }
 
   @PUT
   @Path("providers/{name}")
-  public ProviderView update(@Context ContainerRequestContext request, @PathParam("name") String name, @NotNull @Valid ProviderRequests.ProviderBody body) {
+  public ProviderView update(
+      @Context ContainerRequestContext request,
+      @PathParam("name") String name,
+      @NotNull @Valid ProviderRequests.ProviderBody body) {
     return admin.update(Caller.of(request), name, body);
   }
 
@@ -68,13 +77,17 @@ public class ProviderResource {
 
   @PUT
   @Path("model-aliases/{name}")
-  public Map<String, List<String>> putAlias(@Context ContainerRequestContext request, @PathParam("name") String name, @NotNull @Valid ProviderRequests.AliasBody body) {
+  public Map<String, List<String>> putAlias(
+      @Context ContainerRequestContext request,
+      @PathParam("name") String name,
+      @NotNull @Valid ProviderRequests.AliasBody body) {
     return admin.putAlias(Caller.of(request), name, body.targets());
   }
 
   @DELETE
   @Path("model-aliases/{name}")
-  public Response deleteAlias(@Context ContainerRequestContext request, @PathParam("name") String name) {
+  public Response deleteAlias(
+      @Context ContainerRequestContext request, @PathParam("name") String name) {
     admin.deleteAlias(Caller.of(request), name);
     return Response.noContent().build();
   }

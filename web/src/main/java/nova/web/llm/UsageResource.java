@@ -23,7 +23,9 @@ public class UsageResource {
   }
 
   @GET
-  public UsageReport report(@Context ContainerRequestContext request, @QueryParam("days") @DefaultValue("30") String days) {
+  public UsageReport report(
+      @Context ContainerRequestContext request,
+      @QueryParam("days") @DefaultValue("30") String days) {
     Caller.of(request).requireHuman();
     return usage.report(days(days));
   }
@@ -35,6 +37,9 @@ public class UsageResource {
     } catch (NumberFormatException notANumber) {
       // answered below with the range
     }
-    throw new ApiException(400, "days must be a whole number from 1 to " + UsageQueries.MAX_DAYS + ", was '" + days + "'", Map.of("field", "days"));
+    throw new ApiException(
+        400,
+        "days must be a whole number from 1 to " + UsageQueries.MAX_DAYS + ", was '" + days + "'",
+        Map.of("field", "days"));
   }
 }

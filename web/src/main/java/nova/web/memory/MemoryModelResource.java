@@ -17,7 +17,10 @@ import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
 import nova.workflows.memory.messages.ReembedStatus;
 
-/** /api/v1/memories/models: the embedding models, the recent switches, and starting or cancelling one. */
+/**
+ * /api/v1/memories/models: the embedding models, the recent switches, and starting or cancelling
+ * one.
+ */
 @Path("/api/v1/memories/models")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -26,7 +29,8 @@ public class MemoryModelResource {
   private final Memories memories;
   private final SwitchHistory history;
 
-  public MemoryModelResource(ModelSwitchCommands commands, Memories memories, SwitchHistory history) {
+  public MemoryModelResource(
+      ModelSwitchCommands commands, Memories memories, SwitchHistory history) {
     this.commands = commands;
     this.memories = memories;
     this.history = history;
@@ -35,9 +39,16 @@ public class MemoryModelResource {
   public record SwitchRequest(String model) {}
 
   /** A switch as its workflow sees it, with the phase by its wire name. */
-  public record SwitchState(String switchId, String model, String phase, long embedded, String cancelledBy, String reason) {
+  public record SwitchState(
+      String switchId,
+      String model,
+      String phase,
+      long embedded,
+      String cancelledBy,
+      String reason) {
     static SwitchState of(ReembedStatus s) {
-      return new SwitchState(s.switchId(), s.model(), s.phase().wireName(), s.embedded(), s.cancelledBy(), s.reason());
+      return new SwitchState(
+          s.switchId(), s.model(), s.phase().wireName(), s.embedded(), s.cancelledBy(), s.reason());
     }
   }
 
@@ -54,8 +65,13 @@ public class MemoryModelResource {
   @Path("switch")
   public Response start(@Context ContainerRequestContext request, SwitchRequest body) {
     Caller caller = Caller.of(request).requireAdmin();
-    if (body == null) throw ApiException.badRequest("send {model}: the embedding model to switch to, such as local/all-minilm-l6-v2 or provider/model");
-    return Response.status(202).entity(SwitchState.of(commands.start(caller, body.model()))).build();
+    if (body == null)
+      throw ApiException.badRequest(
+          "send {model}: the embedding model to switch to, such as local/all-minilm-l6-v2 or"
+              + " provider/model");
+    return Response.status(202)
+        .entity(SwitchState.of(commands.start(caller, body.model())))
+        .build();
   }
 
   @POST

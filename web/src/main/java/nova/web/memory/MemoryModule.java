@@ -8,11 +8,11 @@ import nova.activities.memory.LocalEmbedder;
 import nova.activities.memory.Memories;
 import nova.activities.memory.MemoryActivitiesImpl;
 import nova.activities.memory.MemoryModelActivitiesImpl;
+import nova.activities.memory.MemorySearch;
+import nova.activities.memory.MemoryStore;
 import nova.activities.memory.ModelSwitches;
 import nova.activities.memory.Reembedder;
 import nova.activities.memory.SwitchHistory;
-import nova.activities.memory.MemorySearch;
-import nova.activities.memory.MemoryStore;
 import org.jdbi.v3.core.Jdbi;
 
 /** The memory service's parts, sharing one loaded local model (about 1 s to load, 23 MB). */
@@ -39,7 +39,8 @@ public final class MemoryModule implements Managed {
   }
 
   public MemoryModelActivitiesImpl modelActivities() {
-    return new MemoryModelActivitiesImpl(new ModelSwitches(jdbi), new Reembedder(jdbi, embedders), embedders);
+    return new MemoryModelActivitiesImpl(
+        new ModelSwitches(jdbi), new Reembedder(jdbi, embedders), embedders);
   }
 
   public MemoryResource resource() {
@@ -47,7 +48,8 @@ public final class MemoryModule implements Managed {
   }
 
   public ModelSwitchCommands switches(WorkflowClient client) {
-    return new ModelSwitchCommands(client, embedders, search, switchHistory, new ModelSwitches(jdbi));
+    return new ModelSwitchCommands(
+        client, embedders, search, switchHistory, new ModelSwitches(jdbi));
   }
 
   public MemoryModelResource modelResource(ModelSwitchCommands commands) {

@@ -28,7 +28,10 @@ import nova.workflows.memory.MemoryReembedWorkflow;
 import nova.workflows.memory.messages.MemoryHits;
 import nova.workflows.memory.messages.MemoryQuery;
 
-/** The Memory page: search with each hit's ranks, recent memories, deleting one, and the embedding model with its switch. */
+/**
+ * The Memory page: search with each hit's ranks, recent memories, deleting one, and the embedding
+ * model with its switch.
+ */
 @Path(Routes.MEMORIES)
 @Produces(MediaType.TEXT_HTML)
 public class MemoryPages {
@@ -39,7 +42,12 @@ public class MemoryPages {
   private final ModelSwitchCommands switches;
   private final String switchRuns;
 
-  public MemoryPages(Html html, MemorySearch search, Memories memories, ModelSwitchCommands switches, TemporalWebUi webUi) {
+  public MemoryPages(
+      Html html,
+      MemorySearch search,
+      Memories memories,
+      ModelSwitchCommands switches,
+      TemporalWebUi webUi) {
     this.html = html;
     this.switchRuns = webUi.workflow(MemoryReembedWorkflow.WORKFLOW_ID).orElse(null);
     this.search = search;
@@ -48,48 +56,71 @@ public class MemoryPages {
   }
 
   @GET
-  public Response page(@Context ContainerRequestContext request, @QueryParam("q") String q, @QueryParam("mode") String mode, @QueryParam("scope") String scope) {
+  public Response page(
+      @Context ContainerRequestContext request,
+      @QueryParam("q") String q,
+      @QueryParam("mode") String mode,
+      @QueryParam("scope") String scope) {
     Caller caller = Caller.of(request);
-    return html.guarded(caller, false, () -> {
-      caller.requireHuman();
-      Map<String, Object> params = results(caller, q, mode, scope);
-      params.put("stats", memories.stats());
-      params.put("switchRuns", switchRuns);
-      return html.page("memory/page.jte", params);
-    });
+    return html.guarded(
+        caller,
+        false,
+        () -> {
+          caller.requireHuman();
+          Map<String, Object> params = results(caller, q, mode, scope);
+          params.put("stats", memories.stats());
+          params.put("switchRuns", switchRuns);
+          return html.page("memory/page.jte", params);
+        });
   }
 
   @GET
   @Path("parts/results")
-  public Response results(@Context ContainerRequestContext request, @QueryParam("q") String q, @QueryParam("mode") String mode, @QueryParam("scope") String scope) {
+  public Response results(
+      @Context ContainerRequestContext request,
+      @QueryParam("q") String q,
+      @QueryParam("mode") String mode,
+      @QueryParam("scope") String scope) {
     Caller caller = Caller.of(request);
-    return html.guarded(caller, true, () -> {
-      caller.requireHuman();
-      return html.page("memory/part/results.jte", results(caller, q, mode, scope));
-    });
+    return html.guarded(
+        caller,
+        true,
+        () -> {
+          caller.requireHuman();
+          return html.page("memory/part/results.jte", results(caller, q, mode, scope));
+        });
   }
 
   @GET
   @Path("parts/model")
   public Response model(@Context ContainerRequestContext request) {
     Caller caller = Caller.of(request);
-    return html.guarded(caller, true, () -> {
-      caller.requireHuman();
-      return html.page("memory/part/model.jte", modelParams(caller));
-    });
+    return html.guarded(
+        caller,
+        true,
+        () -> {
+          caller.requireHuman();
+          return html.page("memory/part/model.jte", modelParams(caller));
+        });
   }
 
   @POST
   @Path("switch")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response startSwitch(@Context ContainerRequestContext request, @FormParam("model") String model) {
-    return html.changed(Caller.of(request), caller -> switches.start(caller, model), "memory/part/model.jte", this::modelParams);
+  public Response startSwitch(
+      @Context ContainerRequestContext request, @FormParam("model") String model) {
+    return html.changed(
+        Caller.of(request),
+        caller -> switches.start(caller, model),
+        "memory/part/model.jte",
+        this::modelParams);
   }
 
   @POST
   @Path("switch/cancel")
   public Response cancelSwitch(@Context ContainerRequestContext request) {
-    return html.changed(Caller.of(request), switches::cancel, "memory/part/model.jte", this::modelParams);
+    return html.changed(
+        Caller.of(request), switches::cancel, "memory/part/model.jte", this::modelParams);
   }
 
   /** Answers with nothing, so the deleted memory's row goes from the page. */
@@ -97,11 +128,14 @@ public class MemoryPages {
   @Path("{id}/delete")
   public Response delete(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
     Caller caller = Caller.of(request);
-    return html.guarded(caller, true, () -> {
-      caller.requireAdmin();
-      if (!memories.delete(id)) throw ApiException.notFound("memory", id);
-      return Response.ok("", MediaType.TEXT_HTML_TYPE).build();
-    });
+    return html.guarded(
+        caller,
+        true,
+        () -> {
+          caller.requireAdmin();
+          if (!memories.delete(id)) throw ApiException.notFound("memory", id);
+          return Response.ok("", MediaType.TEXT_HTML_TYPE).build();
+        });
   }
 
   private Map<String, Object> results(Caller caller, String q, String mode, String scope) {
@@ -112,8 +146,14 @@ public class MemoryPages {
     params.put("mode", mode == null || mode.isBlank() ? "hybrid" : mode);
     params.put("scope", scope == null ? "" : scope.strip());
     List<String> scopes = scope == null || scope.isBlank() ? List.of() : List.of(scope.strip());
-    params.put("hits", asked ? MemoryResource.checked(() -> search.search(new MemoryQuery(q, mode, scopes, null, SHOWN))) : null);
-    params.put("recent", asked ? List.of() : MemoryResource.checked(() -> memories.list(scope, SHOWN, 0)));
+    params.put(
+        "hits",
+        asked
+            ? MemoryResource.checked(
+                () -> search.search(new MemoryQuery(q, mode, scopes, null, SHOWN)))
+            : null);
+    params.put(
+        "recent", asked ? List.of() : MemoryResource.checked(() -> memories.list(scope, SHOWN, 0)));
     return params;
   }
 
@@ -125,7 +165,10 @@ public class MemoryPages {
     return params;
   }
 
-  /** A hit's score as a share of the best one possible in its mode (first in each list searched), for its bar. */
+  /**
+   * A hit's score as a share of the best one possible in its mode (first in each list searched),
+   * for its bar.
+   */
   public static double scoreShare(MemoryHits hits, double score) {
     double best = (hits.mode().equals("hybrid") ? 2.0 : 1.0) / (MemorySearch.RRF_K + 1);
     return Math.min(1.0, score / best);

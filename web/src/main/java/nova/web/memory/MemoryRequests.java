@@ -15,19 +15,23 @@ public final class MemoryRequests {
   public record Batch(List<NewMemory> items) {}
 
   /** scope: one scope or a list of them; none searches every scope. */
-  public record Search(String query, String mode, JsonNode scope, Map<String, Object> filter, Integer limit) {
+  public record Search(
+      String query, String mode, JsonNode scope, Map<String, Object> filter, Integer limit) {
     List<String> scopes() {
       if (scope == null || scope.isNull()) return List.of();
       if (scope.isTextual()) return List.of(scope.asText());
       if (scope.isArray()) {
         List<String> out = new ArrayList<>();
         for (JsonNode s : scope) {
-          if (!s.isTextual()) throw ApiException.badRequest("scope must be a string or a list of strings such as \"agent:ID\"");
+          if (!s.isTextual())
+            throw ApiException.badRequest(
+                "scope must be a string or a list of strings such as \"agent:ID\"");
           out.add(s.asText());
         }
         return out;
       }
-      throw ApiException.badRequest("scope must be a string or a list of strings such as \"agent:ID\"");
+      throw ApiException.badRequest(
+          "scope must be a string or a list of strings such as \"agent:ID\"");
     }
   }
 }

@@ -28,7 +28,10 @@ import nova.workflows.memory.messages.MemoryQuery;
 import nova.workflows.memory.messages.NewMemory;
 import nova.workflows.memory.messages.StoredMemory;
 
-/** /api/v1/memories, the seed's memory-service paths: people look and search; admins store and delete. */
+/**
+ * /api/v1/memories, the seed's memory-service paths: people look and search; admins store and
+ * delete.
+ */
 @Path("/api/v1/memories")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -55,8 +58,10 @@ public class MemoryResource {
   @Path("batch")
   public Response batch(@Context ContainerRequestContext request, MemoryRequests.Batch body) {
     Caller caller = Caller.of(request).requireAdmin();
-    if (body == null || body.items() == null) throw ApiException.badRequest("send {items: [{content, scope, metadata}, ...]}");
-    List<NewMemory> items = body.items().stream().map(item -> item == null ? null : memory(item, caller)).toList();
+    if (body == null || body.items() == null)
+      throw ApiException.badRequest("send {items: [{content, scope, metadata}, ...]}");
+    List<NewMemory> items =
+        body.items().stream().map(item -> item == null ? null : memory(item, caller)).toList();
     return Response.status(201).entity(Map.of("items", checked(() -> store.store(items)))).build();
   }
 
@@ -65,12 +70,19 @@ public class MemoryResource {
   public MemoryHits search(@Context ContainerRequestContext request, MemoryRequests.Search body) {
     Caller.of(request).requireHuman();
     if (body == null) throw ApiException.badRequest("send {query, mode, scope, filter, limit}");
-    return checked(() -> search.search(new MemoryQuery(body.query(), body.mode(), body.scopes(), body.filter(), body.limit())));
+    return checked(
+        () ->
+            search.search(
+                new MemoryQuery(
+                    body.query(), body.mode(), body.scopes(), body.filter(), body.limit())));
   }
 
   @GET
-  public Map<String, List<Memories.Memory>> list(@Context ContainerRequestContext request, @QueryParam("scope") String scope,
-      @QueryParam("limit") @DefaultValue("50") int limit, @QueryParam("offset") @DefaultValue("0") int offset) {
+  public Map<String, List<Memories.Memory>> list(
+      @Context ContainerRequestContext request,
+      @QueryParam("scope") String scope,
+      @QueryParam("limit") @DefaultValue("50") int limit,
+      @QueryParam("offset") @DefaultValue("0") int offset) {
     Caller.of(request).requireHuman();
     return Map.of("memories", checked(() -> memories.list(scope, limit, offset)));
   }

@@ -9,6 +9,7 @@ import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -42,7 +43,12 @@ public final class ModelSwitchCommands {
   private final SwitchHistory history;
   private final ModelSwitches switches;
 
-  public ModelSwitchCommands(WorkflowClient client, Embedders embedders, MemorySearch search, SwitchHistory history, ModelSwitches switches) {
+  public ModelSwitchCommands(
+      WorkflowClient client,
+      Embedders embedders,
+      MemorySearch search,
+      SwitchHistory history,
+      ModelSwitches switches) {
     this.client = client;
     this.embedders = embedders;
     this.search = search;
@@ -53,15 +59,29 @@ public final class ModelSwitchCommands {
   public ReembedStatus start(Caller caller, String requested) {
     caller.requireAdmin();
     String name = MemoryResource.checked(() -> VectorIndex.checkedName(requested));
-    history.underWay().ifPresent(s -> {
-      throw ApiException.conflict("a switch to " + s.model() + " is under way (" + percent(s.progress()) + " embedded); cancel it or wait for it to finish",
-          Map.of("switch_id", s.id().toString(), "model", s.model()));
-    });
+    history
+        .underWay()
+        .ifPresent(
+            s -> {
+              throw ApiException.conflict(
+                  "a switch to "
+                      + s.model()
+                      + " is under way ("
+                      + percent(s.progress())
+                      + " embedded); cancel it or wait for it to finish",
+                  Map.of("switch_id", s.id().toString(), "model", s.model()));
+            });
     String model = MemoryResource.checked(() -> embedders.concrete(name));
-    if (search.active().model().equals(model)) throw ApiException.conflict(model + " is already the active model", Map.of("model", model));
+    if (search.active().model().equals(model))
+      throw ApiException.conflict(model + " is already the active model", Map.of("model", model));
     int dimensions = probe(model);
     if (dimensions > VectorIndex.MAX_DIMENSIONS) {
-      throw ApiException.badRequest(model + " gives " + dimensions + "-dimension vectors; vector indexes take at most " + VectorIndex.MAX_DIMENSIONS);
+      throw ApiException.badRequest(
+          model
+              + " gives "
+              + dimensions
+              + "-dimension vectors; vector indexes take at most "
+              + VectorIndex.MAX_DIMENSIONS);
     }
     ReembedStart start = ReembedStart.of(UUID.randomUUID().toString(), model, caller.actor());
     try {
@@ -77,11 +97,15 @@ public final class ModelSwitchCommands {
     ReembedStatus status;
     try {
       status = running().registered(new ReembedWatch(caller.actor()));
-    } catch (WorkflowNotFoundException | WorkflowServiceException | WorkflowUpdateException closed) {
+    } catch (WorkflowNotFoundException
+        | WorkflowServiceException
+        | WorkflowUpdateException closed) {
       status = running().status(); // it ended before the Update reached it: a query still answers
     }
     if (status.phase() == ReembedPhase.FAILED) {
-      throw status.reason().contains("under way") ? ApiException.conflict(status.reason(), Map.of()) : ApiException.badRequest(status.reason());
+      throw status.reason().contains("under way")
+          ? ApiException.conflict(status.reason(), Map.of())
+          : ApiException.badRequest(status.reason());
     }
     return status;
   }
@@ -91,29 +115,53 @@ public final class ModelSwitchCommands {
     try {
       return running().cancel(new ReembedCancel(caller.actor()));
     } catch (WorkflowUpdateException refused) {
-      throw ApiException.conflict(RejectionMessage.of(refused, "the switch can no longer be cancelled"), Map.of());
+      throw ApiException.conflict(
+          RejectionMessage.of(refused, "the switch can no longer be cancelled"), Map.of());
     } catch (WorkflowNotFoundException | WorkflowServiceException ended) {
-      return orphan(caller).orElseThrow(() -> ApiException.conflict("no model switch is under way", Map.of()));
+      return orphan(caller)
+          .orElseThrow(() -> ApiException.conflict("no model switch is under way", Map.of()));
     }
   }
 
-  /** A switch recorded as building whose workflow is gone (terminated by hand, or its history lost): undone here, so the next can start. */
-  private java.util.Optional<ReembedStatus> orphan(Caller caller) {
-    return history.underWay().map(s -> {
-      String why = "cancelled by " + caller.actor() + " after its workflow had ended";
-      switches.abandon(s.id(), s.model(), ReembedPhase.CANCELLED.wireName(), why, s.requestedBy());
-      return new ReembedStatus(s.id().toString(), s.model(), ReembedPhase.CANCELLED, s.embedded() == null ? 0 : s.embedded(), caller.actor(), why);
-    });
+  /**
+   * A switch recorded as building whose workflow is gone (terminated by hand, or its history lost):
+   * undone here, so the next can start.
+   */
+  private Optional<ReembedStatus> orphan(Caller caller) {
+    return history
+        .underWay()
+        .map(
+            s -> {
+              String why = "cancelled by " + caller.actor() + " after its workflow had ended";
+              switches.abandon(
+                  s.id(), s.model(), ReembedPhase.CANCELLED.wireName(), why, s.requestedBy());
+              return new ReembedStatus(
+                  s.id().toString(),
+                  s.model(),
+                  ReembedPhase.CANCELLED,
+                  s.embedded() == null ? 0 : s.embedded(),
+                  caller.actor(),
+                  why);
+            });
   }
 
   private void startWorkflow(ReembedStart start) {
-    MemoryReembedWorkflow workflow = client.newWorkflowStub(MemoryReembedWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(MemoryReembedWorkflow.WORKFLOW_ID).setTaskQueue(MemoryReembedWorkflow.TASK_QUEUE)
-        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE).build());
+    MemoryReembedWorkflow workflow =
+        client.newWorkflowStub(
+            MemoryReembedWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(MemoryReembedWorkflow.WORKFLOW_ID)
+                .setTaskQueue(MemoryReembedWorkflow.TASK_QUEUE)
+                .setWorkflowIdReusePolicy(
+                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+                .build());
     WorkflowClient.start(workflow::run, start);
   }
 
-  /** The last switch has recorded its end but its workflow is still closing: a moment's wait, not a refusal. */
+  /**
+   * The last switch has recorded its end but its workflow is still closing: a moment's wait, not a
+   * refusal.
+   */
   private void awaitFinishing() {
     try {
       // the database records a switch's end a moment before its workflow closes
@@ -128,7 +176,8 @@ public final class ModelSwitchCommands {
   }
 
   private static ApiException stillRunning() {
-    return ApiException.conflict("a model switch is still running; wait for it to finish, or cancel it", Map.of());
+    return ApiException.conflict(
+        "a model switch is still running; wait for it to finish, or cancel it", Map.of());
   }
 
   private MemoryReembedWorkflow running() {
@@ -141,7 +190,11 @@ public final class ModelSwitchCommands {
     } catch (BadMemoryRequest e) {
       throw ApiException.badRequest(e.getMessage());
     } catch (GatewayFailure e) {
-      throw new ApiException(503, model + " did not answer a test embedding, so the switch was not started: " + e.getMessage());
+      throw new ApiException(
+          503,
+          model
+              + " did not answer a test embedding, so the switch was not started: "
+              + e.getMessage());
     }
   }
 

@@ -17,20 +17,29 @@ public final class Database implements Managed {
   public Database(String databaseUrl) {
     HikariConfig config = new HikariConfig();
     URI uri = URI.create(databaseUrl.replaceFirst("^postgres(ql)?://", "postgresql://"));
-    config.setJdbcUrl("jdbc:postgresql://" + uri.getHost() + ":" + (uri.getPort() < 0 ? 5432 : uri.getPort()) + uri.getPath()
-        + (uri.getQuery() == null ? "" : "?" + uri.getQuery()));
+    config.setJdbcUrl(
+        "jdbc:postgresql://"
+            + uri.getHost()
+            + ":"
+            + (uri.getPort() < 0 ? 5432 : uri.getPort())
+            + uri.getPath()
+            + (uri.getQuery() == null ? "" : "?" + uri.getQuery()));
     if (uri.getUserInfo() != null) {
       String[] user = uri.getUserInfo().split(":", 2);
       config.setUsername(user[0]);
       if (user.length > 1) config.setPassword(user[1]);
     }
     config.setMaximumPoolSize(16);
-    // While PostgreSQL is down a request waits this long for a connection, then answers 503 (not 30 s, Hikari's default).
+    // While PostgreSQL is down a request waits this long for a connection, then answers 503 (not 30
+    // s, Hikari's default).
     config.setConnectionTimeout(3000);
     config.setPoolName("nova");
     this.dataSource = new HikariDataSource(config);
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-    this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+    this.jdbi =
+        Jdbi.create(dataSource)
+            .installPlugin(new SqlObjectPlugin())
+            .installPlugin(new PostgresPlugin());
   }
 
   public Jdbi jdbi() {
@@ -38,7 +47,9 @@ public final class Database implements Managed {
   }
 
   public boolean ping() {
-    return jdbi.withHandle(h -> h.createQuery("SELECT 1").setQueryTimeout(2).mapTo(Integer.class).one()) == 1;
+    return jdbi.withHandle(
+            h -> h.createQuery("SELECT 1").setQueryTimeout(2).mapTo(Integer.class).one())
+        == 1;
   }
 
   @Override

@@ -1,6 +1,8 @@
 package nova.web.platform;
 
 import io.dropwizard.lifecycle.Managed;
+import io.grpc.Context;
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -10,8 +12,6 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
-import io.grpc.Context;
-import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,11 +28,15 @@ import nova.workflows.task.TaskWorkflowImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The connection to Temporal, and this process's workers: the task queue, the model calls' queue, memory's, and the conductor's. */
+/**
+ * The connection to Temporal, and this process's workers: the task queue, the model calls' queue,
+ * memory's, and the conductor's.
+ */
 public final class Temporal implements Managed {
   private static final Logger LOG = LoggerFactory.getLogger(Temporal.class);
   private static final ScheduledExecutorService DEADLINES =
-      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("temporal-deadlines").factory());
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().daemon().name("temporal-deadlines").factory());
   private final String address;
   private final TemporalNamespace namespace;
   private volatile boolean workersStarted;
@@ -41,16 +45,28 @@ public final class Temporal implements Managed {
   private final int workflowPollers;
   private final WorkerActivities activities;
   private WorkerFactory workers;
+
   /** Workers replaced after an outage that may still finish an activity. */
   private final List<WorkerFactory> retiring = new ArrayList<>();
+
   private boolean stopped;
 
-  public Temporal(String address, String namespace, Duration retention, int workflowPollers, WorkerActivities activities) {
+  public Temporal(
+      String address,
+      String namespace,
+      Duration retention,
+      int workflowPollers,
+      WorkerActivities activities) {
     this.address = address;
     this.service =
         WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(address).setRpcTimeout(Duration.ofSeconds(10)).build());
-    this.client = WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+            WorkflowServiceStubsOptions.newBuilder()
+                .setTarget(address)
+                .setRpcTimeout(Duration.ofSeconds(10))
+                .build());
+    this.client =
+        WorkflowClient.newInstance(
+            service, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
     this.namespace = new TemporalNamespace(service, address, namespace, retention);
     this.workflowPollers = workflowPollers;
     this.activities = activities;
@@ -59,18 +75,37 @@ public final class Temporal implements Managed {
 
   private WorkerFactory newWorkers() {
     WorkerFactory workers =
-        WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder().setUsingVirtualWorkflowThreads(true).build());
-    Worker worker = workers.newWorker(TaskWorkflow.TASK_QUEUE, WorkerOptions.newBuilder().setUsingVirtualThreads(true).setMaxConcurrentWorkflowTaskPollers(workflowPollers).build());
+        WorkerFactory.newInstance(
+            client, WorkerFactoryOptions.newBuilder().setUsingVirtualWorkflowThreads(true).build());
+    Worker worker =
+        workers.newWorker(
+            TaskWorkflow.TASK_QUEUE,
+            WorkerOptions.newBuilder()
+                .setUsingVirtualThreads(true)
+                .setMaxConcurrentWorkflowTaskPollers(workflowPollers)
+                .build());
     worker.registerWorkflowImplementationTypes(TaskWorkflowImpl.class);
     worker.registerActivitiesImplementations(activities.store(), activities.notifications());
-    workers.newWorker(LlmActivities.TASK_QUEUE, WorkerOptions.newBuilder().setUsingVirtualThreads(true).build()).registerActivitiesImplementations(activities.llm());
+    workers
+        .newWorker(
+            LlmActivities.TASK_QUEUE,
+            WorkerOptions.newBuilder().setUsingVirtualThreads(true).build())
+        .registerActivitiesImplementations(activities.llm());
     // embedding is CPU work: a few at a time, so model calls and the task queue keep the cores too
     // a switch's heartbeats reach Temporal each second, so a cancel stops its pass within a batch
-    Worker memoryWorker = workers.newWorker(MemoryActivities.TASK_QUEUE, WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(4)
-        .setMaxHeartbeatThrottleInterval(Duration.ofSeconds(1)).build());
+    Worker memoryWorker =
+        workers.newWorker(
+            MemoryActivities.TASK_QUEUE,
+            WorkerOptions.newBuilder()
+                .setMaxConcurrentActivityExecutionSize(4)
+                .setMaxHeartbeatThrottleInterval(Duration.ofSeconds(1))
+                .build());
     memoryWorker.registerWorkflowImplementationTypes(MemoryReembedWorkflowImpl.class);
     memoryWorker.registerActivitiesImplementations(activities.memory(), activities.memoryModels());
-    workers.newWorker(ConductorActivities.TASK_QUEUE, WorkerOptions.newBuilder().setUsingVirtualThreads(true).build())
+    workers
+        .newWorker(
+            ConductorActivities.TASK_QUEUE,
+            WorkerOptions.newBuilder().setUsingVirtualThreads(true).build())
         .registerActivitiesImplementations(activities.conductor());
     return workers;
   }
@@ -81,7 +116,10 @@ public final class Temporal implements Managed {
 
   /** Temporal answers. */
   public boolean ping() {
-    service.blockingStub().withDeadlineAfter(2, TimeUnit.SECONDS).getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
+    service
+        .blockingStub()
+        .withDeadlineAfter(2, TimeUnit.SECONDS)
+        .getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
     return true;
   }
 
@@ -98,11 +136,17 @@ public final class Temporal implements Managed {
     try {
       startWorkers();
     } catch (StatusRuntimeException down) {
-      LOG.warn("Temporal at {} is not answering ({}); the server starts without it and its workers start once it answers", address, down.getStatus().getCode());
+      LOG.warn(
+          "Temporal at {} is not answering ({}); the server starts without it and its workers start"
+              + " once it answers",
+          address,
+          down.getStatus().getCode());
     }
   }
 
-  /** The workers ask Temporal for their namespace before they poll, so this fails while it is down. */
+  /**
+   * The workers ask Temporal for their namespace before they poll, so this fails while it is down.
+   */
   public synchronized void startWorkers() {
     if (workersStarted || stopped) return;
     namespace.registerIfMissing();
@@ -137,9 +181,13 @@ public final class Temporal implements Managed {
     LOG.info("Temporal is back: new workers poll at once, the old ones finish what they hold");
   }
 
-  /** Runs a call to Temporal with a deadline on it and on the SDK's retries beneath, so it cannot hang while Temporal is away. */
+  /**
+   * Runs a call to Temporal with a deadline on it and on the SDK's retries beneath, so it cannot
+   * hang while Temporal is away.
+   */
   public static <T> T within(Duration bound, Supplier<T> call) {
-    Context.CancellableContext bounded = Context.current().withDeadlineAfter(bound.toMillis(), TimeUnit.MILLISECONDS, DEADLINES);
+    Context.CancellableContext bounded =
+        Context.current().withDeadlineAfter(bound.toMillis(), TimeUnit.MILLISECONDS, DEADLINES);
     try {
       return bounded.call(call::get);
     } catch (RuntimeException e) {

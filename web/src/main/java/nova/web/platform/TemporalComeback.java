@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Each time Temporal comes up (at start, or back after an outage): starts the workers if they are
  * not yet (after an outage: new ones, see {@link Temporal#renewWorkers}), then re-creates the task
- * workflows Temporal no longer knows (a Temporal that came back empty). Retried every 2 s until both
- * succeed, so a database that is down at the same moment only delays it.
+ * workflows Temporal no longer knows (a Temporal that came back empty). Retried every 2 s until
+ * both succeed, so a database that is down at the same moment only delays it.
  */
 public final class TemporalComeback implements Managed {
   private static final Logger LOG = LoggerFactory.getLogger(TemporalComeback.class);
@@ -60,7 +60,8 @@ public final class TemporalComeback implements Managed {
         temporal.startWorkers();
       }
       int resumed = resumeLost.getAsInt();
-      if (resumed > 0) LOG.warn("re-created {} unfinished tasks whose workflows Temporal no longer had", resumed);
+      if (resumed > 0)
+        LOG.warn("re-created {} unfinished tasks whose workflows Temporal no longer had", resumed);
       return true;
     } catch (RuntimeException e) {
       LOG.warn("Temporal answers, but catching up failed; trying again in 2 s: {}", e.toString());

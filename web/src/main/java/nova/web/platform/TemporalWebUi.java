@@ -16,7 +16,9 @@ public final class TemporalWebUi {
 
   /** The namespace's list of workflows. */
   public Optional<String> workflows() {
-    return base.isEmpty() ? Optional.empty() : Optional.of(base + "/namespaces/" + segment(namespace) + "/workflows");
+    return base.isEmpty()
+        ? Optional.empty()
+        : Optional.of(base + "/namespaces/" + segment(namespace) + "/workflows");
   }
 
   /** A workflow's latest run. */

@@ -8,5 +8,10 @@ import nova.workflows.task.NotifyActivities;
 import nova.workflows.task.TaskStoreActivities;
 
 /** The activity implementations this process's workers serve, one per interface. */
-public record WorkerActivities(TaskStoreActivities store, NotifyActivities notifications, LlmActivities llm, MemoryActivities memory,
-    MemoryModelActivities memoryModels, ConductorActivities conductor) {}
+public record WorkerActivities(
+    TaskStoreActivities store,
+    NotifyActivities notifications,
+    LlmActivities llm,
+    MemoryActivities memory,
+    MemoryModelActivities memoryModels,
+    ConductorActivities conductor) {}

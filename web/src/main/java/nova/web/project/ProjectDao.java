@@ -13,9 +13,22 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(ProjectDao.Project.class)
 @RegisterConstructorMapper(ProjectDao.Server.class)
 public interface ProjectDao {
-  record Project(UUID id, String name, String description, boolean requirePlanApproval, String status, Instant createdAt) {}
+  record Project(
+      UUID id,
+      String name,
+      String description,
+      boolean requirePlanApproval,
+      String status,
+      Instant createdAt) {}
 
-  record Server(UUID id, UUID projectId, String name, String capabilities, String status, Instant registeredAt, Instant lastSeenAt) {}
+  record Server(
+      UUID id,
+      UUID projectId,
+      String name,
+      String capabilities,
+      String status,
+      Instant registeredAt,
+      Instant lastSeenAt) {}
 
   @SqlQuery("SELECT * FROM projects ORDER BY name")
   List<Project> projects();
@@ -27,27 +40,46 @@ public interface ProjectDao {
   Optional<Project> projectNamed(@Bind("name") String name);
 
   /** Returns 0 when the name is taken. */
-  @SqlUpdate("""
-      INSERT INTO projects (id, name, description, require_plan_approval) VALUES (:id, :name, :description, :requirePlan)
-      ON CONFLICT (name) DO NOTHING""")
-  int insertProject(@Bind("id") UUID id, @Bind("name") String name, @Bind("description") String description,
+  @SqlUpdate(
+      """
+      INSERT INTO projects (id, name, description, require_plan_approval) VALUES (:id, :name,
+        :description, :requirePlan)
+      ON CONFLICT (name) DO NOTHING\
+      """)
+  int insertProject(
+      @Bind("id") UUID id,
+      @Bind("name") String name,
+      @Bind("description") String description,
       @Bind("requirePlan") boolean requirePlan);
 
-  @SqlQuery("SELECT id, project_id, name, capabilities::text AS capabilities, status, registered_at, last_seen_at FROM servers ORDER BY name")
+  @SqlQuery(
+      "SELECT id, project_id, name, capabilities::text AS capabilities, status, registered_at,"
+          + " last_seen_at FROM servers ORDER BY name")
   List<Server> servers();
 
-  @SqlQuery("SELECT id, project_id, name, capabilities::text AS capabilities, status, registered_at, last_seen_at FROM servers WHERE id = :id")
+  @SqlQuery(
+      "SELECT id, project_id, name, capabilities::text AS capabilities, status, registered_at,"
+          + " last_seen_at FROM servers WHERE id = :id")
   Optional<Server> server(@Bind("id") UUID id);
 
-  @SqlQuery("""
-      SELECT id, project_id, name, capabilities::text AS capabilities, status, registered_at, last_seen_at
-      FROM servers WHERE name = :name ORDER BY registered_at""")
+  @SqlQuery(
+      """
+      SELECT id, project_id, name, capabilities::text AS capabilities, status, registered_at,
+        last_seen_at
+      FROM servers WHERE name = :name ORDER BY registered_at\
+      """)
   List<Server> serversNamed(@Bind("name") String name);
 
   /** Returns 0 when the project has a server of that name already. */
-  @SqlUpdate("""
-      INSERT INTO servers (id, project_id, name, capabilities) VALUES (:id, :projectId, :name, CAST(:capabilities AS jsonb))
-      ON CONFLICT (project_id, name) DO NOTHING""")
-  int insertServer(@Bind("id") UUID id, @Bind("projectId") UUID projectId, @Bind("name") String name,
+  @SqlUpdate(
+      """
+      INSERT INTO servers (id, project_id, name, capabilities) VALUES (:id, :projectId, :name,
+        CAST(:capabilities AS jsonb))
+      ON CONFLICT (project_id, name) DO NOTHING\
+      """)
+  int insertServer(
+      @Bind("id") UUID id,
+      @Bind("projectId") UUID projectId,
+      @Bind("name") String name,
       @Bind("capabilities") String capabilities);
 }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.Map;
 import nova.web.auth.Caller;
+import nova.web.errors.ApiException;
 import nova.web.ui.Html;
 import nova.web.ui.PageContext;
 import org.jdbi.v3.core.Jdbi;
@@ -39,27 +40,45 @@ public class ProjectPage {
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response create(@Context ContainerRequestContext request, @FormParam("name") String name,
-      @FormParam("description") String description, @FormParam("require_plan_approval") String requirePlan) {
+  public Response create(
+      @Context ContainerRequestContext request,
+      @FormParam("name") String name,
+      @FormParam("description") String description,
+      @FormParam("require_plan_approval") String requirePlan) {
     Caller caller = Caller.of(request);
-    return html.guarded(caller, true, () -> {
-      if (name == null || name.isBlank()) throw nova.web.errors.ApiException.badRequest("a project needs a name");
-      projects.create(caller, new ProjectRequests.NewProject(name, description, requirePlan != null));
-      return html.page("project/part/list.jte", params(caller));
-    });
+    return html.guarded(
+        caller,
+        true,
+        () -> {
+          if (name == null || name.isBlank())
+            throw ApiException.badRequest("a project needs a name");
+          projects.create(
+              caller, new ProjectRequests.NewProject(name, description, requirePlan != null));
+          return html.page("project/part/list.jte", params(caller));
+        });
   }
 
   @POST
   @Path("tokens")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response token(@Context ContainerRequestContext request, @FormParam("project") String project) {
+  public Response token(
+      @Context ContainerRequestContext request, @FormParam("project") String project) {
     Caller caller = Caller.of(request);
-    return html.guarded(caller, true, () -> {
-      if (project == null || project.isBlank()) throw nova.web.errors.ApiException.badRequest("pick a project for the token");
-      Projects.IssuedToken token = projects.issueToken(caller, project, null);
-      return html.page("shared/part/secret.jte", Map.of("label", "Registration token (shown once, valid until " + token.expiresAt() + ")",
-          "secret", token.token()));
-    });
+    return html.guarded(
+        caller,
+        true,
+        () -> {
+          if (project == null || project.isBlank())
+            throw ApiException.badRequest("pick a project for the token");
+          Projects.IssuedToken token = projects.issueToken(caller, project, null);
+          return html.page(
+              "shared/part/secret.jte",
+              Map.of(
+                  "label",
+                  "Registration token (shown once, valid until " + token.expiresAt() + ")",
+                  "secret",
+                  token.token()));
+        });
   }
 
   private Map<String, Object> params(Caller caller) {

@@ -42,27 +42,46 @@ public class ProjectResource {
 
   @POST
   @Path("projects")
-  public Response create(@Context ContainerRequestContext request, @NotNull @Valid NewProject body) {
+  public Response create(
+      @Context ContainerRequestContext request, @NotNull @Valid NewProject body) {
     return Response.status(201).entity(projects.create(Caller.of(request), body)).build();
   }
 
   @POST
   @Path("registration-tokens")
-  public Response token(@Context ContainerRequestContext request, @NotNull @Valid NewRegistrationToken body) {
-    return Response.status(201).entity(projects.issueToken(Caller.of(request), body.project(), body.expiresInHours())).build();
+  public Response token(
+      @Context ContainerRequestContext request, @NotNull @Valid NewRegistrationToken body) {
+    return Response.status(201)
+        .entity(projects.issueToken(Caller.of(request), body.project(), body.expiresInHours()))
+        .build();
   }
 
-  /** A token traded for a server and its agent key; both a use and a refused attempt go in the audit log. */
+  /**
+   * A token traded for a server and its agent key; both a use and a refused attempt go in the audit
+   * log.
+   */
   @POST
   @Path("server/register")
-  public Response register(@Context ContainerRequestContext request, @NotNull @Valid RegisterServer body) {
+  public Response register(
+      @Context ContainerRequestContext request, @NotNull @Valid RegisterServer body) {
     try {
       Projects.Registered registered = projects.register(body);
-      audit.record("registration_token_used", "server:" + registered.name(), Caller.of(request).address(),
-          Map.of("server_id", registered.serverId().toString(), "project_id", registered.projectId().toString()));
+      audit.record(
+          "registration_token_used",
+          "server:" + registered.name(),
+          Caller.of(request).address(),
+          Map.of(
+              "server_id",
+              registered.serverId().toString(),
+              "project_id",
+              registered.projectId().toString()));
       return Response.status(201).entity(registered).build();
     } catch (ApiException refused) {
-      audit.record("registration_refused", "server:" + body.name(), Caller.of(request).address(), Map.of("reason", refused.getMessage()));
+      audit.record(
+          "registration_refused",
+          "server:" + body.name(),
+          Caller.of(request).address(),
+          Map.of("reason", refused.getMessage()));
       throw refused;
     }
   }

@@ -47,7 +47,9 @@ public final class Projects {
     String description = request.description() == null ? "" : request.description();
     boolean requirePlan = Boolean.TRUE.equals(request.requirePlanApproval());
     if (dao().insertProject(id, request.name().trim(), description, requirePlan) == 0) {
-      throw ApiException.conflict("a project named '" + request.name().trim() + "' exists already; names are unique", Map.of("name", request.name()));
+      throw ApiException.conflict(
+          "a project named '" + request.name().trim() + "' exists already; names are unique",
+          Map.of("name", request.name()));
     }
     return dao().project(id).orElseThrow();
   }
@@ -60,8 +62,13 @@ public final class Projects {
 
   /** A server by id, or by name within the project (names are unique per project). */
   public Server server(String ref, UUID projectId) {
-    if (isUuid(ref)) return dao().server(UUID.fromString(ref)).orElseThrow(() -> ApiException.notFound("server", ref));
-    return dao().serversNamed(ref.trim()).stream().filter(s -> s.projectId().equals(projectId)).findFirst()
+    if (isUuid(ref))
+      return dao()
+          .server(UUID.fromString(ref))
+          .orElseThrow(() -> ApiException.notFound("server", ref));
+    return dao().serversNamed(ref.trim()).stream()
+        .filter(s -> s.projectId().equals(projectId))
+        .findFirst()
         .orElseThrow(() -> ApiException.notFound("server", ref));
   }
 
@@ -71,31 +78,67 @@ public final class Projects {
     String token = TOKEN_PREFIX + Secrets.randomToken(24);
     UUID id = UUID.randomUUID();
     Instant expires = Instant.now().plus(Duration.ofHours(hours == null ? 24 : hours));
-    jdbi.onDemand(RegistrationTokenDao.class).insert(id, project.id(), Secrets.sha256(token), caller.actor(), expires);
-    audit.record("registration_token_issued", caller, Map.of("token_id", id.toString(), "project", project.name(), "expires_at", expires.toString()));
+    jdbi.onDemand(RegistrationTokenDao.class)
+        .insert(id, project.id(), Secrets.sha256(token), caller.actor(), expires);
+    audit.record(
+        "registration_token_issued",
+        caller,
+        Map.of(
+            "token_id",
+            id.toString(),
+            "project",
+            project.name(),
+            "expires_at",
+            expires.toString()));
     return new IssuedToken(id, project.id(), token, expires);
   }
 
-  /** Trades a token for a server and its agent key, all or nothing: a refused registration leaves the token unused. */
+  /**
+   * Trades a token for a server and its agent key, all or nothing: a refused registration leaves
+   * the token unused.
+   */
   public Registered register(RegisterServer request) {
-    return jdbi.inTransaction(handle -> {
-      RegistrationTokenDao tokens = handle.attach(RegistrationTokenDao.class);
-      var token = tokens.consume(Secrets.sha256(request.token().trim()))
-          .orElseThrow(() -> ApiException.unauthorized("registration token is unknown, expired or already used"));
-      UUID serverId = UUID.randomUUID();
-      if (handle.attach(ProjectDao.class).insertServer(serverId, token.projectId(), request.name(), capabilities(request)) == 0) {
-        throw ApiException.conflict("this project has a server named '" + request.name() + "' already; pick another name", Map.of("name", request.name()));
-      }
-      tokens.linkServer(token.id(), serverId);
-      ApiKeys.NewKey key = ApiKeys.generate();
-      handle.attach(ApiKeyDao.class).insert(key.id(), request.name(), key.prefix(), key.hash(), Role.AGENT.wireName(), serverId, "registration");
-      return new Registered(serverId, request.name(), token.projectId(), key.secret());
-    });
+    return jdbi.inTransaction(
+        handle -> {
+          RegistrationTokenDao tokens = handle.attach(RegistrationTokenDao.class);
+          var token =
+              tokens
+                  .consume(Secrets.sha256(request.token().trim()))
+                  .orElseThrow(
+                      () ->
+                          ApiException.unauthorized(
+                              "registration token is unknown, expired or already used"));
+          UUID serverId = UUID.randomUUID();
+          if (handle
+                  .attach(ProjectDao.class)
+                  .insertServer(serverId, token.projectId(), request.name(), capabilities(request))
+              == 0) {
+            throw ApiException.conflict(
+                "this project has a server named '"
+                    + request.name()
+                    + "' already; pick another name",
+                Map.of("name", request.name()));
+          }
+          tokens.linkServer(token.id(), serverId);
+          ApiKeys.NewKey key = ApiKeys.generate();
+          handle
+              .attach(ApiKeyDao.class)
+              .insert(
+                  key.id(),
+                  request.name(),
+                  key.prefix(),
+                  key.hash(),
+                  Role.AGENT.wireName(),
+                  serverId,
+                  "registration");
+          return new Registered(serverId, request.name(), token.projectId(), key.secret());
+        });
   }
 
   private String capabilities(RegisterServer request) {
     try {
-      return json.writeValueAsString(request.capabilities() == null ? List.of() : request.capabilities());
+      return json.writeValueAsString(
+          request.capabilities() == null ? List.of() : request.capabilities());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a list of strings is JSON", e);
     }
@@ -106,6 +149,8 @@ public final class Projects {
   }
 
   static boolean isUuid(String ref) {
-    return ref != null && ref.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    return ref != null
+        && ref.matches(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   }
 }

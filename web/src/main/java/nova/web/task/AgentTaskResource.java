@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
@@ -36,9 +37,15 @@ public class AgentTaskResource {
     this.tasks = jdbi.onDemand(TaskQueries.class);
   }
 
-  /** A page of this server's tasks, newest change first; a full page links to the next (Link: rel="next"). */
+  /**
+   * A page of this server's tasks, newest change first; a full page links to the next (Link:
+   * rel="next").
+   */
   @GET
-  public Response mine(@Context ContainerRequestContext request, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+  public Response mine(
+      @Context ContainerRequestContext request,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor) {
     Caller agent = Caller.of(request).requireAgent();
     int max = TaskResource.limit(limit, 200, 1000);
     List<TaskQueries.Task> page = tasks.forServer(agent.serverId(), TaskCursor.decode(cursor), max);
@@ -56,55 +63,102 @@ public class AgentTaskResource {
 
   @POST
   @Path("{id}/start")
-  public TaskDetail start(@Context ContainerRequestContext request, @HeaderParam(TaskResource.IDEMPOTENCY_KEY) String key, @PathParam("id") UUID id, @Valid TaskRequests.AgentText body) {
+  public TaskDetail start(
+      @Context ContainerRequestContext request,
+      @HeaderParam(TaskResource.IDEMPOTENCY_KEY) String key,
+      @PathParam("id") UUID id,
+      @Valid TaskRequests.AgentText body) {
     return act(request, id, TaskAction.START, body, null, key);
   }
 
   @POST
   @Path("{id}/plan")
-  public TaskDetail plan(@Context ContainerRequestContext request, @HeaderParam(TaskResource.IDEMPOTENCY_KEY) String key, @PathParam("id") UUID id, @Valid TaskRequests.AgentText body) {
+  public TaskDetail plan(
+      @Context ContainerRequestContext request,
+      @HeaderParam(TaskResource.IDEMPOTENCY_KEY) String key,
+      @PathParam("id") UUID id,
+      @Valid TaskRequests.AgentText body) {
     return act(request, id, TaskAction.SUBMIT_PLAN, body, "the plan", key);
   }
 
   @POST
   @Path("{id}/help")
-  public TaskDetail help(@Context ContainerRequestContext request, @HeaderParam(TaskResource.IDEMPOTENCY_KEY) String key, @PathParam("id") UUID id, @Valid TaskRequests.AgentText body) {
+  public TaskDetail help(
+      @Context ContainerRequestContext request,
+      @HeaderParam(TaskResource.IDEMPOTENCY_KEY) String key,
+      @PathParam("id") UUID id,
+      @Valid TaskRequests.AgentText body) {
     return act(request, id, TaskAction.REQUEST_HELP, body, "the question for a person", key);
   }
 
   @POST
   @Path("{id}/submit")
-  public TaskDetail submit(@Context ContainerRequestContext request, @HeaderParam(TaskResource.IDEMPOTENCY_KEY) String key, @PathParam("id") UUID id, @Valid TaskRequests.AgentText body) {
+  public TaskDetail submit(
+      @Context ContainerRequestContext request,
+      @HeaderParam(TaskResource.IDEMPOTENCY_KEY) String key,
+      @PathParam("id") UUID id,
+      @Valid TaskRequests.AgentText body) {
     return act(request, id, TaskAction.SUBMIT_FOR_REVIEW, body, null, key);
   }
 
   @POST
   @Path("{id}/complete")
-  public TaskDetail complete(@Context ContainerRequestContext request, @HeaderParam(TaskResource.IDEMPOTENCY_KEY) String key, @PathParam("id") UUID id, @Valid TaskRequests.AgentText body) {
+  public TaskDetail complete(
+      @Context ContainerRequestContext request,
+      @HeaderParam(TaskResource.IDEMPOTENCY_KEY) String key,
+      @PathParam("id") UUID id,
+      @Valid TaskRequests.AgentText body) {
     return act(request, id, TaskAction.COMPLETE, body, null, key);
   }
 
   @POST
   @Path("{id}/fail")
-  public TaskDetail fail(@Context ContainerRequestContext request, @HeaderParam(TaskResource.IDEMPOTENCY_KEY) String key, @PathParam("id") UUID id, @Valid TaskRequests.AgentText body) {
+  public TaskDetail fail(
+      @Context ContainerRequestContext request,
+      @HeaderParam(TaskResource.IDEMPOTENCY_KEY) String key,
+      @PathParam("id") UUID id,
+      @Valid TaskRequests.AgentText body) {
     return act(request, id, TaskAction.FAIL, body, "the reason", key);
   }
 
   @POST
   @Path("{id}/notes")
-  public TaskDetail note(@Context ContainerRequestContext request, @HeaderParam(TaskResource.IDEMPOTENCY_KEY) String key, @PathParam("id") UUID id, @NotNull @Valid TaskRequests.NewNote body) {
+  public TaskDetail note(
+      @Context ContainerRequestContext request,
+      @HeaderParam(TaskResource.IDEMPOTENCY_KEY) String key,
+      @PathParam("id") UUID id,
+      @NotNull @Valid TaskRequests.NewNote body) {
     Caller agent = Caller.of(request).requireAgent();
     own(agent, id);
-    commands.act(agent, id, TaskAction.ADD_NOTE, new TaskInput(agent.actor(), agent.serverId(), body.content(), null, Boolean.TRUE.equals(body.urgent())), key);
+    commands.act(
+        agent,
+        id,
+        TaskAction.ADD_NOTE,
+        new TaskInput(
+            agent.actor(),
+            agent.serverId(),
+            body.content(),
+            null,
+            Boolean.TRUE.equals(body.urgent())),
+        key);
     return Outage.afterApplied(() -> tasks.detail(id));
   }
 
-  private TaskDetail act(ContainerRequestContext request, UUID id, TaskAction action, TaskRequests.AgentText body, String requiredText, String key) {
+  private TaskDetail act(
+      ContainerRequestContext request,
+      UUID id,
+      TaskAction action,
+      TaskRequests.AgentText body,
+      String requiredText,
+      String key) {
     Caller agent = Caller.of(request).requireAgent();
     own(agent, id);
     String text = body == null ? null : body.text();
     if (requiredText != null && (text == null || text.isBlank())) {
-      throw new ApiException(400, "invalid request: text is required (" + requiredText + ")", java.util.Map.of("fields", java.util.Map.of("text", "must not be blank")));
+      throw new ApiException(
+          400,
+          "invalid request: text is required (" + requiredText + ")",
+          Map.of("fields", Map.of("text", "must not be blank")));
     }
     commands.act(agent, id, action, TaskInput.agent(agent.actor(), agent.serverId(), text), key);
     return Outage.afterApplied(() -> tasks.detail(id));

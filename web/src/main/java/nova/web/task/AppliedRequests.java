@@ -31,9 +31,17 @@ final class AppliedRequests {
   /** Asks the task's workflow whether it has the stored event; a failure to ask is thrown. */
   boolean inWorkflow(UUID taskId, long seq) {
     try {
-      return Temporal.within(ASK_WITHIN, () -> client.newWorkflowStub(TaskWorkflow.class, TaskWorkflow.workflowId(taskId)).snapshot()).version() >= seq;
+      return Temporal.within(
+                  ASK_WITHIN,
+                  () ->
+                      client
+                          .newWorkflowStub(TaskWorkflow.class, TaskWorkflow.workflowId(taskId))
+                          .snapshot())
+              .version()
+          >= seq;
     } catch (WorkflowNotFoundException lost) {
-      return true; // PostgreSQL is all that is left of the task, and its workflow starts again from there
+      return true; // PostgreSQL is all that is left of the task, and its workflow starts again from
+      // there
     }
   }
 }

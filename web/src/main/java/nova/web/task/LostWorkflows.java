@@ -20,8 +20,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Each time Temporal comes up (see TemporalComeback), finds unfinished tasks whose workflow
- * Temporal no longer has (a Temporal that started empty: its state deleted, or another cluster)
- * or whose run failed, was terminated or timed out, and starts each again from its stored state.
+ * Temporal no longer has (a Temporal that started empty: its state deleted, or another cluster) or
+ * whose run failed, was terminated or timed out, and starts each again from its stored state.
  * Normally nothing.
  */
 public final class LostWorkflows {
@@ -36,7 +36,8 @@ public final class LostWorkflows {
   }
 
   /** {@code updatesPerRun}: see TaskStart; 0 for the workflow's default. */
-  public LostWorkflows(WorkflowClient client, Jdbi jdbi, long remindAfterSeconds, long updatesPerRun) {
+  public LostWorkflows(
+      WorkflowClient client, Jdbi jdbi, long remindAfterSeconds, long updatesPerRun) {
     this.updatesPerRun = updatesPerRun;
     this.client = client;
     this.tasks = jdbi.onDemand(TaskQueries.class);
@@ -46,9 +47,16 @@ public final class LostWorkflows {
 
   private static final int PAGE = 500;
 
-  /** Returns how many tasks were started again: every unfinished one, page by page, however many there are. */
+  /**
+   * Returns how many tasks were started again: every unfinished one, page by page, however many
+   * there are.
+   */
   public int resumeAll() {
-    List<String> open = Arrays.stream(TaskStatus.values()).filter(s -> !s.isFinal()).map(TaskStatus::wireName).toList();
+    List<String> open =
+        Arrays.stream(TaskStatus.values())
+            .filter(s -> !s.isFinal())
+            .map(TaskStatus::wireName)
+            .toList();
     int resumed = 0;
     TaskCursor after = null;
     List<TaskQueries.Task> page;
@@ -60,7 +68,8 @@ public final class LostWorkflows {
         }
       }
       // The walk goes from newest to oldest change. A lost task has no workflow to change it, so it
-      // can't move ahead of the walk; a resumed one moves to the front, behind it: each is seen once.
+      // can't move ahead of the walk; a resumed one moves to the front, behind it: each is seen
+      // once.
       if (!page.isEmpty()) after = TaskCursor.after(page.getLast());
     } while (page.size() == PAGE);
     return resumed;
@@ -72,13 +81,24 @@ public final class LostWorkflows {
    */
   private boolean known(UUID taskId) {
     try {
-      var described = client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
-          .setNamespace(client.getOptions().getNamespace())
-          .setExecution(WorkflowExecution.newBuilder().setWorkflowId(TaskWorkflow.workflowId(taskId)))
-          .build());
+      var described =
+          client
+              .getWorkflowServiceStubs()
+              .blockingStub()
+              .describeWorkflowExecution(
+                  DescribeWorkflowExecutionRequest.newBuilder()
+                      .setNamespace(client.getOptions().getNamespace())
+                      .setExecution(
+                          WorkflowExecution.newBuilder()
+                              .setWorkflowId(TaskWorkflow.workflowId(taskId)))
+                      .build());
       return switch (described.getWorkflowExecutionInfo().getStatus()) {
-        // completed: the task finished after the page of unfinished tasks was read; never start it again
-        case WORKFLOW_EXECUTION_STATUS_RUNNING, WORKFLOW_EXECUTION_STATUS_COMPLETED, WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW -> true;
+        // completed: the task finished after the page of unfinished tasks was read; never start it
+        // again
+        case WORKFLOW_EXECUTION_STATUS_RUNNING,
+            WORKFLOW_EXECUTION_STATUS_COMPLETED,
+            WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW ->
+            true;
         default -> false;
       };
     } catch (StatusRuntimeException e) {
@@ -87,27 +107,59 @@ public final class LostWorkflows {
     }
   }
 
-  /** Whether it started the task's workflow again (not when the task finished meanwhile, or another did it first). */
+  /**
+   * Whether it started the task's workflow again (not when the task finished meanwhile, or another
+   * did it first).
+   */
   private boolean resume(TaskQueries.Task found) {
     // read again: the task may have moved on since its page was read
     TaskQueries.Task task = tasks.task(found.id()).orElse(found);
     if (TaskStatus.fromWire(task.status()).isFinal()) return false;
-    UUID openIntervention = tasks.interventions(task.id()).stream().filter(i -> i.status().equals("open"))
-        .map(TaskQueries.Intervention::id).findFirst().orElse(null);
-    boolean requirePlan = projects.project(task.projectId()).map(ProjectDao.Project::requirePlanApproval).orElse(false);
-    TaskStart start = new TaskStart(task.id(), task.projectId(), task.title(), task.spec(), task.serverId(), requirePlan,
-        remindAfterSeconds, task.createdBy(),
-        new TaskResume(TaskStatus.fromWire(task.status()), task.version(), task.serverId(), openIntervention, tasks.noteCount(task.id())),
-        updatesPerRun);
-    TaskWorkflow workflow = client.newWorkflowStub(TaskWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(TaskWorkflow.workflowId(task.id())).setTaskQueue(TaskWorkflow.TASK_QUEUE)
-        // only over a run that failed, was terminated or timed out; never over a completed one
-        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY).build());
+    UUID openIntervention =
+        tasks.interventions(task.id()).stream()
+            .filter(i -> i.status().equals("open"))
+            .map(TaskQueries.Intervention::id)
+            .findFirst()
+            .orElse(null);
+    boolean requirePlan =
+        projects
+            .project(task.projectId())
+            .map(ProjectDao.Project::requirePlanApproval)
+            .orElse(false);
+    TaskStart start =
+        new TaskStart(
+            task.id(),
+            task.projectId(),
+            task.title(),
+            task.spec(),
+            task.serverId(),
+            requirePlan,
+            remindAfterSeconds,
+            task.createdBy(),
+            new TaskResume(
+                TaskStatus.fromWire(task.status()),
+                task.version(),
+                task.serverId(),
+                openIntervention,
+                tasks.noteCount(task.id())),
+            updatesPerRun);
+    TaskWorkflow workflow =
+        client.newWorkflowStub(
+            TaskWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(TaskWorkflow.workflowId(task.id()))
+                .setTaskQueue(TaskWorkflow.TASK_QUEUE)
+                // only over a run that failed, was terminated or timed out; never over a completed
+                // one
+                .setWorkflowIdReusePolicy(
+                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY)
+                .build());
     try {
       WorkflowClient.start(workflow::run, start);
       return true;
     } catch (WorkflowExecutionAlreadyStarted alreadyBack) {
-      // started again since it was found missing (by a repeated create, or another server's catch-up)
+      // started again since it was found missing (by a repeated create, or another server's
+      // catch-up)
       return false;
     }
   }

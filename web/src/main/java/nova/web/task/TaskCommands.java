@@ -18,6 +18,7 @@ import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateStage;
+import io.temporal.client.WorkflowUpdateTimeoutOrCancelledException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -27,9 +28,9 @@ import java.util.concurrent.TimeUnit;
 import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
 import nova.web.errors.Outage;
+import nova.web.errors.RejectionMessage;
 import nova.web.health.Parts;
 import nova.web.platform.Temporal;
-import nova.web.errors.RejectionMessage;
 import nova.web.project.ProjectDao;
 import nova.web.project.Projects;
 import nova.workflows.task.TaskAction;
@@ -47,6 +48,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class TaskCommands {
   /** How long an action may wait on Temporal and the workflow before it is answered with a 503. */
   static final Duration ANSWER_WITHIN = Duration.ofSeconds(10);
+
   private final WorkflowClient client;
   private final Projects projects;
   private final TaskQueries tasks;
@@ -55,7 +57,13 @@ public final class TaskCommands {
   private final Parts parts;
   private final long updatesPerRun;
 
-  public TaskCommands(WorkflowClient client, Projects projects, Jdbi jdbi, long remindAfterSeconds, long updatesPerRun, Parts parts) {
+  public TaskCommands(
+      WorkflowClient client,
+      Projects projects,
+      Jdbi jdbi,
+      long remindAfterSeconds,
+      long updatesPerRun,
+      Parts parts) {
     this.updatesPerRun = updatesPerRun;
     this.client = client;
     this.projects = projects;
@@ -65,19 +73,40 @@ public final class TaskCommands {
     this.parts = parts;
   }
 
-  public TaskQueries.Task create(Caller caller, TaskRequests.NewTask request, String idempotencyKey) {
+  public TaskQueries.Task create(
+      Caller caller, TaskRequests.NewTask request, String idempotencyKey) {
     caller.requireAdmin();
     ProjectDao.Project project = projects.project(request.project());
-    UUID serverId = request.server() == null || request.server().isBlank() ? null : serverIn(project.id(), project.name(), request.server());
-    UUID taskId = idempotencyKey == null ? UUID.randomUUID()
-        : UUID.nameUUIDFromBytes(("task|" + caller.actor() + "|" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
-    TaskStart start = new TaskStart(taskId, project.id(), request.title().trim(), request.spec(), serverId,
-        project.requirePlanApproval(), remindAfterSeconds, caller.actor(), null, updatesPerRun);
-    TaskWorkflow workflow = client.newWorkflowStub(TaskWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(TaskWorkflow.workflowId(taskId))
-        .setTaskQueue(TaskWorkflow.TASK_QUEUE)
-        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-        .build());
+    UUID serverId =
+        request.server() == null || request.server().isBlank()
+            ? null
+            : serverIn(project.id(), project.name(), request.server());
+    UUID taskId =
+        idempotencyKey == null
+            ? UUID.randomUUID()
+            : UUID.nameUUIDFromBytes(
+                ("task|" + caller.actor() + "|" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
+    TaskStart start =
+        new TaskStart(
+            taskId,
+            project.id(),
+            request.title().trim(),
+            request.spec(),
+            serverId,
+            project.requirePlanApproval(),
+            remindAfterSeconds,
+            caller.actor(),
+            null,
+            updatesPerRun);
+    TaskWorkflow workflow =
+        client.newWorkflowStub(
+            TaskWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(TaskWorkflow.workflowId(taskId))
+                .setTaskQueue(TaskWorkflow.TASK_QUEUE)
+                .setWorkflowIdReusePolicy(
+                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .build());
     refuseWhileTemporalIsDown("the task was not created");
     try {
       Temporal.within(ANSWER_WITHIN, () -> WorkflowClient.start(workflow::run, start));
@@ -89,19 +118,29 @@ public final class TaskCommands {
     }
     String readyId = UUID.randomUUID().toString();
     try {
-      // A repeat waits here too: the first request may have died before the workflow stored the task
+      // A repeat waits here too: the first request may have died before the workflow stored the
+      // task
       // and took its first step (the assignment), and its answer must not show a task half made.
       Temporal.within(ANSWER_WITHIN, () -> update(taskId, TaskWorkflow.READY, readyId));
     } catch (WorkflowException notReady) {
       if (Outage.partOf(notReady).isPresent()) {
-        throw unavailable(notReady, true, "the task is created and is stored when it answers; repeat the request with the same Idempotency-Key to get it",
+        throw unavailable(
+            notReady,
+            true,
+            "the task is created and is stored when it answers; repeat the request with the same"
+                + " Idempotency-Key to get it",
             Map.of("task_id", taskId.toString()));
       }
-      // A repeat whose task has finished since: it is answered with the task the first request made.
+      // A repeat whose task has finished since: it is answered with the task the first request
+      // made.
       if (idempotencyKey == null) throw notReady;
     }
     // the workflow stored the task before it answered READY, so the row is there
-    return Outage.afterApplied(() -> tasks.task(taskId).orElseThrow(() -> new IllegalStateException("task " + taskId + " is not stored")),
+    return Outage.afterApplied(
+        () ->
+            tasks
+                .task(taskId)
+                .orElseThrow(() -> new IllegalStateException("task " + taskId + " is not stored")),
         Map.of("task_id", taskId.toString()));
   }
 
@@ -109,7 +148,12 @@ public final class TaskCommands {
   public UUID serverIn(UUID projectId, String projectName, String serverRef) {
     ProjectDao.Server server = projects.server(serverRef, projectId);
     if (!server.projectId().equals(projectId)) {
-      throw ApiException.badRequest("server '" + server.name() + "' belongs to another project; pick a server of project '" + projectName + "'");
+      throw ApiException.badRequest(
+          "server '"
+              + server.name()
+              + "' belongs to another project; pick a server of project '"
+              + projectName
+              + "'");
     }
     return server.id();
   }
@@ -119,9 +163,12 @@ public final class TaskCommands {
    * A repeat of a request (same Idempotency-Key) that was applied already answers as the first did,
    * whether Temporal still knows the Update (same run) or only PostgreSQL does (a later run).
    */
-  public void act(Caller caller, UUID taskId, TaskAction action, TaskInput input, String idempotencyKey) {
-    String updateId = idempotencyKey == null ? UUID.randomUUID().toString()
-        : "idem|" + caller.actor() + "|" + action.wireName() + "|" + idempotencyKey;
+  public void act(
+      Caller caller, UUID taskId, TaskAction action, TaskInput input, String idempotencyKey) {
+    String updateId =
+        idempotencyKey == null
+            ? UUID.randomUUID().toString()
+            : "idem|" + caller.actor() + "|" + action.wireName() + "|" + idempotencyKey;
     if (idempotencyKey != null && appliedBefore(taskId, updateId, action)) return;
     refuseWhileTemporalIsDown("the " + action.wireName() + " was not applied");
     TaskInput keyed = idempotencyKey == null ? input : input.withRequestId(updateId);
@@ -136,10 +183,18 @@ public final class TaskCommands {
     } catch (WorkflowServiceException failed) {
       if (Outage.partOf(failed).isEmpty()) throw rejected(caller, taskId, failed);
       Boolean accepted = accepted(taskId, updateId, failed);
-      String what = accepted == null
-          ? "Nova cannot tell whether the " + action.wireName() + " was taken; repeat the request with the same Idempotency-Key, which applies it at most once"
-          : accepted ? "the " + action.wireName() + " is accepted and takes effect when it answers; repeat the request with the same Idempotency-Key to get its result"
-          : "the " + action.wireName() + " was not applied";
+      String what =
+          accepted == null
+              ? "Nova cannot tell whether the "
+                  + action.wireName()
+                  + " was taken; repeat the request with the same Idempotency-Key, which applies it"
+                  + " at most once"
+              : accepted
+                  ? "the "
+                      + action.wireName()
+                      + " is accepted and takes effect when it answers; repeat the request with the"
+                      + " same Idempotency-Key to get its result"
+                  : "the " + action.wireName() + " was not applied";
       throw unavailable(failed, accepted, what, Map.of());
     }
   }
@@ -157,11 +212,14 @@ public final class TaskCommands {
       return false;
     }
     if (seq == null) return false;
-    if (!parts.isUp(Outage.TEMPORAL)) throw Outage.unavailable(Outage.TEMPORAL, cannotTell(action), nullAccepted());
+    if (!parts.isUp(Outage.TEMPORAL))
+      throw Outage.unavailable(Outage.TEMPORAL, cannotTell(action), nullAccepted());
     return inWorkflow(taskId, seq, action);
   }
 
-  /** After the workflow refused the Update or is gone: whether the same request was applied before. */
+  /**
+   * After the workflow refused the Update or is gone: whether the same request was applied before.
+   */
   private boolean appliedAfterAll(UUID taskId, String updateId, TaskAction action) {
     Long seq = applied.stored(taskId, updateId);
     return seq != null && inWorkflow(taskId, seq, action);
@@ -173,12 +231,16 @@ public final class TaskCommands {
     } catch (RuntimeException e) {
       if (Outage.partOf(e).isEmpty()) throw e;
       // a query waits behind a workflow task, which may wait on PostgreSQL or Redis: name that part
-      throw Outage.unavailable(parts.firstDown().orElse(Outage.TEMPORAL), cannotTell(action), nullAccepted());
+      throw Outage.unavailable(
+          parts.firstDown().orElse(Outage.TEMPORAL), cannotTell(action), nullAccepted());
     }
   }
 
   private static String cannotTell(TaskAction action) {
-    return "Nova cannot tell whether the " + action.wireName() + " was applied until Temporal answers; repeat the request with the same Idempotency-Key, which applies it at most once";
+    return "Nova cannot tell whether the "
+        + action.wireName()
+        + " was applied until Temporal answers; repeat the request with the same Idempotency-Key,"
+        + " which applies it at most once";
   }
 
   private static Map<String, Object> nullAccepted() {
@@ -187,9 +249,13 @@ public final class TaskCommands {
     return detail;
   }
 
-  /** Answers at once while the last check (at most a second old) found Temporal down, rather than after the whole bound. */
+  /**
+   * Answers at once while the last check (at most a second old) found Temporal down, rather than
+   * after the whole bound.
+   */
   private void refuseWhileTemporalIsDown(String what) {
-    if (!parts.isUp(Outage.TEMPORAL)) throw Outage.unavailable(Outage.TEMPORAL, what, Map.of("accepted", false));
+    if (!parts.isUp(Outage.TEMPORAL))
+      throw Outage.unavailable(Outage.TEMPORAL, what, Map.of("accepted", false));
   }
 
   /**
@@ -198,63 +264,107 @@ public final class TaskCommands {
    */
   private Boolean accepted(UUID taskId, String updateId, RuntimeException failure) {
     try {
-      var response = client.getWorkflowServiceStubs().blockingStub().withDeadlineAfter(2, TimeUnit.SECONDS)
-          .pollWorkflowExecutionUpdate(PollWorkflowExecutionUpdateRequest.newBuilder()
-              .setNamespace(client.getOptions().getNamespace())
-              .setUpdateRef(UpdateRef.newBuilder().setUpdateId(updateId)
-                  .setWorkflowExecution(WorkflowExecution.newBuilder().setWorkflowId(TaskWorkflow.workflowId(taskId))))
-              .setWaitPolicy(WaitPolicy.newBuilder().setLifecycleStage(UpdateWorkflowExecutionLifecycleStage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED))
-              .build());
-      return response.getStage().getNumber() >= UpdateWorkflowExecutionLifecycleStage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED.getNumber();
+      var response =
+          client
+              .getWorkflowServiceStubs()
+              .blockingStub()
+              .withDeadlineAfter(2, TimeUnit.SECONDS)
+              .pollWorkflowExecutionUpdate(
+                  PollWorkflowExecutionUpdateRequest.newBuilder()
+                      .setNamespace(client.getOptions().getNamespace())
+                      .setUpdateRef(
+                          UpdateRef.newBuilder()
+                              .setUpdateId(updateId)
+                              .setWorkflowExecution(
+                                  WorkflowExecution.newBuilder()
+                                      .setWorkflowId(TaskWorkflow.workflowId(taskId))))
+                      .setWaitPolicy(
+                          WaitPolicy.newBuilder()
+                              .setLifecycleStage(
+                                  UpdateWorkflowExecutionLifecycleStage
+                                      .UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED))
+                      .build());
+      return response.getStage().getNumber()
+          >= UpdateWorkflowExecutionLifecycleStage
+              .UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED
+              .getNumber();
     } catch (StatusRuntimeException e) {
       // Temporal does not know the Update, or could not be reached for it nor for this question: it
       // never got it. It was sent but nothing came back in time: nobody can tell.
-      boolean unreachable = e.getStatus().getCode() == Status.Code.UNAVAILABLE && !timedOut(failure);
+      boolean unreachable =
+          e.getStatus().getCode() == Status.Code.UNAVAILABLE && !timedOut(failure);
       return e.getStatus().getCode() == Status.Code.NOT_FOUND || unreachable ? Boolean.FALSE : null;
     }
   }
 
   private static boolean timedOut(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof io.temporal.client.WorkflowUpdateTimeoutOrCancelledException) return true;
-      if (t instanceof StatusRuntimeException grpc && grpc.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) return true;
+      if (t instanceof WorkflowUpdateTimeoutOrCancelledException) return true;
+      if (t instanceof StatusRuntimeException grpc
+          && grpc.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) return true;
     }
     return false;
   }
 
   /**
    * 503 naming the part that holds the action up: the one that failed, or, when Temporal took it
-   * but the workflow did not finish in time, the first part that is down (the workflow waits on it).
+   * but the workflow did not finish in time, the first part that is down (the workflow waits on
+   * it).
    */
-  private ApiException unavailable(RuntimeException failure, Boolean accepted, String what, Map<String, Object> detail) {
-    String part = Boolean.TRUE.equals(accepted) ? parts.firstDown().orElse(Outage.TEMPORAL) : Outage.partOf(failure).orElse(Outage.TEMPORAL);
+  private ApiException unavailable(
+      RuntimeException failure, Boolean accepted, String what, Map<String, Object> detail) {
+    String part =
+        Boolean.TRUE.equals(accepted)
+            ? parts.firstDown().orElse(Outage.TEMPORAL)
+            : Outage.partOf(failure).orElse(Outage.TEMPORAL);
     Map<String, Object> all = new LinkedHashMap<>(detail);
     all.put("accepted", accepted);
     return Outage.unavailable(part, what, all);
   }
 
-  /** The workflow is gone: the task finished, or Temporal lost it (it started empty) and it is being started again. */
+  /**
+   * The workflow is gone: the task finished, or Temporal lost it (it started empty) and it is being
+   * started again.
+   */
   private ApiException lostOrFinished(Caller caller, UUID taskId, WorkflowException gone) {
-    TaskQueries.Task task = tasks.task(taskId).orElseThrow(() -> ApiException.notFound("task", taskId));
+    TaskQueries.Task task =
+        tasks.task(taskId).orElseThrow(() -> ApiException.notFound("task", taskId));
     if (TaskStatus.fromWire(task.status()).isFinal()) return rejected(caller, taskId, gone);
-    return Outage.unavailable(Outage.TEMPORAL, "the task's workflow is being started again after Temporal lost it and the action was not applied",
+    return Outage.unavailable(
+        Outage.TEMPORAL,
+        "the task's workflow is being started again after Temporal lost it and the action was not"
+            + " applied",
         Map.of("accepted", false));
   }
 
   private TaskSnapshot update(UUID taskId, String name, String updateId, Object... args) {
     WorkflowStub stub = client.newUntypedWorkflowStub(TaskWorkflow.workflowId(taskId));
-    UpdateOptions<TaskSnapshot> options = UpdateOptions.newBuilder(TaskSnapshot.class)
-        .setUpdateName(name).setUpdateId(updateId).setWaitForStage(WorkflowUpdateStage.COMPLETED).build();
+    UpdateOptions<TaskSnapshot> options =
+        UpdateOptions.newBuilder(TaskSnapshot.class)
+            .setUpdateName(name)
+            .setUpdateId(updateId)
+            .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+            .build();
     return stub.startUpdate(options, args).getResult();
   }
 
   private ApiException rejected(Caller caller, UUID taskId, WorkflowException cause) {
-    TaskQueries.Task task = tasks.task(taskId).orElseThrow(() -> ApiException.notFound("task", taskId));
+    TaskQueries.Task task =
+        tasks.task(taskId).orElseThrow(() -> ApiException.notFound("task", taskId));
     TaskStatus status = TaskStatus.fromWire(task.status());
-    var allowed = TaskAction.allowedIn(status).stream()
-        .filter(a -> a.actor() == TaskAction.Actor.ANY || (a.actor() == TaskAction.Actor.AGENT) == (caller.serverId() != null))
-        .map(TaskAction::wireName).toList();
-    String reason = status.isFinal() ? "the task is " + status.wireName() + " and takes no more actions" : RejectionMessage.of(cause, "the task refused this action in its current state");
-    return ApiException.conflict(reason, Map.of("status", status.wireName(), "allowed_actions", allowed));
+    var allowed =
+        TaskAction.allowedIn(status).stream()
+            .filter(
+                a ->
+                    a.actor() == TaskAction.Actor.ANY
+                        || (a.actor() == TaskAction.Actor.AGENT) == (caller.serverId() != null))
+            .map(TaskAction::wireName)
+            .toList();
+    String reason =
+        status.isFinal()
+            ? "the task is " + status.wireName() + " and takes no more actions"
+            : RejectionMessage.of(cause, "the task refused this action in its current state");
+    return ApiException.conflict(
+        reason, Map.of("status", status.wireName(), "allowed_actions", allowed));
   }
 }

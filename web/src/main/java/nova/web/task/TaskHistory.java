@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
@@ -16,12 +18,13 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import nova.web.errors.ApiException;
 import nova.web.platform.TemporalWebUi;
 import nova.workflows.task.TaskWorkflow;
 
 /**
- * A task's workflow history, read from Temporal itself, never from a copy: every run, oldest
- * first (a run that continued as new names the one before it).
+ * A task's workflow history, read from Temporal itself, never from a copy: every run, oldest first
+ * (a run that continued as new names the one before it).
  */
 public final class TaskHistory {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,10 +47,16 @@ public final class TaskHistory {
   /** One run of the task's workflow and its history. */
   public record Run(String runId, WorkflowExecutionHistory history) {}
 
-  /** The runs Temporal still has, oldest first, and whether older ones are gone (past the namespace's retention). */
+  /**
+   * The runs Temporal still has, oldest first, and whether older ones are gone (past the
+   * namespace's retention).
+   */
   public record Runs(List<Run> runs, boolean olderExpired) {}
 
-  /** Every run Temporal still has, oldest first: from the latest back along each run's continued_execution_run_id. */
+  /**
+   * Every run Temporal still has, oldest first: from the latest back along each run's
+   * continued_execution_run_id.
+   */
   public Runs runs(UUID taskId) {
     String workflowId = TaskWorkflow.workflowId(taskId);
     String runId = latestRunId(workflowId);
@@ -56,32 +65,53 @@ public final class TaskHistory {
       WorkflowExecutionHistory history;
       try {
         history = client.fetchHistory(workflowId, runId);
-      } catch (io.grpc.StatusRuntimeException e) {
-        if (e.getStatus().getCode() != io.grpc.Status.Code.NOT_FOUND || runs.isEmpty()) throw e;
+      } catch (StatusRuntimeException e) {
+        if (e.getStatus().getCode() != Status.Code.NOT_FOUND || runs.isEmpty()) throw e;
         return new Runs(List.copyOf(runs), true);
       }
       runs.addFirst(new Run(runId, history));
-      runId = history.getEvents().getFirst().getWorkflowExecutionStartedEventAttributes().getContinuedExecutionRunId();
+      runId =
+          history
+              .getEvents()
+              .getFirst()
+              .getWorkflowExecutionStartedEventAttributes()
+              .getContinuedExecutionRunId();
     }
     return new Runs(List.copyOf(runs), false);
   }
 
   private String latestRunId(String workflowId) {
-    return client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
-        .setNamespace(namespace).setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId)).build())
-        .getWorkflowExecutionInfo().getExecution().getRunId();
+    return client
+        .getWorkflowServiceStubs()
+        .blockingStub()
+        .describeWorkflowExecution(
+            DescribeWorkflowExecutionRequest.newBuilder()
+                .setNamespace(namespace)
+                .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+                .build())
+        .getWorkflowExecutionInfo()
+        .getExecution()
+        .getRunId();
   }
 
-  /** Every run, oldest first, each in Temporal's own JSON form (as its CLI and Web UI export a history) with its run id. */
+  /**
+   * Every run, oldest first, each in Temporal's own JSON form (as its CLI and Web UI export a
+   * history) with its run id.
+   */
   public String json(UUID taskId) {
     Runs found = runs(taskId);
-    ObjectNode all = JSON.createObjectNode().put("workflow_id", TaskWorkflow.workflowId(taskId)).put("older_runs_expired", found.olderExpired());
+    ObjectNode all =
+        JSON.createObjectNode()
+            .put("workflow_id", TaskWorkflow.workflowId(taskId))
+            .put("older_runs_expired", found.olderExpired());
     ArrayNode runs = all.putArray("runs");
     for (Run run : found.runs()) {
       try {
         ObjectNode exported = (ObjectNode) JSON.readTree(run.history().toJson(false));
         ObjectNode entry = runs.addObject().put("run_id", run.runId());
-        webUi.run(TaskWorkflow.workflowId(taskId), run.runId()).ifPresent(link -> entry.put("web_ui_url", link));
+        webUi
+            .run(TaskWorkflow.workflowId(taskId), run.runId())
+            .ifPresent(link -> entry.put("web_ui_url", link));
         entry.setAll(exported);
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("Temporal's history export is JSON", e);
@@ -90,15 +120,18 @@ public final class TaskHistory {
     return all.toString();
   }
 
-  /** The JSON history, or 404 when Temporal no longer has the run (past retention, or a Temporal that started empty). */
+  /**
+   * The JSON history, or 404 when Temporal no longer has the run (past retention, or a Temporal
+   * that started empty).
+   */
   public String jsonOrRefusal(UUID taskId) {
     try {
       return json(taskId);
-    } catch (io.grpc.StatusRuntimeException e) {
-      if (e.getStatus().getCode() == io.grpc.Status.Code.NOT_FOUND) {
-        throw nova.web.errors.ApiException.notFound("workflow history of task", taskId);
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        throw ApiException.notFound("workflow history of task", taskId);
       }
-      throw new nova.web.errors.ApiException(503, "Temporal did not answer: " + e.getStatus().getCode());
+      throw new ApiException(503, "Temporal did not answer: " + e.getStatus().getCode());
     }
   }
 
@@ -111,17 +144,24 @@ public final class TaskHistory {
     String runId = latestRunId(workflowId);
     List<HistoryEvent> events = client.fetchHistory(workflowId, runId).getEvents();
     List<Line> lines = new ArrayList<>();
-    String previous = events.getFirst().getWorkflowExecutionStartedEventAttributes().getContinuedExecutionRunId();
+    String previous =
+        events.getFirst().getWorkflowExecutionStartedEventAttributes().getContinuedExecutionRunId();
     if (!previous.isEmpty()) {
-      lines.add(new Line(0, time(events.getFirst()), "continued as new", "from run " + previous + "; every run: GET /api/v1/tasks/" + taskId + "/history",
-          webUi.run(workflowId, previous).orElse(null)));
+      lines.add(
+          new Line(
+              0,
+              time(events.getFirst()),
+              "continued as new",
+              "from run " + previous + "; every run: GET /api/v1/tasks/" + taskId + "/history",
+              webUi.run(workflowId, previous).orElse(null)));
     }
     events.stream().map(TaskHistory::line).forEach(lines::add);
     return new LatestRun(runId, lines, webUi.run(workflowId, runId).orElse(null));
   }
 
   private static Instant time(HistoryEvent event) {
-    return Instant.ofEpochSecond(event.getEventTime().getSeconds(), event.getEventTime().getNanos());
+    return Instant.ofEpochSecond(
+        event.getEventTime().getSeconds(), event.getEventTime().getNanos());
   }
 
   private static Line line(HistoryEvent event) {
@@ -132,13 +172,21 @@ public final class TaskHistory {
 
   private static String detail(HistoryEvent event) {
     if (event.hasWorkflowExecutionUpdateAcceptedEventAttributes()) {
-      return event.getWorkflowExecutionUpdateAcceptedEventAttributes().getAcceptedRequest().getInput().getName();
+      return event
+          .getWorkflowExecutionUpdateAcceptedEventAttributes()
+          .getAcceptedRequest()
+          .getInput()
+          .getName();
     }
-    if (event.hasMarkerRecordedEventAttributes()) return event.getMarkerRecordedEventAttributes().getMarkerName();
+    if (event.hasMarkerRecordedEventAttributes())
+      return event.getMarkerRecordedEventAttributes().getMarkerName();
     if (event.hasTimerStartedEventAttributes()) {
-      return "fires after " + event.getTimerStartedEventAttributes().getStartToFireTimeout().getSeconds() + " s";
+      return "fires after "
+          + event.getTimerStartedEventAttributes().getStartToFireTimeout().getSeconds()
+          + " s";
     }
-    if (event.hasWorkflowExecutionStartedEventAttributes()) return event.getWorkflowExecutionStartedEventAttributes().getWorkflowType().getName();
+    if (event.hasWorkflowExecutionStartedEventAttributes())
+      return event.getWorkflowExecutionStartedEventAttributes().getWorkflowType().getName();
     return "";
   }
 }

@@ -57,49 +57,69 @@ public class TaskPages {
   @GET
   public Response board(@Context ContainerRequestContext request) {
     Caller caller = Caller.of(request);
-    return html.guarded(caller, false, () -> {
-      Map<String, Object> params = new HashMap<>();
-      params.put("page", new PageContext("Board", "board", caller));
-      params.put("columns", columns());
-      params.put("projects", projectDao.projects());
-      params.put("servers", projectDao.servers());
-      return html.page("board/page.jte", params);
-    });
+    return html.guarded(
+        caller,
+        false,
+        () -> {
+          Map<String, Object> params = new HashMap<>();
+          params.put("page", new PageContext("Board", "board", caller));
+          params.put("columns", columns());
+          params.put("projects", projectDao.projects());
+          params.put("servers", projectDao.servers());
+          return html.page("board/page.jte", params);
+        });
   }
 
   @GET
   @Path("parts/board")
   public Response boardColumns(@Context ContainerRequestContext request) {
     Caller caller = Caller.of(request);
-    return html.guarded(caller, true, () -> html.page("board/part/columns.jte", Map.of("columns", columns())));
+    return html.guarded(
+        caller, true, () -> html.page("board/part/columns.jte", Map.of("columns", columns())));
   }
 
   @POST
   @Path("tasks")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response create(@Context ContainerRequestContext request, @FormParam("title") String title, @FormParam("spec") String spec,
-      @FormParam("project") String project, @FormParam("server") String server) {
+  public Response create(
+      @Context ContainerRequestContext request,
+      @FormParam("title") String title,
+      @FormParam("spec") String spec,
+      @FormParam("project") String project,
+      @FormParam("server") String server) {
     Caller caller = Caller.of(request);
-    return html.guarded(caller, true, () -> {
-      if (title == null || title.isBlank() || spec == null || spec.isBlank() || project == null || project.isBlank()) {
-        throw ApiException.badRequest("a task needs a title, a spec and a project");
-      }
-      var task = commands.create(caller, new TaskRequests.NewTask(title, spec, project, server), null);
-      return Response.ok().header("HX-Redirect", Routes.task(task.id())).build();
-    });
+    return html.guarded(
+        caller,
+        true,
+        () -> {
+          if (title == null
+              || title.isBlank()
+              || spec == null
+              || spec.isBlank()
+              || project == null
+              || project.isBlank()) {
+            throw ApiException.badRequest("a task needs a title, a spec and a project");
+          }
+          var task =
+              commands.create(caller, new TaskRequests.NewTask(title, spec, project, server), null);
+          return Response.ok().header("HX-Redirect", Routes.task(task.id())).build();
+        });
   }
 
   @GET
   @Path("tasks/{id}")
   public Response task(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
     Caller caller = Caller.of(request);
-    return html.guarded(caller, false, () -> {
-      Map<String, Object> params = new HashMap<>();
-      TaskPageModel model = model(id);
-      params.put("page", new PageContext(model.detail().task().title(), "board", caller));
-      params.put("m", model);
-      return html.page("task/page.jte", params);
-    });
+    return html.guarded(
+        caller,
+        false,
+        () -> {
+          Map<String, Object> params = new HashMap<>();
+          TaskPageModel model = model(id);
+          params.put("page", new PageContext(model.detail().task().title(), "board", caller));
+          params.put("m", model);
+          return html.page("task/page.jte", params);
+        });
   }
 
   @GET
@@ -112,31 +132,51 @@ public class TaskPages {
   @POST
   @Path("tasks/{id}/actions/{action}")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response act(@Context ContainerRequestContext request, @PathParam("id") UUID id, @PathParam("action") String actionName,
-      @FormParam("text") String text, @FormParam("intervention") String interventionId, @FormParam("server") String server) {
+  public Response act(
+      @Context ContainerRequestContext request,
+      @PathParam("id") UUID id,
+      @PathParam("action") String actionName,
+      @FormParam("text") String text,
+      @FormParam("intervention") String interventionId,
+      @FormParam("server") String server) {
     Caller caller = Caller.of(request);
-    return html.guarded(caller, true, () -> {
-      caller.requireAdmin();
-      TaskAction action = humanAction(actionName);
-      UUID intervention = interventionId == null || interventionId.isBlank() ? null : uuid(interventionId);
-      boolean needsText = action == TaskAction.REVISE_PLAN || action == TaskAction.REQUEST_CHANGES || action == TaskAction.RESPOND
-          || action == TaskAction.ADD_NOTE;
-      if (needsText && (text == null || text.isBlank())) {
-        throw ApiException.badRequest("please write " + switch (action) {
-          case RESPOND -> "an answer";
-          case ADD_NOTE -> "the note";
-          default -> "what should change";
+    return html.guarded(
+        caller,
+        true,
+        () -> {
+          caller.requireAdmin();
+          TaskAction action = humanAction(actionName);
+          UUID intervention =
+              interventionId == null || interventionId.isBlank() ? null : uuid(interventionId);
+          boolean needsText =
+              action == TaskAction.REVISE_PLAN
+                  || action == TaskAction.REQUEST_CHANGES
+                  || action == TaskAction.RESPOND
+                  || action == TaskAction.ADD_NOTE;
+          if (needsText && (text == null || text.isBlank())) {
+            throw ApiException.badRequest(
+                "please write "
+                    + switch (action) {
+                      case RESPOND -> "an answer";
+                      case ADD_NOTE -> "the note";
+                      default -> "what should change";
+                    });
+          }
+          UUID serverId = null;
+          if (action == TaskAction.ASSIGN) {
+            if (server == null || server.isBlank())
+              throw ApiException.badRequest("pick a server to assign the task to");
+            TaskQueries.Task task = tasks.existing(id);
+            serverId = commands.serverIn(task.projectId(), task.projectName(), server);
+          }
+          commands.act(
+              caller,
+              id,
+              action,
+              new TaskInput(caller.actor(), serverId, blankToNull(text), intervention, false),
+              null);
+          return main(caller, id);
         });
-      }
-      UUID serverId = null;
-      if (action == TaskAction.ASSIGN) {
-        if (server == null || server.isBlank()) throw ApiException.badRequest("pick a server to assign the task to");
-        TaskQueries.Task task = tasks.existing(id);
-        serverId = commands.serverIn(task.projectId(), task.projectName(), server);
-      }
-      commands.act(caller, id, action, new TaskInput(caller.actor(), serverId, blankToNull(text), intervention, false), null);
-      return main(caller, id);
-    });
   }
 
   private Response main(Caller caller, UUID id) {
@@ -155,8 +195,18 @@ public class TaskPages {
     } catch (RuntimeException e) {
       error = "Temporal did not answer: " + e.getMessage();
     }
-    var servers = projectDao.servers().stream().filter(s -> s.projectId().equals(detail.task().projectId())).toList();
-    return new TaskPageModel(detail, TaskPageModel.humanActions(detail), TaskPageModel.lifecycle(detail), servers, run.lines(), error, run.webUiLink());
+    var servers =
+        projectDao.servers().stream()
+            .filter(s -> s.projectId().equals(detail.task().projectId()))
+            .toList();
+    return new TaskPageModel(
+        detail,
+        TaskPageModel.humanActions(detail),
+        TaskPageModel.lifecycle(detail),
+        servers,
+        run.lines(),
+        error,
+        run.webUiLink());
   }
 
   private List<Column> columns() {
@@ -164,12 +214,19 @@ public class TaskPages {
     var newest = tasks.newestOfEach(statuses, BOARD_COLUMN_LIMIT);
     var totals = tasks.countsByStatus();
     return statuses.stream()
-        .map(s -> new Column(s, newest.stream().filter(t -> t.status().equals(s)).toList(), totals.getOrDefault(s, 0L)))
+        .map(
+            s ->
+                new Column(
+                    s,
+                    newest.stream().filter(t -> t.status().equals(s)).toList(),
+                    totals.getOrDefault(s, 0L)))
         .toList();
   }
 
   private static TaskAction humanAction(String name) {
-    return Arrays.stream(TaskAction.values()).filter(a -> a.actor() != TaskAction.Actor.AGENT && a.wireName().equals(name)).findFirst()
+    return Arrays.stream(TaskAction.values())
+        .filter(a -> a.actor() != TaskAction.Actor.AGENT && a.wireName().equals(name))
+        .findFirst()
         .orElseThrow(() -> ApiException.badRequest("unknown action '" + name + "'"));
   }
 

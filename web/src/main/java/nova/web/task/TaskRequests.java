@@ -9,11 +9,18 @@ public final class TaskRequests {
 
   private TaskRequests() {}
 
-  public record NewTask(@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = MAX_TEXT) String spec, @NotBlank String project, String server) {}
+  public record NewTask(
+      @NotBlank @Size(max = 200) String title,
+      @NotBlank @Size(max = MAX_TEXT) String spec,
+      @NotBlank String project,
+      String server) {}
 
   public record Assign(@NotBlank String server) {}
 
-  /** Feedback for a revision or requested changes, an answer, a reason to cancel; required where the action needs words. */
+  /**
+   * Feedback for a revision or requested changes, an answer, a reason to cancel; required where the
+   * action needs words.
+   */
   public record Comment(@Size(max = MAX_TEXT) String text) {}
 
   public record AgentText(@Size(max = MAX_TEXT) String text) {}

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
@@ -43,17 +44,27 @@ public class TaskResource {
   }
 
   @POST
-  public Response create(@Context ContainerRequestContext request, @HeaderParam(IDEMPOTENCY_KEY) String key, @NotNull @Valid TaskRequests.NewTask body) {
+  public Response create(
+      @Context ContainerRequestContext request,
+      @HeaderParam(IDEMPOTENCY_KEY) String key,
+      @NotNull @Valid TaskRequests.NewTask body) {
     return Response.status(201).entity(commands.create(Caller.of(request), body, key)).build();
   }
 
   /** A page of tasks, newest change first; a full page links to the next one (Link: rel="next"). */
   @GET
-  public Response list(@Context ContainerRequestContext request, @QueryParam("status") String status, @QueryParam("limit") Integer limit,
+  public Response list(
+      @Context ContainerRequestContext request,
+      @QueryParam("status") String status,
+      @QueryParam("limit") Integer limit,
       @QueryParam("cursor") String cursor) {
     Caller.of(request).requireHuman();
     int max = limit(limit, 100, 1000);
-    List<TaskQueries.Task> page = tasks.page(status == null || status.isBlank() ? List.of() : statuses(status), TaskCursor.decode(cursor), max);
+    List<TaskQueries.Task> page =
+        tasks.page(
+            status == null || status.isBlank() ? List.of() : statuses(status),
+            TaskCursor.decode(cursor),
+            max);
     return withNextLink(Response.ok(page), request, page, max).build();
   }
 
@@ -63,13 +74,19 @@ public class TaskResource {
     return max;
   }
 
-  /** RFC 8288's Link header to the page after a full one: the same query with the cursor moved on. */
-  static Response.ResponseBuilder withNextLink(Response.ResponseBuilder response, ContainerRequestContext request,
-      List<TaskQueries.Task> page, int limit) {
+  /**
+   * RFC 8288's Link header to the page after a full one: the same query with the cursor moved on.
+   */
+  static Response.ResponseBuilder withNextLink(
+      Response.ResponseBuilder response,
+      ContainerRequestContext request,
+      List<TaskQueries.Task> page,
+      int limit) {
     String next = TaskCursor.next(page, limit);
     if (next == null) return response;
     URI uri = request.getUriInfo().getRequestUriBuilder().replaceQueryParam("cursor", next).build();
-    return response.header("Link", "<" + uri.getRawPath() + "?" + uri.getRawQuery() + ">; rel=\"next\"");
+    return response.header(
+        "Link", "<" + uri.getRawPath() + "?" + uri.getRawQuery() + ">; rel=\"next\"");
   }
 
   @GET
@@ -89,69 +106,124 @@ public class TaskResource {
 
   @POST
   @Path("{id}/assign")
-  public TaskDetail assign(@Context ContainerRequestContext request, @HeaderParam(IDEMPOTENCY_KEY) String key, @PathParam("id") UUID id,
+  public TaskDetail assign(
+      @Context ContainerRequestContext request,
+      @HeaderParam(IDEMPOTENCY_KEY) String key,
+      @PathParam("id") UUID id,
       @NotNull @Valid TaskRequests.Assign body) {
     Caller caller = Caller.of(request).requireAdmin();
     TaskQueries.Task task = tasks.existing(id);
     UUID server = commands.serverIn(task.projectId(), task.projectName(), body.server());
-    return act(caller, id, TaskAction.ASSIGN, new TaskInput(caller.actor(), server, null, null, false), key);
+    return act(
+        caller,
+        id,
+        TaskAction.ASSIGN,
+        new TaskInput(caller.actor(), server, null, null, false),
+        key);
   }
 
   @POST
   @Path("{id}/cancel")
-  public TaskDetail cancel(@Context ContainerRequestContext request, @HeaderParam(IDEMPOTENCY_KEY) String key, @PathParam("id") UUID id, @Valid TaskRequests.Comment body) {
+  public TaskDetail cancel(
+      @Context ContainerRequestContext request,
+      @HeaderParam(IDEMPOTENCY_KEY) String key,
+      @PathParam("id") UUID id,
+      @Valid TaskRequests.Comment body) {
     return human(request, id, TaskAction.CANCEL, body, false, key);
   }
 
   @POST
   @Path("{id}/plan/approve")
-  public TaskDetail approvePlan(@Context ContainerRequestContext request, @HeaderParam(IDEMPOTENCY_KEY) String key, @PathParam("id") UUID id, @Valid TaskRequests.Comment body) {
+  public TaskDetail approvePlan(
+      @Context ContainerRequestContext request,
+      @HeaderParam(IDEMPOTENCY_KEY) String key,
+      @PathParam("id") UUID id,
+      @Valid TaskRequests.Comment body) {
     return human(request, id, TaskAction.APPROVE_PLAN, body, false, key);
   }
 
   @POST
   @Path("{id}/plan/revise")
-  public TaskDetail revisePlan(@Context ContainerRequestContext request, @HeaderParam(IDEMPOTENCY_KEY) String key, @PathParam("id") UUID id, @Valid TaskRequests.Comment body) {
+  public TaskDetail revisePlan(
+      @Context ContainerRequestContext request,
+      @HeaderParam(IDEMPOTENCY_KEY) String key,
+      @PathParam("id") UUID id,
+      @Valid TaskRequests.Comment body) {
     return human(request, id, TaskAction.REVISE_PLAN, body, true, key);
   }
 
   @POST
   @Path("{id}/interventions/{iid}/respond")
-  public TaskDetail respond(@Context ContainerRequestContext request, @HeaderParam(IDEMPOTENCY_KEY) String key, @PathParam("id") UUID id,
-      @PathParam("iid") UUID interventionId, @Valid TaskRequests.Comment body) {
+  public TaskDetail respond(
+      @Context ContainerRequestContext request,
+      @HeaderParam(IDEMPOTENCY_KEY) String key,
+      @PathParam("id") UUID id,
+      @PathParam("iid") UUID interventionId,
+      @Valid TaskRequests.Comment body) {
     Caller caller = Caller.of(request).requireAdmin();
     tasks.existing(id);
-    if (tasks.interventions(id).stream().noneMatch(i -> i.id().equals(interventionId))) throw ApiException.notFound("intervention", interventionId);
+    if (tasks.interventions(id).stream().noneMatch(i -> i.id().equals(interventionId)))
+      throw ApiException.notFound("intervention", interventionId);
     String answer = required(body, "an answer");
-    return act(caller, id, TaskAction.RESPOND, new TaskInput(caller.actor(), null, answer, interventionId, false), key);
+    return act(
+        caller,
+        id,
+        TaskAction.RESPOND,
+        new TaskInput(caller.actor(), null, answer, interventionId, false),
+        key);
   }
 
   @POST
   @Path("{id}/review/approve")
-  public TaskDetail approveReview(@Context ContainerRequestContext request, @HeaderParam(IDEMPOTENCY_KEY) String key, @PathParam("id") UUID id, @Valid TaskRequests.Comment body) {
+  public TaskDetail approveReview(
+      @Context ContainerRequestContext request,
+      @HeaderParam(IDEMPOTENCY_KEY) String key,
+      @PathParam("id") UUID id,
+      @Valid TaskRequests.Comment body) {
     return human(request, id, TaskAction.APPROVE_REVIEW, body, false, key);
   }
 
   @POST
   @Path("{id}/review/request-changes")
-  public TaskDetail requestChanges(@Context ContainerRequestContext request, @HeaderParam(IDEMPOTENCY_KEY) String key, @PathParam("id") UUID id, @Valid TaskRequests.Comment body) {
+  public TaskDetail requestChanges(
+      @Context ContainerRequestContext request,
+      @HeaderParam(IDEMPOTENCY_KEY) String key,
+      @PathParam("id") UUID id,
+      @Valid TaskRequests.Comment body) {
     return human(request, id, TaskAction.REQUEST_CHANGES, body, true, key);
   }
 
   @POST
   @Path("{id}/notes")
-  public TaskDetail note(@Context ContainerRequestContext request, @HeaderParam(IDEMPOTENCY_KEY) String key, @PathParam("id") UUID id,
+  public TaskDetail note(
+      @Context ContainerRequestContext request,
+      @HeaderParam(IDEMPOTENCY_KEY) String key,
+      @PathParam("id") UUID id,
       @NotNull @Valid TaskRequests.NewNote body) {
     Caller caller = Caller.of(request).requireAdmin();
     tasks.existing(id);
-    return act(caller, id, TaskAction.ADD_NOTE, new TaskInput(caller.actor(), null, body.content(), null, Boolean.TRUE.equals(body.urgent())), key);
+    return act(
+        caller,
+        id,
+        TaskAction.ADD_NOTE,
+        new TaskInput(
+            caller.actor(), null, body.content(), null, Boolean.TRUE.equals(body.urgent())),
+        key);
   }
 
-  private TaskDetail human(ContainerRequestContext request, UUID id, TaskAction action, TaskRequests.Comment body, boolean textRequired, String key) {
+  private TaskDetail human(
+      ContainerRequestContext request,
+      UUID id,
+      TaskAction action,
+      TaskRequests.Comment body,
+      boolean textRequired,
+      String key) {
     Caller caller = Caller.of(request).requireAdmin();
-    if (textRequired && blank(body)) tasks.existing(id); // an unknown task is 404 before missing feedback is 400
+    if (textRequired && blank(body))
+      tasks.existing(id); // an unknown task is 404 before missing feedback is 400
     String text = textRequired ? required(body, "feedback") : (body == null ? null : body.text());
-    // No existence check otherwise: an unknown task has no workflow, and the refusal reads the task and answers 404.
+    // No existence check otherwise: an unknown task has no workflow, and the refusal reads the task
+    // and answers 404.
     return act(caller, id, action, TaskInput.human(caller.actor(), text), key);
   }
 
@@ -166,19 +238,30 @@ public class TaskResource {
 
   static String required(TaskRequests.Comment body, String what) {
     if (blank(body)) {
-      throw new ApiException(400, "invalid request: text is required (" + what + ")", java.util.Map.of("fields", java.util.Map.of("text", "must not be blank")));
+      throw new ApiException(
+          400,
+          "invalid request: text is required (" + what + ")",
+          Map.of("fields", Map.of("text", "must not be blank")));
     }
     return body.text();
   }
 
   static List<String> statuses(String csv) {
-    return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(s -> {
-      try {
-        return TaskStatus.fromWire(s).wireName();
-      } catch (IllegalArgumentException e) {
-        throw ApiException.badRequest("unknown status '" + s + "'; allowed: "
-            + Arrays.stream(TaskStatus.values()).map(TaskStatus::wireName).toList());
-      }
-    }).toList();
+    return Arrays.stream(csv.split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .map(
+            s -> {
+              try {
+                return TaskStatus.fromWire(s).wireName();
+              } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest(
+                    "unknown status '"
+                        + s
+                        + "'; allowed: "
+                        + Arrays.stream(TaskStatus.values()).map(TaskStatus::wireName).toList());
+              }
+            })
+        .toList();
   }
 }

@@ -15,8 +15,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * Row mappers for the task reads every API call and page makes. Written out because JDBI's
- * constructor mapper works out each result set's columns anew, which was a quarter of the cost
- * of reading a task in the lifecycle benchmark.
+ * constructor mapper works out each result set's columns anew, which was a quarter of the cost of
+ * reading a task in the lifecycle benchmark.
  */
 public final class TaskRows {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,10 +27,21 @@ public final class TaskRows {
     @Override
     public TaskQueries.Task map(ResultSet rs, StatementContext ctx) throws SQLException {
       return new TaskQueries.Task(
-          uuid(rs, "id"), uuid(rs, "project_id"), rs.getString("project_name"), rs.getString("title"), rs.getString("spec"),
-          rs.getString("status"), uuid(rs, "server_id"), rs.getString("server_name"), rs.getString("plan"),
-          rs.getString("plan_feedback"), rs.getString("result"), rs.getLong("version"), rs.getString("created_by"),
-          instant(rs, "created_at"), instant(rs, "updated_at"));
+          uuid(rs, "id"),
+          uuid(rs, "project_id"),
+          rs.getString("project_name"),
+          rs.getString("title"),
+          rs.getString("spec"),
+          rs.getString("status"),
+          uuid(rs, "server_id"),
+          rs.getString("server_name"),
+          rs.getString("plan"),
+          rs.getString("plan_feedback"),
+          rs.getString("result"),
+          rs.getLong("version"),
+          rs.getString("created_by"),
+          instant(rs, "created_at"),
+          instant(rs, "updated_at"));
     }
   }
 
@@ -38,8 +49,13 @@ public final class TaskRows {
     @Override
     public TaskQueries.Event map(ResultSet rs, StatementContext ctx) throws SQLException {
       return new TaskQueries.Event(
-          rs.getLong("seq"), rs.getString("type"), rs.getString("from_status"), rs.getString("to_status"),
-          rs.getString("actor"), rs.getString("details"), instant(rs, "created_at"));
+          rs.getLong("seq"),
+          rs.getString("type"),
+          rs.getString("from_status"),
+          rs.getString("to_status"),
+          rs.getString("actor"),
+          rs.getString("details"),
+          instant(rs, "created_at"));
     }
   }
 
@@ -47,8 +63,14 @@ public final class TaskRows {
     @Override
     public TaskQueries.Intervention map(ResultSet rs, StatementContext ctx) throws SQLException {
       return new TaskQueries.Intervention(
-          uuid(rs, "id"), rs.getString("question"), rs.getString("status"), rs.getString("asked_by"), rs.getString("answer"),
-          rs.getString("answered_by"), instant(rs, "created_at"), instant(rs, "answered_at"));
+          uuid(rs, "id"),
+          rs.getString("question"),
+          rs.getString("status"),
+          rs.getString("asked_by"),
+          rs.getString("answer"),
+          rs.getString("answered_by"),
+          instant(rs, "created_at"),
+          instant(rs, "answered_at"));
     }
   }
 
@@ -56,11 +78,18 @@ public final class TaskRows {
     @Override
     public TaskQueries.Note map(ResultSet rs, StatementContext ctx) throws SQLException {
       return new TaskQueries.Note(
-          rs.getLong("id"), rs.getString("author"), rs.getString("content"), rs.getBoolean("urgent"), instant(rs, "created_at"));
+          rs.getLong("id"),
+          rs.getString("author"),
+          rs.getString("content"),
+          rs.getBoolean("urgent"),
+          instant(rs, "created_at"));
     }
   }
 
-  /** A task row with its events, interventions and notes as JSON arrays (see TaskQueries.DETAIL_LISTS). */
+  /**
+   * A task row with its events, interventions and notes as JSON arrays (see
+   * TaskQueries.DETAIL_LISTS).
+   */
   public static final class DetailMapper implements RowMapper<TaskDetail> {
     private final TaskMapper task = new TaskMapper();
 
@@ -68,26 +97,49 @@ public final class TaskRows {
     public TaskDetail map(ResultSet rs, StatementContext ctx) throws SQLException {
       List<TaskQueries.Event> events = new ArrayList<>();
       for (JsonNode e : array(rs, "events")) {
-        events.add(new TaskQueries.Event(e.path("seq").asLong(), text(e, "type"), text(e, "from"), text(e, "to"), text(e, "actor"),
-            text(e, "details"), micros(e, "at")));
+        events.add(
+            new TaskQueries.Event(
+                e.path("seq").asLong(),
+                text(e, "type"),
+                text(e, "from"),
+                text(e, "to"),
+                text(e, "actor"),
+                text(e, "details"),
+                micros(e, "at")));
       }
       List<TaskQueries.Intervention> interventions = new ArrayList<>();
       for (JsonNode i : array(rs, "interventions")) {
-        interventions.add(new TaskQueries.Intervention(UUID.fromString(i.path("id").asText()), text(i, "question"), text(i, "status"),
-            text(i, "asked_by"), text(i, "answer"), text(i, "answered_by"), micros(i, "at"), micros(i, "answered_at")));
+        interventions.add(
+            new TaskQueries.Intervention(
+                UUID.fromString(i.path("id").asText()),
+                text(i, "question"),
+                text(i, "status"),
+                text(i, "asked_by"),
+                text(i, "answer"),
+                text(i, "answered_by"),
+                micros(i, "at"),
+                micros(i, "answered_at")));
       }
       List<TaskQueries.Note> notes = new ArrayList<>();
       for (JsonNode n : array(rs, "notes")) {
-        notes.add(new TaskQueries.Note(n.path("id").asLong(), text(n, "author"), text(n, "content"), n.path("urgent").asBoolean(), micros(n, "at")));
+        notes.add(
+            new TaskQueries.Note(
+                n.path("id").asLong(),
+                text(n, "author"),
+                text(n, "content"),
+                n.path("urgent").asBoolean(),
+                micros(n, "at")));
       }
-      return new TaskDetail(task.map(rs, ctx), List.copyOf(events), List.copyOf(interventions), List.copyOf(notes));
+      return new TaskDetail(
+          task.map(rs, ctx), List.copyOf(events), List.copyOf(interventions), List.copyOf(notes));
     }
 
     private static JsonNode array(ResultSet rs, String column) throws SQLException {
       try {
         return JSON.readTree(rs.getString(column));
       } catch (JsonProcessingException e) {
-        throw new SQLException("column " + column + " is not the JSON array TaskQueries.DETAIL_LISTS builds", e);
+        throw new SQLException(
+            "column " + column + " is not the JSON array TaskQueries.DETAIL_LISTS builds", e);
       }
     }
 
@@ -100,7 +152,8 @@ public final class TaskRows {
       JsonNode value = node.get(field);
       if (value == null || value.isNull()) return null;
       long micros = value.asLong();
-      return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+      return Instant.ofEpochSecond(
+          Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
     }
   }
 

@@ -12,13 +12,16 @@ import java.util.Map;
 /** The admin app's static files: our CSS and script, and htmx from its webjar. */
 @Path("/assets")
 public class AssetsResource {
-  private static final String HTMX = "META-INF/resources/webjars/htmx.org/" + HtmxVersion.VERSION + "/dist/htmx.min.js";
-  private static final Map<String, String> FILES = Map.of(
-      "htmx.min.js", HTMX,
-      "nova.js", "assets/nova.js",
-      "chat.js", "assets/chat.js",
-      "nova.css", "assets/nova.css");
-  private static final Map<String, String> TYPES = Map.of("js", "text/javascript", "css", "text/css");
+  private static final String HTMX =
+      "META-INF/resources/webjars/htmx.org/" + HtmxVersion.VERSION + "/dist/htmx.min.js";
+  private static final Map<String, String> FILES =
+      Map.of(
+          "htmx.min.js", HTMX,
+          "nova.js", "assets/nova.js",
+          "chat.js", "assets/chat.js",
+          "nova.css", "assets/nova.css");
+  private static final Map<String, String> TYPES =
+      Map.of("js", "text/javascript", "css", "text/css");
 
   @GET
   @Path("{name}")
@@ -29,7 +32,11 @@ public class AssetsResource {
       if (in == null) return Response.status(404).build();
       CacheControl cache = new CacheControl();
       cache.setMaxAge(300);
-      return Response.ok(in.readAllBytes(), TYPES.get(name.substring(name.lastIndexOf('.') + 1)) + "; charset=utf-8").cacheControl(cache).build();
+      return Response.ok(
+              in.readAllBytes(),
+              TYPES.get(name.substring(name.lastIndexOf('.') + 1)) + "; charset=utf-8")
+          .cacheControl(cache)
+          .build();
     }
   }
 }

@@ -35,7 +35,8 @@ public final class Html {
    */
   public Response guarded(Caller caller, boolean partial, Supplier<Response> body) {
     if (caller.anonymous()) {
-      return partial ? Response.status(401).header("HX-Redirect", Routes.LOGIN).build()
+      return partial
+          ? Response.status(401).header("HX-Redirect", Routes.LOGIN).build()
           : Response.seeOther(URI.create(Routes.LOGIN)).build();
     }
     try {
@@ -50,23 +51,41 @@ public final class Html {
   }
 
   private Response flash(ApiException refused) {
-    Response.ResponseBuilder answer = Response.status(refused.status()).type(MediaType.TEXT_HTML_TYPE)
-        .header("HX-Retarget", "#" + Ids.FLASH).header("HX-Reswap", "innerHTML")
-        .entity(templates.render("shared/part/flash.jte", Map.of("message", refused.getMessage(), "error", true)));
+    Response.ResponseBuilder answer =
+        Response.status(refused.status())
+            .type(MediaType.TEXT_HTML_TYPE)
+            .header("HX-Retarget", "#" + Ids.FLASH)
+            .header("HX-Reswap", "innerHTML")
+            .entity(
+                templates.render(
+                    "shared/part/flash.jte",
+                    Map.of("message", refused.getMessage(), "error", true)));
     refused.retryAfter().ifPresent(wait -> answer.header("Retry-After", wait.toSeconds()));
     return answer.build();
   }
 
-  /** An admin's change from a page, answered (guarded as above) with the part it changed, as it now stands. */
-  public Response changed(Caller caller, Consumer<Caller> change, String part, Function<Caller, Map<String, Object>> params) {
-    return guarded(caller, true, () -> {
-      change.accept(caller);
-      return page(part, params.apply(caller));
-    });
+  /**
+   * An admin's change from a page, answered (guarded as above) with the part it changed, as it now
+   * stands.
+   */
+  public Response changed(
+      Caller caller,
+      Consumer<Caller> change,
+      String part,
+      Function<Caller, Map<String, Object>> params) {
+    return guarded(
+        caller,
+        true,
+        () -> {
+          change.accept(caller);
+          return page(part, params.apply(caller));
+        });
   }
 
   /** A form's one field for a list of names ("a, b c"): commas or spaces between them. */
   public static List<String> names(String field) {
-    return field == null ? List.of() : Arrays.stream(field.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
+    return field == null
+        ? List.of()
+        : Arrays.stream(field.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
   }
 }

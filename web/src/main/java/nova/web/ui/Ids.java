@@ -1,5 +1,7 @@
 package nova.web.ui;
 
+import java.util.UUID;
+
 /** Element ids that htmx swaps and SSE refreshes; each names one part. */
 public final class Ids {
   public static final String FLASH = "flash";
@@ -19,13 +21,18 @@ public final class Ids {
 
   private Ids() {}
 
-  /** The htmx event nova.js raises for a task's SSE event; parts showing that task listen for it. */
-  public static String taskEvent(java.util.UUID id) {
+  /**
+   * The htmx event nova.js raises for a task's SSE event; parts showing that task listen for it.
+   */
+  public static String taskEvent(UUID id) {
     return "nova:task-" + id;
   }
 
   public static final String ANY_TASK_EVENT = "nova:task";
 
-  /** Raised when the live stream reconnects: events may have been missed, so every live part reloads. */
+  /**
+   * Raised when the live stream reconnects: events may have been missed, so every live part
+   * reloads.
+   */
   public static final String RESYNC = "nova:resync";
 }

@@ -13,8 +13,8 @@ import nova.web.auth.Caller;
 import nova.web.platform.TemporalWebUi;
 
 /**
- * The navigation's way to the Temporal Web UI: a signed-in person goes to the namespace's
- * workflows there, or, when TEMPORAL_UI_URL is not set, reads how to set it.
+ * The navigation's way to the Temporal Web UI: a signed-in person goes to the namespace's workflows
+ * there, or, when TEMPORAL_UI_URL is not set, reads how to set it.
  */
 @Path(Routes.TEMPORAL_UI)
 public class TemporalUiPage {
@@ -30,8 +30,17 @@ public class TemporalUiPage {
   @Produces(MediaType.TEXT_HTML)
   public Response page(@Context ContainerRequestContext request) {
     Caller caller = Caller.of(request);
-    return html.guarded(caller, false, () -> webUi.workflows()
-        .map(url -> Response.seeOther(URI.create(url)).build())
-        .orElseGet(() -> html.page("temporal/page.jte", Map.of("page", new PageContext("Temporal", "temporal", caller)))));
+    return html.guarded(
+        caller,
+        false,
+        () ->
+            webUi
+                .workflows()
+                .map(url -> Response.seeOther(URI.create(url)).build())
+                .orElseGet(
+                    () ->
+                        html.page(
+                            "temporal/page.jte",
+                            Map.of("page", new PageContext("Temporal", "temporal", caller)))));
   }
 }

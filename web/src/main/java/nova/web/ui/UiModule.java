@@ -28,8 +28,21 @@ import org.jdbi.v3.core.Jdbi;
 
 /** The admin app: its pages, parts and assets. */
 public record UiModule(
-    NovaConfiguration config, Jdbi jdbi, Projects projects, Access access, TaskCommands commands, TaskHistory history,
-    SessionCookie sessions, SecurityLog audit, LoginThrottle throttle, boolean secureCookies, LlmModule llm, Agents agents, MemoryModule memory, ModelSwitchCommands memorySwitches, TemporalWebUi webUi) {
+    NovaConfiguration config,
+    Jdbi jdbi,
+    Projects projects,
+    Access access,
+    TaskCommands commands,
+    TaskHistory history,
+    SessionCookie sessions,
+    SecurityLog audit,
+    LoginThrottle throttle,
+    boolean secureCookies,
+    LlmModule llm,
+    Agents agents,
+    MemoryModule memory,
+    ModelSwitchCommands memorySwitches,
+    TemporalWebUi webUi) {
 
   public void register(JerseyEnvironment jersey) {
     Html html = new Html(new Templates(config.templatesDir));
@@ -42,7 +55,8 @@ public record UiModule(
     jersey.register(new SecurityPage(html, jdbi));
     jersey.register(new LlmPages(html, llm.admin(), new UsageQueries(jdbi)));
     jersey.register(new AgentPages(html, agents));
-    jersey.register(new MemoryPages(html, memory.search(), memory.memories(), memorySwitches, webUi));
+    jersey.register(
+        new MemoryPages(html, memory.search(), memory.memories(), memorySwitches, webUi));
     jersey.register(new TemporalUiPage(html, webUi));
   }
 }

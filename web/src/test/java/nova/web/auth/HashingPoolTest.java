@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import nova.web.errors.ApiException;
 import org.junit.jupiter.api.Test;
@@ -14,25 +15,34 @@ class HashingPoolTest {
   void oneMoreThanItRunsAndHoldsIsRefusedAtOnceAndTheOthersFinish() throws Exception {
     HashingPool pool = new HashingPool(1, 1);
     // threads of their own: the common pool may have one thread on a 2-core machine
-    var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+    var threads = Executors.newVirtualThreadPerTaskExecutor();
     CountDownLatch hashing = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    CompletableFuture<String> running = CompletableFuture.supplyAsync(() -> pool.run(() -> {
-      hashing.countDown();
-      await(release);
-      return "first";
-    }), threads);
+    CompletableFuture<String> running =
+        CompletableFuture.supplyAsync(
+            () ->
+                pool.run(
+                    () -> {
+                      hashing.countDown();
+                      await(release);
+                      return "first";
+                    }),
+            threads);
     assertThat(hashing.await(5, TimeUnit.SECONDS)).isTrue();
-    CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> pool.run(() -> "second"), threads);
+    CompletableFuture<String> waiting =
+        CompletableFuture.supplyAsync(() -> pool.run(() -> "second"), threads);
     // the second is inside (waiting for the one permit) before the third arrives
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (pool.inside() < 2 && System.nanoTime() < deadline) Thread.sleep(1);
     assertThat(pool.inside()).as("running and waiting").isEqualTo(2);
 
-    assertThatThrownBy(() -> pool.run(() -> "third")).isInstanceOfSatisfying(ApiException.class, e -> {
-      assertThat(e.status()).isEqualTo(429);
-      assertThat(e.retryAfter()).isPresent();
-    });
+    assertThatThrownBy(() -> pool.run(() -> "third"))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(429);
+              assertThat(e.retryAfter()).isPresent();
+            });
     release.countDown();
     assertThat(running.get(5, TimeUnit.SECONDS)).isEqualTo("first");
     assertThat(waiting.get(5, TimeUnit.SECONDS)).isEqualTo("second");

@@ -11,12 +11,14 @@ import nova.workflows.conductor.messages.ConductorTarget;
  * An LPU conductor's deployment, as workflows steer it. Each call answers with the conductor's
  * status once the change has taken effect: deploy and scale when the new agents are ready, drain
  * when the agent has finished its work and exited. They are idempotent: repeating one that took
- * effect changes nothing. A change the conductor refuses fails with a {@link ConductorFailure}
- * that is never retried; an unreachable conductor is retried.
+ * effect changes nothing. A change the conductor refuses fails with a {@link ConductorFailure} that
+ * is never retried; an unreachable conductor is retried.
  */
 @ActivityInterface
 public interface ConductorActivities {
-  /** Served on their own queue: a deploy waits on agents for minutes and must not hold other slots. */
+  /**
+   * Served on their own queue: a deploy waits on agents for minutes and must not hold other slots.
+   */
   String TASK_QUEUE = "nova-conductor";
 
   /** Serves another model config (a file in the conductor's model directory) on an allocation. */

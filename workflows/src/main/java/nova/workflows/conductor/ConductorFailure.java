@@ -2,9 +2,15 @@ package nova.workflows.conductor;
 
 import java.util.Arrays;
 
-/** The application failure types of {@link ConductorActivities}; all are refusals that a retry cannot mend. */
+/**
+ * The application failure types of {@link ConductorActivities}; all are refusals that a retry
+ * cannot mend.
+ */
 public enum ConductorFailure {
-  /** A malformed request, an unknown model config, or an allocation that does not fit the datacenter or the model. */
+  /**
+   * A malformed request, an unknown model config, or an allocation that does not fit the datacenter
+   * or the model.
+   */
   BAD_REQUEST,
   /** No agent runs on the engine named. */
   NOT_FOUND,

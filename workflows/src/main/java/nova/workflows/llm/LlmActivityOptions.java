@@ -5,8 +5,8 @@ import io.temporal.common.RetryOptions;
 import java.time.Duration;
 
 /**
- * A model call streams for up to several minutes; its heartbeats show the worker is still alive,
- * so a crashed worker's call moves to another within the heartbeat timeout rather than the whole
+ * A model call streams for up to several minutes; its heartbeats show the worker is still alive, so
+ * a crashed worker's call moves to another within the heartbeat timeout rather than the whole
  * start-to-close. Transient failures retry with backoff up to a day; refusals never retry.
  */
 public final class LlmActivityOptions {

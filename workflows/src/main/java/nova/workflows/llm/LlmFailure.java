@@ -4,11 +4,14 @@ import java.util.Arrays;
 
 /**
  * The application failure types an {@link LlmActivities} call ends with. Retrying cannot mend the
- * refusals, so their names are the activity's non-retryable list; the others are worth waiting
- * out, and carry the providers' Retry-After as the next retry delay where one was given.
+ * refusals, so their names are the activity's non-retryable list; the others are worth waiting out,
+ * and carry the providers' Retry-After as the next retry delay where one was given.
  */
 public enum LlmFailure {
-  /** A provider refused the request itself (a 4xx other than 429): wrong parameters, too long a prompt, a content policy. */
+  /**
+   * A provider refused the request itself (a 4xx other than 429): wrong parameters, too long a
+   * prompt, a content policy.
+   */
   REQUEST_REFUSED(false),
   /** The call names no model Nova knows, or an agent that no longer exists. */
   UNKNOWN_MODEL(false),

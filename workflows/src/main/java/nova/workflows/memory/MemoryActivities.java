@@ -12,8 +12,11 @@ import nova.workflows.memory.messages.StoredMemory;
  */
 @ActivityInterface
 public interface MemoryActivities {
-  /** Served on their own queue: embedding is CPU work that should not hold the task queue's slots. */
+  /**
+   * Served on their own queue: embedding is CPU work that should not hold the task queue's slots.
+   */
   String TASK_QUEUE = "nova-memory";
+
   String BAD_REQUEST = "MEMORY_BAD_REQUEST";
 
   /** Idempotent: the same text in the same scope answers the memory stored first. */

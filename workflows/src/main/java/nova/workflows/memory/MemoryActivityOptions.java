@@ -23,7 +23,10 @@ public final class MemoryActivityOptions {
           .setRetryOptions(RETRY)
           .build();
 
-  /** Undoing a switch must happen, however long the database is away: a half-undone switch would block the next one. */
+  /**
+   * Undoing a switch must happen, however long the database is away: a half-undone switch would
+   * block the next one.
+   */
   public static final ActivityOptions UNTIL_DONE =
       ActivityOptions.newBuilder()
           .setTaskQueue(MemoryActivities.TASK_QUEUE)
@@ -31,7 +34,10 @@ public final class MemoryActivityOptions {
           .setRetryOptions(RETRY)
           .build();
 
-  /** A re-embedding pass heartbeats after every batch; a model that stays down ends the switch after about five minutes of tries. */
+  /**
+   * A re-embedding pass heartbeats after every batch; a model that stays down ends the switch after
+   * about five minutes of tries.
+   */
   public static final Duration PASS_HEARTBEAT = Duration.ofSeconds(30);
 
   public static final ActivityOptions REEMBED_PASS =
@@ -39,7 +45,8 @@ public final class MemoryActivityOptions {
           .setTaskQueue(MemoryActivities.TASK_QUEUE)
           .setStartToCloseTimeout(Duration.ofMinutes(5))
           .setHeartbeatTimeout(PASS_HEARTBEAT)
-          // a cancel waits until the pass has stopped writing, so the clean-up after it deletes everything
+          // a cancel waits until the pass has stopped writing, so the clean-up after it deletes
+          // everything
           .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
           .setRetryOptions(RETRY.toBuilder().setMaximumAttempts(10).build())
           .build();

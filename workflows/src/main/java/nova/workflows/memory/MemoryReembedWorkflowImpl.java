@@ -26,15 +26,18 @@ import nova.workflows.memory.messages.ReembedWatch;
 /**
  * Passes over the chunks in id order, one activity call of some seconds at a time, until a pass
  * finds nothing left; then activation checks again under the models' lock, and a chunk that still
- * lacks the new model sends it back for another pass. The run continues as new every
- * {@link #CALLS_PER_RUN} calls, so a corpus of any size keeps the history short.
+ * lacks the new model sends it back for another pass. The run continues as new every {@link
+ * #CALLS_PER_RUN} calls, so a corpus of any size keeps the history short.
  */
 public class MemoryReembedWorkflowImpl implements MemoryReembedWorkflow {
   static final int CALLS_PER_RUN = 200;
 
-  private final MemoryModelActivities steps = Workflow.newActivityStub(MemoryModelActivities.class, MemoryActivityOptions.MEMORY);
-  private final MemoryModelActivities passes = Workflow.newActivityStub(MemoryModelActivities.class, MemoryActivityOptions.REEMBED_PASS);
-  private final MemoryModelActivities cleanUp = Workflow.newActivityStub(MemoryModelActivities.class, MemoryActivityOptions.UNTIL_DONE);
+  private final MemoryModelActivities steps =
+      Workflow.newActivityStub(MemoryModelActivities.class, MemoryActivityOptions.MEMORY);
+  private final MemoryModelActivities passes =
+      Workflow.newActivityStub(MemoryModelActivities.class, MemoryActivityOptions.REEMBED_PASS);
+  private final MemoryModelActivities cleanUp =
+      Workflow.newActivityStub(MemoryModelActivities.class, MemoryActivityOptions.UNTIL_DONE);
   private final ReembedStart start;
   private ReembedPhase phase = REGISTERING;
   private long embedded;
@@ -79,11 +82,13 @@ public class MemoryReembedWorkflowImpl implements MemoryReembedWorkflow {
       if (!batch.exhausted() || cancelledBy != null) continue;
       phase = ACTIVATING;
       try {
-        if (steps.activate(new ReembedPass(start.switchId(), start.model(), 0))) return end(DONE, null);
+        if (steps.activate(new ReembedPass(start.switchId(), start.model(), 0)))
+          return end(DONE, null);
       } catch (ActivityFailure failure) {
         return end(FAILED, "activation failed: " + message(failure));
       }
-      // chunks written while the pass ran without the new model (should not happen, stores embed with both): go round again
+      // chunks written while the pass ran without the new model (should not happen, stores embed
+      // with both): go round again
       phase = EMBEDDING;
       after = 0;
     }
@@ -102,9 +107,12 @@ public class MemoryReembedWorkflowImpl implements MemoryReembedWorkflow {
 
   private ReembedStatus end(ReembedPhase how, String why) {
     reason = why;
-    // ended before the clean-up, so a cancel arriving during it is refused rather than accepted and ignored
+    // ended before the clean-up, so a cancel arriving during it is refused rather than accepted and
+    // ignored
     phase = how;
-    if (how != DONE) cleanUp.abandon(new ReembedEnd(start.switchId(), start.model(), how, why, start.requestedBy()));
+    if (how != DONE)
+      cleanUp.abandon(
+          new ReembedEnd(start.switchId(), start.model(), how, why, start.requestedBy()));
     Workflow.await(Workflow::isEveryHandlerFinished);
     return status();
   }
@@ -130,7 +138,13 @@ public class MemoryReembedWorkflowImpl implements MemoryReembedWorkflow {
   public ReembedStatus cancel(ReembedCancel cancel) {
     if (phase == ACTIVATING || phase.ended()) {
       // the swap began between this cancel's validation and its handling: refuse it the same way
-      throw ApplicationFailure.newNonRetryableFailure("the switch to " + start.model() + " is " + phase.wireName() + " and can no longer be cancelled", "ReembedCancelRefused");
+      throw ApplicationFailure.newNonRetryableFailure(
+          "the switch to "
+              + start.model()
+              + " is "
+              + phase.wireName()
+              + " and can no longer be cancelled",
+          "ReembedCancelRefused");
     }
     cancelledBy = cancel.actor();
     if (pass != null) pass.cancel();
@@ -139,9 +153,16 @@ public class MemoryReembedWorkflowImpl implements MemoryReembedWorkflow {
 
   @Override
   public void validateCancel(ReembedCancel cancel) {
-    if (cancel == null || cancel.actor() == null) throw new IllegalArgumentException("a cancel needs an actor");
-    if (phase.ended()) throw new IllegalStateException("the switch to " + start.model() + " has already ended: " + phase.wireName());
-    if (phase == ACTIVATING) throw new IllegalStateException("the switch to " + start.model() + " is activating and can no longer be cancelled");
-    if (cancelledBy != null) throw new IllegalStateException("the switch to " + start.model() + " is already being cancelled, by " + cancelledBy);
+    if (cancel == null || cancel.actor() == null)
+      throw new IllegalArgumentException("a cancel needs an actor");
+    if (phase.ended())
+      throw new IllegalStateException(
+          "the switch to " + start.model() + " has already ended: " + phase.wireName());
+    if (phase == ACTIVATING)
+      throw new IllegalStateException(
+          "the switch to " + start.model() + " is activating and can no longer be cancelled");
+    if (cancelledBy != null)
+      throw new IllegalStateException(
+          "the switch to " + start.model() + " is already being cancelled, by " + cancelledBy);
   }
 }

@@ -1,14 +1,23 @@
 package nova.workflows.task;
 
+import java.util.Objects;
 import java.util.UUID;
 import nova.workflows.task.messages.TaskChange;
 import nova.workflows.task.messages.TaskInput;
+import nova.workflows.task.messages.TaskResume;
 import nova.workflows.task.messages.TaskSnapshot;
 
-/** The task's state inside its workflow: plain, deterministic, and the only place transitions happen. */
+/**
+ * The task's state inside its workflow: plain, deterministic, and the only place transitions
+ * happen.
+ */
 final class TaskState {
-  /** The notes a task keeps at most: each is an Update in the run's history, which has limits of its own. */
+  /**
+   * The notes a task keeps at most: each is an Update in the run's history, which has limits of its
+   * own.
+   */
   static final int MAX_NOTES = 500;
+
   private final UUID taskId;
   private TaskStatus status = TaskStatus.PENDING;
   private long seq;
@@ -21,7 +30,7 @@ final class TaskState {
     this.taskId = taskId;
   }
 
-  TaskState(UUID taskId, nova.workflows.task.messages.TaskResume resume) {
+  TaskState(UUID taskId, TaskResume resume) {
     this.taskId = taskId;
     this.status = resume.status();
     this.seq = resume.seq();
@@ -35,8 +44,8 @@ final class TaskState {
   }
 
   /** Where the task stands, for the next run when this one continues as new. */
-  nova.workflows.task.messages.TaskResume continuing() {
-    return new nova.workflows.task.messages.TaskResume(status, seq, serverId, openInterventionId, notes, true);
+  TaskResume continuing() {
+    return new TaskResume(status, seq, serverId, openInterventionId, notes, true);
   }
 
   long seq() {
@@ -48,13 +57,17 @@ final class TaskState {
     return moves;
   }
 
-  /** Refuses what the current state, the acting agent or the input does not allow; changes nothing. */
+  /**
+   * Refuses what the current state, the acting agent or the input does not allow; changes nothing.
+   */
   void check(TaskAction action, TaskInput input) {
     if (!action.allowedFrom(status)) {
       throw new TransitionRejected(action, status);
     }
-    boolean byAgent = action.actor() == TaskAction.Actor.AGENT || (action.actor() == TaskAction.Actor.ANY && input.serverId() != null);
-    if (byAgent && action != TaskAction.ASSIGN && !java.util.Objects.equals(input.serverId(), serverId)) {
+    boolean byAgent =
+        action.actor() == TaskAction.Actor.AGENT
+            || (action.actor() == TaskAction.Actor.ANY && input.serverId() != null);
+    if (byAgent && action != TaskAction.ASSIGN && !Objects.equals(input.serverId(), serverId)) {
       throw new TransitionRejected("this task is not assigned to server " + input.serverId());
     }
     if (action == TaskAction.ASSIGN && input.serverId() == null) {
@@ -63,11 +76,19 @@ final class TaskState {
     if (action == TaskAction.RESPOND
         && input.interventionId() != null
         && !input.interventionId().equals(openInterventionId)) {
-      throw new TransitionRejected("intervention " + input.interventionId() + " is not the open one (" + openInterventionId + ")");
+      throw new TransitionRejected(
+          "intervention "
+              + input.interventionId()
+              + " is not the open one ("
+              + openInterventionId
+              + ")");
     }
     if (action == TaskAction.ADD_NOTE && notes >= MAX_NOTES) {
-      throw new TransitionRejected("the task already holds " + MAX_NOTES + " notes, the most a task keeps; "
-          + "put what is left in the task's result, or in a new task");
+      throw new TransitionRejected(
+          "the task already holds "
+              + MAX_NOTES
+              + " notes, the most a task keeps; "
+              + "put what is left in the task's result, or in a new task");
     }
   }
 
@@ -106,25 +127,54 @@ final class TaskState {
   }
 
   TaskChange created(String actor, long now) {
-    return new TaskChange(taskId, seq, "created", null, status, actor, null, null, null, false, now);
+    return new TaskChange(
+        taskId, seq, "created", null, status, actor, null, null, null, false, now);
   }
 
   TaskChange resumed(long now) {
-    return change("resumed", status, TaskInput.human("nova", "the workflow was started again from the stored task"), openInterventionId, now);
+    return change(
+        "resumed",
+        status,
+        TaskInput.human("nova", "the workflow was started again from the stored task"),
+        openInterventionId,
+        now);
   }
 
   TaskChange reminder(long waitedSeconds, long now) {
-    return change("reminder", status, TaskInput.human("nova", "waiting in " + status.wireName() + " for " + waitedSeconds + " s"), openInterventionId, now);
+    return change(
+        "reminder",
+        status,
+        TaskInput.human("nova", "waiting in " + status.wireName() + " for " + waitedSeconds + " s"),
+        openInterventionId,
+        now);
   }
 
-  private TaskChange change(String type, TaskStatus from, TaskInput input, UUID interventionId, long now) {
+  private TaskChange change(
+      String type, TaskStatus from, TaskInput input, UUID interventionId, long now) {
     seq++;
     UUID server = input.serverId() != null ? input.serverId() : null;
-    return new TaskChange(taskId, seq, type, from, status, input.actor(), server, input.text(), interventionId, input.urgent(), now, input.requestId());
+    return new TaskChange(
+        taskId,
+        seq,
+        type,
+        from,
+        status,
+        input.actor(),
+        server,
+        input.text(),
+        interventionId,
+        input.urgent(),
+        now,
+        input.requestId());
   }
 
   TaskSnapshot snapshot() {
     return new TaskSnapshot(
-        taskId, status, seq, serverId, openInterventionId, TaskAction.allowedIn(status).stream().map(TaskAction::wireName).toList());
+        taskId,
+        status,
+        seq,
+        serverId,
+        openInterventionId,
+        TaskAction.allowedIn(status).stream().map(TaskAction::wireName).toList());
   }
 }

@@ -5,15 +5,16 @@ import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
+import java.util.UUID;
 import nova.workflows.task.messages.TaskInput;
 import nova.workflows.task.messages.TaskOutcome;
 import nova.workflows.task.messages.TaskSnapshot;
 import nova.workflows.task.messages.TaskStart;
 
 /**
- * One durable workflow per task (id {@code task-<uuid>}) that owns its state. Every human or
- * agent action is an Update whose validator refuses what the current state does not allow, before
- * it enters history; an accepted action returns once its projection is written.
+ * One durable workflow per task (id {@code task-<uuid>}) that owns its state. Every human or agent
+ * action is an Update whose validator refuses what the current state does not allow, before it
+ * enters history; an accepted action returns once its projection is written.
  */
 @WorkflowInterface
 public interface TaskWorkflow {
@@ -32,10 +33,14 @@ public interface TaskWorkflow {
   String FAIL = "fail";
   String CANCEL = "cancel";
   String ADD_NOTE = "addNote";
-  /** Waits until the task's first projection is written; lets the API answer a create with the stored task. */
+
+  /**
+   * Waits until the task's first projection is written; lets the API answer a create with the
+   * stored task.
+   */
   String READY = "ready";
 
-  static String workflowId(java.util.UUID taskId) {
+  static String workflowId(UUID taskId) {
     return "task-" + taskId;
   }
 

@@ -5,14 +5,16 @@ import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import io.temporal.workflow.WorkflowLock;
 import java.time.Duration;
-import java.util.UUID;
+import java.util.function.Supplier;
 import nova.workflows.task.messages.TaskChange;
 import nova.workflows.task.messages.TaskInput;
 import nova.workflows.task.messages.TaskOutcome;
 import nova.workflows.task.messages.TaskSnapshot;
 import nova.workflows.task.messages.TaskStart;
 
-/** See {@link TaskWorkflow}. Handlers run one at a time under a lock, so events are stored in order. */
+/**
+ * See {@link TaskWorkflow}. Handlers run one at a time under a lock, so events are stored in order.
+ */
 public class TaskWorkflowImpl implements TaskWorkflow {
   static final String RESUME_INTO_PLAN_MODE = "resume-into-plan-mode";
   static final String CONTINUE_AS_NEW = "continue-as-new";
@@ -22,10 +24,15 @@ public class TaskWorkflowImpl implements TaskWorkflow {
       Workflow.newLocalActivityStub(NotifyActivities.class, TaskActivityOptions.LOCAL);
   private final WorkflowLock lock = Workflow.newWorkflowLock();
   private final TaskState state;
-  /** Accepted actions per run, by default: half of Temporal's limit on one run's updates (2,000). */
+
+  /**
+   * Accepted actions per run, by default: half of Temporal's limit on one run's updates (2,000).
+   */
   static final long UPDATES_PER_RUN = 1000;
+
   /** Events per run: well under the 50,000 at which Temporal stops a run. */
   static final long EVENTS_PER_RUN = 20_000;
+
   private final TaskStart start;
   private boolean stored;
   private long updatesThisRun;
@@ -33,7 +40,10 @@ public class TaskWorkflowImpl implements TaskWorkflow {
   @WorkflowInit
   public TaskWorkflowImpl(TaskStart start) {
     this.start = start;
-    this.state = start.resume() == null ? new TaskState(start.taskId()) : new TaskState(start.taskId(), start.resume());
+    this.state =
+        start.resume() == null
+            ? new TaskState(start.taskId())
+            : new TaskState(start.taskId(), start.resume());
   }
 
   @Override
@@ -64,8 +74,12 @@ public class TaskWorkflowImpl implements TaskWorkflow {
    */
   private boolean continueAsNewDue() {
     long limit = start.updatesPerRun() > 0 ? start.updatesPerRun() : UPDATES_PER_RUN;
-    boolean due = updatesThisRun >= limit || Workflow.getInfo().getHistoryLength() > EVENTS_PER_RUN || Workflow.getInfo().isContinueAsNewSuggested();
-    // A run that began before this code replays its history without the marker and so never continues as new
+    boolean due =
+        updatesThisRun >= limit
+            || Workflow.getInfo().getHistoryLength() > EVENTS_PER_RUN
+            || Workflow.getInfo().isContinueAsNewSuggested();
+    // A run that began before this code replays its history without the marker and so never
+    // continues as new
     return due && Workflow.getVersion(CONTINUE_AS_NEW, Workflow.DEFAULT_VERSION, 1) == 1;
   }
 
@@ -81,18 +95,23 @@ public class TaskWorkflowImpl implements TaskWorkflow {
 
   private void begin(TaskStart start) {
     lock.lock();
-    TaskChange first = (start.resume() == null
-        ? state.created(start.createdBy(), Workflow.currentTimeMillis())
-        : state.resumed(Workflow.currentTimeMillis())).storedIn(Workflow.getInfo().getHistoryLength());
+    TaskChange first =
+        (start.resume() == null
+                ? state.created(start.createdBy(), Workflow.currentTimeMillis())
+                : state.resumed(Workflow.currentTimeMillis()))
+            .storedIn(Workflow.getInfo().getHistoryLength());
     if (start.resume() == null) {
       store.recordCreated(start, first);
     } else {
       store.record(first);
     }
     notify.taskChanged(first);
-    if (start.resume() != null && state.status() == TaskStatus.ASSIGNED && start.requirePlanApproval()
+    if (start.resume() != null
+        && state.status() == TaskStatus.ASSIGNED
+        && start.requirePlanApproval()
         && Workflow.getVersion(RESUME_INTO_PLAN_MODE, Workflow.DEFAULT_VERSION, 1) == 1) {
-      // Lost between "assigned" and its automatic "plan_mode": take that step now, or the agent could start unplanned.
+      // Lost between "assigned" and its automatic "plan_mode": take that step now, or the agent
+      // could start unplanned.
       persist(state.enterPlanMode(Workflow.currentTimeMillis()));
     }
     stored = true;
@@ -108,7 +127,8 @@ public class TaskWorkflowImpl implements TaskWorkflow {
    */
   private void remindWhileWaiting(long seen, Duration remindAfter) {
     if (!remindAfter.isPositive()) {
-      // A zero interval would time out at once, forever: a reminder per loop until history overflows.
+      // A zero interval would time out at once, forever: a reminder per loop until history
+      // overflows.
       Workflow.await(() -> state.moves() != seen);
       return;
     }
@@ -125,10 +145,11 @@ public class TaskWorkflowImpl implements TaskWorkflow {
   private TaskSnapshot act(TaskAction action, TaskInput input) {
     Workflow.await(() -> stored);
     updatesThisRun++;
-    return withLock(() -> state.apply(action, input, Workflow.randomUUID(), Workflow.currentTimeMillis()));
+    return withLock(
+        () -> state.apply(action, input, Workflow.randomUUID(), Workflow.currentTimeMillis()));
   }
 
-  private TaskSnapshot withLock(java.util.function.Supplier<TaskChange> change) {
+  private TaskSnapshot withLock(Supplier<TaskChange> change) {
     lock.lock();
     try {
       TaskChange first;
@@ -136,7 +157,8 @@ public class TaskWorkflowImpl implements TaskWorkflow {
         first = change.get();
       } catch (TransitionRejected rejected) {
         // The state moved between validation and handling: refuse the same way a validator does.
-        throw ApplicationFailure.newNonRetryableFailure(rejected.getMessage(), TransitionRejected.TYPE);
+        throw ApplicationFailure.newNonRetryableFailure(
+            rejected.getMessage(), TransitionRejected.TYPE);
       }
       persist(first);
       if (first.to() == TaskStatus.ASSIGNED && start.requirePlanApproval()) {

@@ -17,7 +17,10 @@ import nova.workflows.memory.messages.ReembedPass;
 import nova.workflows.memory.messages.ReembedPlan;
 import nova.workflows.memory.messages.ReembedStart;
 
-/** A corpus of numbered chunks, embedded a few per call; passes and activation can be held to catch a switch mid-way. */
+/**
+ * A corpus of numbered chunks, embedded a few per call; passes and activation can be held to catch
+ * a switch mid-way.
+ */
 final class FakeModelActivities implements MemoryModelActivities {
   final int chunks;
   final int perCall;
@@ -82,7 +85,11 @@ final class FakeModelActivities implements MemoryModelActivities {
   }
 
   private static ApplicationFailure refusal(String message) {
-    return ApplicationFailure.newBuilder().setType(MemoryActivities.BAD_REQUEST).setMessage(message).setNonRetryable(true).build();
+    return ApplicationFailure.newBuilder()
+        .setType(MemoryActivities.BAD_REQUEST)
+        .setMessage(message)
+        .setNonRetryable(true)
+        .build();
   }
 
   private static void await(CountDownLatch gate, long millis) {

@@ -15,6 +15,7 @@ import nova.workflows.memory.messages.ReembedCancel;
 import nova.workflows.memory.messages.ReembedEnd;
 import nova.workflows.memory.messages.ReembedStatus;
 import nova.workflows.memory.messages.ReembedWatch;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class MemoryReembedWorkflowTest {
@@ -58,9 +59,11 @@ class MemoryReembedWorkflowTest {
       assertThat(done.phase()).isEqualTo(DONE);
       assertThat(done.embedded()).isEqualTo(calls);
       // the second run took up where the first stopped, and registered nothing again
-      assertThat(activities.passStarts.get(MemoryReembedWorkflowImpl.CALLS_PER_RUN)).isEqualTo(MemoryReembedWorkflowImpl.CALLS_PER_RUN);
+      assertThat(activities.passStarts.get(MemoryReembedWorkflowImpl.CALLS_PER_RUN))
+          .isEqualTo(MemoryReembedWorkflowImpl.CALLS_PER_RUN);
       assertThat(activities.begins).hasValue(1);
-      assertThat(driver.firstRunHistory().getLastEvent().getEventType()).isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
+      assertThat(driver.firstRunHistory().getLastEvent().getEventType())
+          .isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
     }
   }
 
@@ -75,15 +78,18 @@ class MemoryReembedWorkflowTest {
       ReembedStatus accepted = workflow.cancel(new ReembedCancel("alice"));
       assertThat(accepted.cancelledBy()).isEqualTo("alice");
       assertThatThrownBy(() -> workflow.cancel(new ReembedCancel("bob")))
-          .isInstanceOf(WorkflowUpdateException.class).cause().hasMessageContaining("already being cancelled, by alice");
+          .isInstanceOf(WorkflowUpdateException.class)
+          .cause()
+          .hasMessageContaining("already being cancelled, by alice");
 
       ReembedStatus ended = driver.result();
       assertThat(ended.phase()).isEqualTo(CANCELLED);
       assertThat(ended.reason()).isEqualTo("cancelled by alice");
       assertThat(activities.embedded).hasValue(0);
       assertThat(activities.activations).hasValue(0);
-      assertThat(activities.abandoned).extracting(ReembedEnd::phase, ReembedEnd::reason).containsExactly(
-          org.assertj.core.groups.Tuple.tuple(CANCELLED, "cancelled by alice"));
+      assertThat(activities.abandoned)
+          .extracting(ReembedEnd::phase, ReembedEnd::reason)
+          .containsExactly(Tuple.tuple(CANCELLED, "cancelled by alice"));
     }
   }
 
@@ -96,10 +102,13 @@ class MemoryReembedWorkflowTest {
       assertThat(activities.activationRunning.await(10, TimeUnit.SECONDS)).isTrue();
 
       assertThatThrownBy(() -> workflow.cancel(new ReembedCancel("alice")))
-          .isInstanceOf(WorkflowUpdateException.class).cause().hasMessageContaining("is activating and can no longer be cancelled");
+          .isInstanceOf(WorkflowUpdateException.class)
+          .cause()
+          .hasMessageContaining("is activating and can no longer be cancelled");
       activities.activationGate.countDown();
       assertThat(driver.result().phase()).isEqualTo(DONE);
-      assertThatThrownBy(() -> workflow.cancel(new ReembedCancel("alice"))).isInstanceOf(RuntimeException.class);
+      assertThatThrownBy(() -> workflow.cancel(new ReembedCancel("alice")))
+          .isInstanceOf(RuntimeException.class);
       assertThat(activities.abandoned).isEmpty();
     }
   }
@@ -107,11 +116,13 @@ class MemoryReembedWorkflowTest {
   @Test
   void aModelThatCanNotBeRegisteredFailsTheSwitchAndSaysWhy() {
     FakeModelActivities activities = new FakeModelActivities(5, 5);
-    activities.beginRefusal = "fake/embed-64 gives 4096-dimension vectors; vector indexes take 1 to 2000";
+    activities.beginRefusal =
+        "fake/embed-64 gives 4096-dimension vectors; vector indexes take 1 to 2000";
     try (ReembedDriver driver = new ReembedDriver(activities)) {
       ReembedStatus registered = driver.start(MODEL).registered(new ReembedWatch("admin"));
       assertThat(registered.phase()).isEqualTo(FAILED);
-      assertThat(registered.reason()).isEqualTo("could not register fake/embed-64: " + activities.beginRefusal);
+      assertThat(registered.reason())
+          .isEqualTo("could not register fake/embed-64: " + activities.beginRefusal);
       assertThat(driver.result().phase()).isEqualTo(FAILED);
       assertThat(activities.passCalls).hasValue(0);
       assertThat(activities.abandoned).extracting(ReembedEnd::phase).containsExactly(FAILED);
@@ -121,7 +132,8 @@ class MemoryReembedWorkflowTest {
   @Test
   void aModelThatRefusesMidWayFailsTheSwitchAndUndoesIt() {
     FakeModelActivities activities = new FakeModelActivities(5, 5);
-    activities.passRefusal = "fake/embed-64 answered 32 dimensions where it gave 64 when the switch began";
+    activities.passRefusal =
+        "fake/embed-64 answered 32 dimensions where it gave 64 when the switch began";
     try (ReembedDriver driver = new ReembedDriver(activities)) {
       driver.start(MODEL);
       ReembedStatus ended = driver.result();
@@ -129,7 +141,9 @@ class MemoryReembedWorkflowTest {
       assertThat(ended.reason()).isEqualTo("re-embedding failed: " + activities.passRefusal);
       assertThat(activities.passCalls).hasValue(1);
       assertThat(activities.activations).hasValue(0);
-      assertThat(activities.abandoned).extracting(ReembedEnd::reason).containsExactly(ended.reason());
+      assertThat(activities.abandoned)
+          .extracting(ReembedEnd::reason)
+          .containsExactly(ended.reason());
     }
   }
 }

@@ -18,11 +18,17 @@ final class ReembedDriver implements AutoCloseable {
   final FakeModelActivities activities;
   String firstRunId;
 
-  ReembedDriver(FakeModelActivities activities, Class<? extends MemoryReembedWorkflow> implementation) {
+  ReembedDriver(
+      FakeModelActivities activities, Class<? extends MemoryReembedWorkflow> implementation) {
     this.activities = activities;
-    // heartbeats reach the server often enough that a cancel is noticed within a batch, as on Nova's own worker
-    Worker worker = env.newWorker(MemoryReembedWorkflow.TASK_QUEUE,
-        WorkerOptions.newBuilder().setMaxHeartbeatThrottleInterval(Duration.ofMillis(200)).build());
+    // heartbeats reach the server often enough that a cancel is noticed within a batch, as on
+    // Nova's own worker
+    Worker worker =
+        env.newWorker(
+            MemoryReembedWorkflow.TASK_QUEUE,
+            WorkerOptions.newBuilder()
+                .setMaxHeartbeatThrottleInterval(Duration.ofMillis(200))
+                .build());
     worker.registerWorkflowImplementationTypes(implementation);
     worker.registerActivitiesImplementations(activities);
     env.start();
@@ -33,14 +39,26 @@ final class ReembedDriver implements AutoCloseable {
   }
 
   MemoryReembedWorkflow start(String model) {
-    MemoryReembedWorkflow workflow = env.getWorkflowClient().newWorkflowStub(MemoryReembedWorkflow.class,
-        WorkflowOptions.newBuilder().setWorkflowId(MemoryReembedWorkflow.WORKFLOW_ID).setTaskQueue(MemoryReembedWorkflow.TASK_QUEUE).build());
-    firstRunId = WorkflowClient.start(workflow::run, ReembedStart.of(UUID.randomUUID().toString(), model, "admin")).getRunId();
-    return env.getWorkflowClient().newWorkflowStub(MemoryReembedWorkflow.class, MemoryReembedWorkflow.WORKFLOW_ID);
+    MemoryReembedWorkflow workflow =
+        env.getWorkflowClient()
+            .newWorkflowStub(
+                MemoryReembedWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(MemoryReembedWorkflow.WORKFLOW_ID)
+                    .setTaskQueue(MemoryReembedWorkflow.TASK_QUEUE)
+                    .build());
+    firstRunId =
+        WorkflowClient.start(
+                workflow::run, ReembedStart.of(UUID.randomUUID().toString(), model, "admin"))
+            .getRunId();
+    return env.getWorkflowClient()
+        .newWorkflowStub(MemoryReembedWorkflow.class, MemoryReembedWorkflow.WORKFLOW_ID);
   }
 
   ReembedStatus result() {
-    return WorkflowStub.fromTyped(env.getWorkflowClient().newWorkflowStub(MemoryReembedWorkflow.class, MemoryReembedWorkflow.WORKFLOW_ID))
+    return WorkflowStub.fromTyped(
+            env.getWorkflowClient()
+                .newWorkflowStub(MemoryReembedWorkflow.class, MemoryReembedWorkflow.WORKFLOW_ID))
         .getResult(ReembedStatus.class);
   }
 

@@ -1,8 +1,8 @@
 package nova.workflows.task;
 
 import java.util.List;
-import java.util.UUID;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,7 +20,10 @@ final class RecordingTaskActivities implements TaskStoreActivities, NotifyActivi
   private final Map<UUID, AtomicInteger> storeFailures = new ConcurrentHashMap<>();
   private final Map<UUID, AtomicInteger> notifyFailures = new ConcurrentHashMap<>();
 
-  /** The task's next {@code times} stores and notices fail, as they do while PostgreSQL or Redis is down. */
+  /**
+   * The task's next {@code times} stores and notices fail, as they do while PostgreSQL or Redis is
+   * down.
+   */
   void failNext(UUID taskId, int times) {
     storeFailures.put(taskId, new AtomicInteger(times));
     notifyFailures.put(taskId, new AtomicInteger(times));
@@ -44,9 +47,11 @@ final class RecordingTaskActivities implements TaskStoreActivities, NotifyActivi
     notified.add(change);
   }
 
-  private static void failIfDown(Map<UUID, AtomicInteger> failures, TaskChange change, String part) {
+  private static void failIfDown(
+      Map<UUID, AtomicInteger> failures, TaskChange change, String part) {
     AtomicInteger left = failures.get(change.taskId());
-    if (left != null && left.getAndDecrement() > 0) throw new IllegalStateException(part + " is down");
+    if (left != null && left.getAndDecrement() > 0)
+      throw new IllegalStateException(part + " is down");
   }
 
   /** The changes stored for one task, oldest first; one instance serves every test of a class. */

@@ -63,10 +63,23 @@ final class TaskDriver {
             ADMIN));
   }
 
-  /** A plan-mode task assigned to {@link #serverId} whose run continues as new after {@code updatesPerRun} actions. */
+  /**
+   * A plan-mode task assigned to {@link #serverId} whose run continues as new after {@code
+   * updatesPerRun} actions.
+   */
   Task startContinuingAfter(long updatesPerRun) {
-    return launch(new TaskStart(UUID.randomUUID(), UUID.randomUUID(), "Fix the build", "spec", serverId, true, NO_REMINDER_SOON, ADMIN,
-        null, updatesPerRun));
+    return launch(
+        new TaskStart(
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            "Fix the build",
+            "spec",
+            serverId,
+            true,
+            NO_REMINDER_SOON,
+            ADMIN,
+            null,
+            updatesPerRun));
   }
 
   /**
@@ -78,7 +91,8 @@ final class TaskDriver {
   }
 
   /** As above, for a task that already holds {@code notes} notes. */
-  Task resume(TaskStatus status, long seq, UUID openInterventionId, long reminderAfterSeconds, long notes) {
+  Task resume(
+      TaskStatus status, long seq, UUID openInterventionId, long reminderAfterSeconds, long notes) {
     return launch(
         new TaskStart(
             UUID.randomUUID(),

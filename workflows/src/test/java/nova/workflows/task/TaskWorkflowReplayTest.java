@@ -37,7 +37,8 @@ class TaskWorkflowReplayTest {
         "histories/task-fail.json",
         // Started with a TaskResume in needs_human, answered, reviewed and approved.
         "histories/task-resumed.json",
-        // The second run of a task that continued as new after three actions: a note, approval, done.
+        // The second run of a task that continued as new after three actions: a note, approval,
+        // done.
         "histories/task-continued-run.json"
       })
   void recordedHistoriesReplayAgainstTheCurrentWorkflow(String resource) throws Exception {
@@ -51,13 +52,17 @@ class TaskWorkflowReplayTest {
   @Test
   void aRunThatContinuedAsNewReplays() throws Exception {
     String resource = "histories/task-continued-as-new.json";
-    assertThat(lastEventType(resource)).isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
+    assertThat(lastEventType(resource))
+        .isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
     WorkflowReplayer.replayWorkflowExecutionFromResource(resource, TaskWorkflowImpl.class);
   }
 
   @Test
   void aRunThatContinuedAsNewDoesNotReplayAgainstAWorkflowThatNeverDoes() {
-    assertThatThrownBy(() -> WorkflowReplayer.replayWorkflowExecutionFromResource("histories/task-continued-as-new.json", NeverContinuesTaskWorkflowImpl.class))
+    assertThatThrownBy(
+            () ->
+                WorkflowReplayer.replayWorkflowExecutionFromResource(
+                    "histories/task-continued-as-new.json", NeverContinuesTaskWorkflowImpl.class))
         .isInstanceOf(RuntimeException.class)
         .hasMessageContaining(NonDeterministicException.class.getName());
   }
@@ -66,8 +71,18 @@ class TaskWorkflowReplayTest {
   public static class NeverContinuesTaskWorkflowImpl extends TaskWorkflowImpl {
     @WorkflowInit
     public NeverContinuesTaskWorkflowImpl(TaskStart start) {
-      super(new TaskStart(start.taskId(), start.projectId(), start.title(), start.spec(), start.serverId(), start.requirePlanApproval(),
-          start.reminderAfterSeconds(), start.createdBy(), start.resume(), Long.MAX_VALUE));
+      super(
+          new TaskStart(
+              start.taskId(),
+              start.projectId(),
+              start.title(),
+              start.spec(),
+              start.serverId(),
+              start.requirePlanApproval(),
+              start.reminderAfterSeconds(),
+              start.createdBy(),
+              start.resume(),
+              Long.MAX_VALUE));
     }
   }
 

@@ -133,8 +133,11 @@ class TaskWorkflowResumeTest {
     assertThat(activities.stored(task.id()))
         .extracting(TaskChange::type, TaskChange::seq, TaskChange::to)
         .containsExactly(tuple("resumed", 2L, ASSIGNED), tuple("plan_mode", 3L, PLANNING));
-    assertRejected(() -> task.workflow().start(agent(null)), "'start' is not allowed while the task is planning");
-    assertThat(task.workflow().submitPlan(agent("1. reproduce 2. fix")).status()).isEqualTo(PLAN_REVIEW);
+    assertRejected(
+        () -> task.workflow().start(agent(null)),
+        "'start' is not allowed while the task is planning");
+    assertThat(task.workflow().submitPlan(agent("1. reproduce 2. fix")).status())
+        .isEqualTo(PLAN_REVIEW);
   }
 
   @Test

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
@@ -121,25 +122,49 @@ class TaskWorkflowTest {
   void aChattyTaskContinuesAsNewAndStaysTheSameTask() {
     Task task = driver.startContinuingAfter(3);
     // by workflow id alone, as the web layer sends actions: whichever run is the latest
-    TaskWorkflow workflow = testEnv.getWorkflowClient().newWorkflowStub(TaskWorkflow.class, TaskWorkflow.workflowId(task.id()));
+    TaskWorkflow workflow =
+        testEnv
+            .getWorkflowClient()
+            .newWorkflowStub(TaskWorkflow.class, TaskWorkflow.workflowId(task.id()));
     String firstRun = task.untyped().getExecution().getRunId();
     workflow.submitPlan(agent("plan v1"));
     workflow.revisePlan(human("smaller"));
     // the third action of the run: the run hands over once it is done
     assertThat(workflow.submitPlan(agent("plan v2")).status()).isEqualTo(PLAN_REVIEW);
     workflow.addNote(agent("a note, in whichever run"));
-    assertThat(workflow.approvePlan(human(null)).status()).as("the next run takes it on").isEqualTo(RUNNING);
+    assertThat(workflow.approvePlan(human(null)).status())
+        .as("the next run takes it on")
+        .isEqualTo(RUNNING);
     assertThat(workflow.complete(agent("done")).status()).isEqualTo(DONE);
     assertThat(task.outcome().status()).isEqualTo(DONE);
 
-    var runs = testEnv.getWorkflowClient().fetchHistory(TaskWorkflow.workflowId(task.id()), firstRun);
-    assertThat(runs.getLastEvent().getEventType()).isEqualTo(io.temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
-    assertThat(testEnv.getWorkflowClient().newUntypedWorkflowStub(TaskWorkflow.workflowId(task.id())).describe().getExecution().getRunId())
-        .as("the task ran on in a later run").isNotEqualTo(firstRun);
+    var runs =
+        testEnv.getWorkflowClient().fetchHistory(TaskWorkflow.workflowId(task.id()), firstRun);
+    assertThat(runs.getLastEvent().getEventType())
+        .isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
+    assertThat(
+            testEnv
+                .getWorkflowClient()
+                .newUntypedWorkflowStub(TaskWorkflow.workflowId(task.id()))
+                .describe()
+                .getExecution()
+                .getRunId())
+        .as("the task ran on in a later run")
+        .isNotEqualTo(firstRun);
     List<TaskChange> events = activities.stored(task.id());
-    assertThat(events).extracting(TaskChange::type).doesNotContain("resumed")
-        .containsSubsequence("plan_submitted", "plan_revision_requested", "plan_submitted", "note_added", "plan_approved", "completed");
-    assertThat(events).extracting(TaskChange::seq).containsExactlyElementsOf(LongStream.range(0, events.size()).boxed().toList());
+    assertThat(events)
+        .extracting(TaskChange::type)
+        .doesNotContain("resumed")
+        .containsSubsequence(
+            "plan_submitted",
+            "plan_revision_requested",
+            "plan_submitted",
+            "note_added",
+            "plan_approved",
+            "completed");
+    assertThat(events)
+        .extracting(TaskChange::seq)
+        .containsExactlyElementsOf(LongStream.range(0, events.size()).boxed().toList());
   }
 
   @Test
@@ -216,9 +241,14 @@ class TaskWorkflowTest {
     Task task = driver.resume(RUNNING, 40, null, 3600, TaskState.MAX_NOTES - 1);
 
     assertThat(task.workflow().addNote(agent("the last one")).status()).isEqualTo(RUNNING);
-    assertRejected(() -> task.workflow().addNote(agent("one too many")), "the task already holds " + TaskState.MAX_NOTES + " notes");
-    assertThat(activities.stored(task.id()).stream().filter(c -> c.type().equals("note_added"))).hasSize(1);
-    assertThat(task.workflow().complete(agent("done")).status()).as("the cap stops notes, not the task").isEqualTo(DONE);
+    assertRejected(
+        () -> task.workflow().addNote(agent("one too many")),
+        "the task already holds " + TaskState.MAX_NOTES + " notes");
+    assertThat(activities.stored(task.id()).stream().filter(c -> c.type().equals("note_added")))
+        .hasSize(1);
+    assertThat(task.workflow().complete(agent("done")).status())
+        .as("the cap stops notes, not the task")
+        .isEqualTo(DONE);
   }
 
   @Test

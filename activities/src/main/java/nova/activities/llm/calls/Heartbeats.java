@@ -7,9 +7,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Heartbeats a streaming call's progress (characters received so far) at a third of its
- * heartbeat timeout, from its own thread, so a slow first token does not look like a dead
- * worker. A cancellation or timeout the heartbeat learns of is thrown at the next delta.
+ * Heartbeats a streaming call's progress (characters received so far) at a third of its heartbeat
+ * timeout, from its own thread, so a slow first token does not look like a dead worker. A
+ * cancellation or timeout the heartbeat learns of is thrown at the next delta.
  */
 final class Heartbeats implements AutoCloseable {
   private static final Duration SHORTEST = Duration.ofMillis(100);
@@ -23,7 +23,10 @@ final class Heartbeats implements AutoCloseable {
     Duration timeout = activity.getInfo().getHeartbeatTimeout();
     Duration every = timeout.isZero() ? Duration.ofSeconds(10) : timeout.dividedBy(3);
     Duration interval = every.compareTo(SHORTEST) < 0 ? SHORTEST : every;
-    this.ticker = Thread.ofVirtual().name("llm-heartbeat-" + activity.getInfo().getActivityId()).start(() -> beat(interval));
+    this.ticker =
+        Thread.ofVirtual()
+            .name("llm-heartbeat-" + activity.getInfo().getActivityId())
+            .start(() -> beat(interval));
   }
 
   void received(int chars) {

@@ -25,7 +25,10 @@ import nova.workflows.llm.messages.LlmReply;
 import nova.workflows.llm.messages.PromptMessage;
 import org.jdbi.v3.core.Jdbi;
 
-/** Streams each call through the gateway, heartbeating as it goes, and stores the answer before it returns its id. */
+/**
+ * Streams each call through the gateway, heartbeating as it goes, and stores the answer before it
+ * returns its id.
+ */
 public final class LlmActivitiesImpl implements LlmActivities {
   private static final Set<String> ROLES = Set.of("system", "user", "assistant");
   private final Gateway gateway;
@@ -48,14 +51,24 @@ public final class LlmActivitiesImpl implements LlmActivities {
     String workflowId = activity.getInfo().getWorkflowId();
     AgentChain agent = agentChain(prompt);
     List<String> models = prompt.models().isEmpty() ? agent.models() : prompt.models();
-    if (models.isEmpty()) throw failure(LlmFailure.UNKNOWN_MODEL, "name the models to try, or an agent whose models to use");
+    if (models.isEmpty())
+      throw failure(
+          LlmFailure.UNKNOWN_MODEL, "name the models to try, or an agent whose models to use");
     ObjectNode body = body(prompt, agent.systemPrompt());
     calls.begin(prompt, models, workflowId);
     try (Heartbeats heartbeats = new Heartbeats(activity)) {
-      GatewayAnswer result = gateway.stream(new GatewayCall(body, models, "workflow:" + workflowId, prompt.agentId()),
-          (route, delta) -> heartbeats.received(delta.path("content").asText("").length()));
+      GatewayAnswer result =
+          gateway.stream(
+              new GatewayCall(body, models, "workflow:" + workflowId, prompt.agentId()),
+              (route, delta) -> heartbeats.received(delta.path("content").asText("").length()));
       Usage used = result.result().usage();
-      return calls.finish(prompt.callId(), result.result().text(), result.route().name(), result.result().finishReason(), used.inputTokens(), used.outputTokens(),
+      return calls.finish(
+          prompt.callId(),
+          result.result().text(),
+          result.route().name(),
+          result.result().finishReason(),
+          used.inputTokens(),
+          used.outputTokens(),
           result.fellBack().stream().map(Attempt::model).toList());
     } catch (UnknownModel e) {
       calls.fail(prompt.callId(), e.getMessage());
@@ -63,7 +76,10 @@ public final class LlmActivitiesImpl implements LlmActivities {
     } catch (GatewayFailure e) {
       calls.fail(prompt.callId(), e.getMessage());
       if (!e.transientFailure()) throw failure(LlmFailure.REQUEST_REFUSED, e.getMessage());
-      ApplicationFailure.Builder unavailable = ApplicationFailure.newBuilder().setType(LlmFailure.MODELS_UNAVAILABLE.name()).setMessage(e.getMessage());
+      ApplicationFailure.Builder unavailable =
+          ApplicationFailure.newBuilder()
+              .setType(LlmFailure.MODELS_UNAVAILABLE.name())
+              .setMessage(e.getMessage());
       e.retryAfter().ifPresent(unavailable::setNextRetryDelay);
       throw unavailable.build();
     }
@@ -71,24 +87,32 @@ public final class LlmActivitiesImpl implements LlmActivities {
 
   private AgentChain agentChain(LlmPrompt prompt) {
     if (prompt.agentId() == null) return new AgentChain(List.of(), "");
-    return AgentChain.of(jdbi, prompt.agentId()).orElseThrow(() -> failure(LlmFailure.UNKNOWN_MODEL, "agent " + prompt.agentId() + " does not exist"));
+    return AgentChain.of(jdbi, prompt.agentId())
+        .orElseThrow(
+            () ->
+                failure(LlmFailure.UNKNOWN_MODEL, "agent " + prompt.agentId() + " does not exist"));
   }
 
   private ObjectNode body(LlmPrompt prompt, String systemPrompt) {
-    if (prompt.messages().isEmpty()) throw failure(LlmFailure.REQUEST_REFUSED, "a prompt needs at least one message");
+    if (prompt.messages().isEmpty())
+      throw failure(LlmFailure.REQUEST_REFUSED, "a prompt needs at least one message");
     List<UUID> ids = new ArrayList<>();
     for (PromptMessage m : prompt.messages()) {
-      if (!ROLES.contains(m.role())) throw failure(LlmFailure.REQUEST_REFUSED, "message role '" + m.role() + "' is not one of " + ROLES);
+      if (!ROLES.contains(m.role()))
+        throw failure(
+            LlmFailure.REQUEST_REFUSED, "message role '" + m.role() + "' is not one of " + ROLES);
       ids.add(m.textId());
     }
     Map<UUID, String> bodies = texts.bodies(ids);
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     ArrayNode messages = body.putArray("messages");
     boolean hasSystem = prompt.messages().stream().anyMatch(m -> m.role().equals("system"));
-    if (!hasSystem && !systemPrompt.isBlank()) messages.addObject().put("role", "system").put("content", systemPrompt);
+    if (!hasSystem && !systemPrompt.isBlank())
+      messages.addObject().put("role", "system").put("content", systemPrompt);
     for (PromptMessage m : prompt.messages()) {
       String text = bodies.get(m.textId());
-      if (text == null) throw failure(LlmFailure.MISSING_TEXT, "prompt text " + m.textId() + " is not stored");
+      if (text == null)
+        throw failure(LlmFailure.MISSING_TEXT, "prompt text " + m.textId() + " is not stored");
       messages.addObject().put("role", m.role()).put("content", text);
     }
     if (prompt.maxTokens() != null) body.put("max_tokens", prompt.maxTokens());
@@ -96,6 +120,10 @@ public final class LlmActivitiesImpl implements LlmActivities {
   }
 
   private static ApplicationFailure failure(LlmFailure type, String message) {
-    return ApplicationFailure.newBuilder().setType(type.name()).setMessage(message).setNonRetryable(!type.retryable()).build();
+    return ApplicationFailure.newBuilder()
+        .setType(type.name())
+        .setMessage(message)
+        .setNonRetryable(!type.retryable())
+        .build();
   }
 }

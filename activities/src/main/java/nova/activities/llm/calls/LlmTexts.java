@@ -29,22 +29,39 @@ public final class LlmTexts {
   static UUID save(Handle h, String body) {
     byte[] sha = sha256(body);
     // DO UPDATE (a no-op) rather than DO NOTHING, so RETURNING gives the existing row's id too
-    return h.createQuery("""
-        INSERT INTO llm_texts (id, sha256, body) VALUES (:id, :sha, :body)
-        ON CONFLICT (sha256) DO UPDATE SET sha256 = excluded.sha256 RETURNING id""")
-        .bind("id", UUID.nameUUIDFromBytes(sha)).bind("sha", sha).bind("body", body).mapTo(UUID.class).one();
+    return h.createQuery(
+            """
+            INSERT INTO llm_texts (id, sha256, body) VALUES (:id, :sha, :body)
+            ON CONFLICT (sha256) DO UPDATE SET sha256 = excluded.sha256 RETURNING id\
+            """)
+        .bind("id", UUID.nameUUIDFromBytes(sha))
+        .bind("sha", sha)
+        .bind("body", body)
+        .mapTo(UUID.class)
+        .one();
   }
 
   public Optional<String> body(UUID id) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT body FROM llm_texts WHERE id = :id").bind("id", id).mapTo(String.class).findOne());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT body FROM llm_texts WHERE id = :id")
+                .bind("id", id)
+                .mapTo(String.class)
+                .findOne());
   }
 
   /** The bodies of the ids that exist; a missing id is simply absent from the map. */
   public Map<UUID, String> bodies(Collection<UUID> ids) {
     if (ids.isEmpty()) return Map.of();
-    return jdbi.withHandle(h -> h.createQuery("SELECT id, body FROM llm_texts WHERE id = ANY(:ids)")
-        .bindArray("ids", UUID.class, ids).map((rs, ctx) -> Map.entry(rs.getObject("id", UUID.class), rs.getString("body")))
-        .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    return jdbi.withHandle(
+        h ->
+            h
+                .createQuery("SELECT id, body FROM llm_texts WHERE id = ANY(:ids)")
+                .bindArray("ids", UUID.class, ids)
+                .map((rs, ctx) -> Map.entry(rs.getObject("id", UUID.class), rs.getString("body")))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
   }
 
   private static byte[] sha256(String body) {

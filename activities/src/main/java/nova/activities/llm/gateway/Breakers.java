@@ -5,6 +5,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,9 +14,9 @@ import nova.activities.llm.ProviderFailure;
 
 /**
  * Keeps calls away from a provider that keeps failing: one circuit breaker per provider
- * (resilience4j) that opens when half of the last calls failed transiently, stays open for
- * {@code openFor}, then lets one call through to test it. A provider's own 429 with Retry-After
- * also rests it until then. Refusals of bad requests count for nothing: the provider is fine.
+ * (resilience4j) that opens when half of the last calls failed transiently, stays open for {@code
+ * openFor}, then lets one call through to test it. A provider's own 429 with Retry-After also rests
+ * it until then. Refusals of bad requests count for nothing: the provider is fine.
  */
 public final class Breakers {
   public record State(String provider, String state, Instant until, float failureRate, int calls) {}
@@ -28,21 +29,36 @@ public final class Breakers {
 
   public Breakers(int window, Duration openFor) {
     this.openFor = openFor;
-    this.registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
-        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED).slidingWindowSize(window)
-        .minimumNumberOfCalls(Math.max(2, window / 2)).failureRateThreshold(50).waitDurationInOpenState(openFor)
-        .permittedNumberOfCallsInHalfOpenState(1).automaticTransitionFromOpenToHalfOpenEnabled(false)
-        .recordException(e -> e instanceof ProviderFailure f && f.kind().transientFailure())
-        .ignoreException(e -> e instanceof ProviderFailure f && !f.kind().transientFailure()).build());
+    this.registry =
+        CircuitBreakerRegistry.of(
+            CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(window)
+                .minimumNumberOfCalls(Math.max(2, window / 2))
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(openFor)
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                .recordException(e -> e instanceof ProviderFailure f && f.kind().transientFailure())
+                .ignoreException(
+                    e -> e instanceof ProviderFailure f && !f.kind().transientFailure())
+                .build());
   }
 
-  /** Why this provider may not be called now, or empty when it may; a permission taken must be given back through {@link #done}. */
+  /**
+   * Why this provider may not be called now, or empty when it may; a permission taken must be given
+   * back through {@link #done}.
+   */
   public Optional<String> refusal(String provider, Instant now) {
     Instant rest = restUntil.get(provider);
-    if (rest != null && rest.isAfter(now)) return Optional.of(provider + " asked for a rest until " + rest);
+    if (rest != null && rest.isAfter(now))
+      return Optional.of(provider + " asked for a rest until " + rest);
     CircuitBreaker breaker = breaker(provider);
     if (breaker.tryAcquirePermission()) return Optional.empty();
-    return Optional.of(provider + "'s circuit is open after repeated failures; next try after " + until(provider).orElse(now));
+    return Optional.of(
+        provider
+            + "'s circuit is open after repeated failures; next try after "
+            + until(provider).orElse(now));
   }
 
   public void done(String provider, long nanos, ProviderFailure failure) {
@@ -63,7 +79,10 @@ public final class Breakers {
   public Optional<Instant> until(String provider) {
     Instant rest = restUntil.get(provider);
     CircuitBreaker breaker = breaker(provider);
-    Instant open = breaker.getState() == CircuitBreaker.State.OPEN && openedAt.containsKey(provider) ? openedAt.get(provider).plus(openFor) : null;
+    Instant open =
+        breaker.getState() == CircuitBreaker.State.OPEN && openedAt.containsKey(provider)
+            ? openedAt.get(provider).plus(openFor)
+            : null;
     if (rest != null && rest.isBefore(Instant.now())) rest = null;
     if (rest == null) return Optional.ofNullable(open);
     return Optional.of(open == null || rest.isAfter(open) ? rest : open);
@@ -72,18 +91,34 @@ public final class Breakers {
   public State state(String provider) {
     CircuitBreaker breaker = breaker(provider);
     Instant rest = restUntil.get(provider);
-    String state = rest != null && rest.isAfter(Instant.now()) && breaker.getState() == CircuitBreaker.State.CLOSED ? "resting" : breaker.getState().name().toLowerCase(java.util.Locale.ROOT);
+    String state =
+        rest != null
+                && rest.isAfter(Instant.now())
+                && breaker.getState() == CircuitBreaker.State.CLOSED
+            ? "resting"
+            : breaker.getState().name().toLowerCase(Locale.ROOT);
     CircuitBreaker.Metrics metrics = breaker.getMetrics();
-    return new State(provider, state, until(provider).orElse(null), Math.max(0, metrics.getFailureRate()), metrics.getNumberOfBufferedCalls());
+    return new State(
+        provider,
+        state,
+        until(provider).orElse(null),
+        Math.max(0, metrics.getFailureRate()),
+        metrics.getNumberOfBufferedCalls());
   }
 
   private CircuitBreaker breaker(String provider) {
-    return breakers.computeIfAbsent(provider, name -> {
-      CircuitBreaker created = registry.circuitBreaker(name);
-      created.getEventPublisher().onStateTransition(e -> {
-        if (e.getStateTransition().getToState() == CircuitBreaker.State.OPEN) openedAt.put(name, Instant.now());
-      });
-      return created;
-    });
+    return breakers.computeIfAbsent(
+        provider,
+        name -> {
+          CircuitBreaker created = registry.circuitBreaker(name);
+          created
+              .getEventPublisher()
+              .onStateTransition(
+                  e -> {
+                    if (e.getStateTransition().getToState() == CircuitBreaker.State.OPEN)
+                      openedAt.put(name, Instant.now());
+                  });
+          return created;
+        });
   }
 }

@@ -9,16 +9,19 @@ import java.util.Set;
 import nova.activities.llm.ChatProvider;
 
 /**
- * What can be called right now: the enabled providers with their clients, and the aliases. A
- * name resolves as an alias first, then as {@code provider/model}, then as a bare model id that
- * exactly one provider offers. Immutable; the gateway swaps in a new one when providers change.
+ * What can be called right now: the enabled providers with their clients, and the aliases. A name
+ * resolves as an alias first, then as {@code provider/model}, then as a bare model id that exactly
+ * one provider offers. Immutable; the gateway swaps in a new one when providers change.
  */
 public final class Catalog {
   private final Map<String, Provider> providers = new LinkedHashMap<>();
   private final Map<String, ChatProvider> clients;
   private final Map<String, List<String>> aliases;
 
-  Catalog(List<Provider> providers, Map<String, ChatProvider> clients, Map<String, List<String>> aliases) {
+  Catalog(
+      List<Provider> providers,
+      Map<String, ChatProvider> clients,
+      Map<String, List<String>> aliases) {
     providers.forEach(p -> this.providers.put(p.name(), p));
     this.clients = Map.copyOf(clients);
     this.aliases = Map.copyOf(aliases);
@@ -61,7 +64,8 @@ public final class Catalog {
   }
 
   public List<Route> resolve(String name) {
-    if (name == null || name.isBlank()) throw new UnknownModel(String.valueOf(name), "is empty", available());
+    if (name == null || name.isBlank())
+      throw new UnknownModel(String.valueOf(name), "is empty", available());
     List<String> targets = aliases.get(name);
     if (targets != null) return targets.stream().map(t -> direct(t, name)).toList();
     return List.of(direct(name, name));
@@ -71,19 +75,32 @@ public final class Catalog {
     int slash = name.indexOf('/');
     if (slash > 0 && providers.containsKey(name.substring(0, slash))) {
       Provider provider = providers.get(name.substring(0, slash));
-      if (!provider.enabled()) throw new UnknownModel(name, "belongs to the disabled provider " + provider.name(), available());
+      if (!provider.enabled())
+        throw new UnknownModel(
+            name, "belongs to the disabled provider " + provider.name(), available());
       String id = name.substring(slash + 1);
-      return provider.model(id).map(m -> new Route(provider, clients.get(provider.name()), m, requested))
-          .orElseThrow(() -> new UnknownModel(name, "is not among " + provider.name() + "'s models", available()));
+      return provider
+          .model(id)
+          .map(m -> new Route(provider, clients.get(provider.name()), m, requested))
+          .orElseThrow(
+              () ->
+                  new UnknownModel(
+                      name, "is not among " + provider.name() + "'s models", available()));
     }
     List<Route> offering = new ArrayList<>();
     for (Provider p : providers.values()) {
-      if (p.enabled()) p.model(name).ifPresent(m -> offering.add(new Route(p, clients.get(p.name()), m, requested)));
+      if (p.enabled())
+        p.model(name)
+            .ifPresent(m -> offering.add(new Route(p, clients.get(p.name()), m, requested)));
     }
     if (offering.size() == 1) return offering.getFirst();
     if (offering.size() > 1) {
-      throw new UnknownModel(name, "is offered by several providers (" + String.join(", ", offering.stream().map(r -> r.provider().name()).toList())
-          + "); name one as provider/model", available());
+      throw new UnknownModel(
+          name,
+          "is offered by several providers ("
+              + String.join(", ", offering.stream().map(r -> r.provider().name()).toList())
+              + "); name one as provider/model",
+          available());
     }
     throw new UnknownModel(name, "does not exist", available());
   }

@@ -15,11 +15,11 @@ import nova.activities.llm.ProviderFailure;
 import nova.activities.llm.Usage;
 
 /**
- * Every model call Nova makes goes through here: the requested names resolve to a chain of
- * routes, and each route is tried in turn. A route is skipped while its provider's circuit is
- * open or Nova's limit for it is spent; a transient failure (429, 5xx, timeout, lost connection,
- * cut-off stream) moves on to the next; a refusal of the request itself ends the call with the
- * provider's status and words. A stream can move on only until its first token has gone out.
+ * Every model call Nova makes goes through here: the requested names resolve to a chain of routes,
+ * and each route is tried in turn. A route is skipped while its provider's circuit is open or
+ * Nova's limit for it is spent; a transient failure (429, 5xx, timeout, lost connection, cut-off
+ * stream) moves on to the next; a refusal of the request itself ends the call with the provider's
+ * status and words. A stream can move on only until its first token has gone out.
  */
 public final class Gateway {
   private final LiveCatalog catalog;
@@ -46,18 +46,29 @@ public final class Gateway {
     return run(call, false, (route, body, started) -> route.client().complete(body));
   }
 
-  /** Receives each delta with the route it came from: a stream that moved on says so in its first delta's route. */
+  /**
+   * Receives each delta with the route it came from: a stream that moved on says so in its first
+   * delta's route.
+   */
   @FunctionalInterface
   public interface RouteStream {
     void delta(Route route, ObjectNode delta);
   }
 
   public GatewayAnswer stream(GatewayCall call, RouteStream sink) {
-    return run(call, true, (route, body, started) -> route.client().stream(body, delta -> {
-      if (!carriesAnswer(delta)) return; // OpenAI's opening {"role": "assistant", "content": ""}: nothing said yet
-      started[0] = true;
-      sink.delta(route, delta);
-    }));
+    return run(
+        call,
+        true,
+        (route, body, started) ->
+            route.client().stream(
+                body,
+                delta -> {
+                  if (!carriesAnswer(delta))
+                    return; // OpenAI's opening {"role": "assistant", "content": ""}: nothing said
+                  // yet
+                  started[0] = true;
+                  sink.delta(route, delta);
+                }));
   }
 
   public Embeddings embed(String model, List<String> input, String caller) {
@@ -65,11 +76,27 @@ public final class Gateway {
     long t0 = System.nanoTime();
     try {
       Embeddings answer = route.client().embed(route.model().id(), input);
-      record(new GatewayCall(null, List.of(model), caller, null), route, "ok", 200, false, new Usage(answer.inputTokens(), 0), t0);
+      record(
+          new GatewayCall(null, List.of(model), caller, null),
+          route,
+          "ok",
+          200,
+          false,
+          new Usage(answer.inputTokens(), 0),
+          t0);
       return answer;
     } catch (ProviderFailure f) {
-      record(new GatewayCall(null, List.of(model), caller, null), route, outcome(f), status(f), false, Usage.NONE, t0);
-      throw f.kind().transientFailure() ? GatewayFailure.exhausted(List.of(attempt(route, f))) : GatewayFailure.refused(f, List.of());
+      record(
+          new GatewayCall(null, List.of(model), caller, null),
+          route,
+          outcome(f),
+          status(f),
+          false,
+          Usage.NONE,
+          t0);
+      throw f.kind().transientFailure()
+          ? GatewayFailure.exhausted(List.of(attempt(route, f)))
+          : GatewayFailure.refused(f, List.of());
     }
   }
 
@@ -110,7 +137,10 @@ public final class Gateway {
   }
 
   private static boolean carriesAnswer(ObjectNode delta) {
-    return !delta.path("content").asText("").isEmpty() || delta.has("tool_calls") || delta.has("function_call") || delta.has("refusal") && !delta.get("refusal").isNull();
+    return !delta.path("content").asText("").isEmpty()
+        || delta.has("tool_calls")
+        || delta.has("function_call")
+        || delta.has("refusal") && !delta.get("refusal").isNull();
   }
 
   private Optional<Attempt> admit(Route route) {
@@ -118,7 +148,12 @@ public final class Gateway {
     Instant now = Instant.now();
     Optional<String> refusal = breakers.refusal(provider, now);
     if (refusal.isPresent()) {
-      Duration wait = breakers.until(provider).map(until -> Duration.between(now, until)).filter(d -> !d.isNegative()).orElse(Duration.ofSeconds(1));
+      Duration wait =
+          breakers
+              .until(provider)
+              .map(until -> Duration.between(now, until))
+              .filter(d -> !d.isNegative())
+              .orElse(Duration.ofSeconds(1));
       return Optional.of(new Attempt(route.name(), "circuit_open", 503, refusal.get(), wait));
     }
     Integer rpm = route.provider().rpm();
@@ -126,17 +161,45 @@ public final class Gateway {
     Optional<Duration> wait = limits.take("provider:" + provider, rpm);
     if (wait.isEmpty()) return Optional.empty();
     breakers.abandoned(provider);
-    return Optional.of(new Attempt(route.name(), "rate_limited", 429, "Nova's limit of " + rpm + " requests a minute to " + provider + " is spent", wait.get()));
+    return Optional.of(
+        new Attempt(
+            route.name(),
+            "rate_limited",
+            429,
+            "Nova's limit of " + rpm + " requests a minute to " + provider + " is spent",
+            wait.get()));
   }
 
-  private void record(GatewayCall call, Route route, String outcome, int status, boolean streamed, Usage used, long t0) {
+  private void record(
+      GatewayCall call,
+      Route route,
+      String outcome,
+      int status,
+      boolean streamed,
+      Usage used,
+      long t0) {
     BigDecimal cost = route.model().cost(used);
-    usage.record(new UsageRow(UUID.randomUUID(), Instant.now(), route.provider().name(), route.model().id(), route.requested(), call.agentId(),
-        call.caller(), outcome, status, streamed, used.inputTokens(), used.outputTokens(), (int) ((System.nanoTime() - t0) / 1_000_000), cost));
+    usage.record(
+        new UsageRow(
+            UUID.randomUUID(),
+            Instant.now(),
+            route.provider().name(),
+            route.model().id(),
+            route.requested(),
+            call.agentId(),
+            call.caller(),
+            outcome,
+            status,
+            streamed,
+            used.inputTokens(),
+            used.outputTokens(),
+            (int) ((System.nanoTime() - t0) / 1_000_000),
+            cost));
   }
 
   private static Attempt attempt(Route route, ProviderFailure f) {
-    return new Attempt(route.name(), outcome(f), status(f), f.getMessage(), f.retryAfter().orElse(null));
+    return new Attempt(
+        route.name(), outcome(f), status(f), f.getMessage(), f.retryAfter().orElse(null));
   }
 
   private static String outcome(ProviderFailure f) {

@@ -7,9 +7,9 @@ import java.util.Optional;
 import nova.activities.llm.ProviderFailure;
 
 /**
- * No model of the chain answered. The status is what the caller gets: a provider's refusal of
- * the request keeps the provider's status and words; when every model failed transiently it is
- * 429 if rate limits were the reason (with the shortest wait), else the last failure's status.
+ * No model of the chain answered. The status is what the caller gets: a provider's refusal of the
+ * request keeps the provider's status and words; when every model failed transiently it is 429 if
+ * rate limits were the reason (with the shortest wait), else the last failure's status.
  */
 public final class GatewayFailure extends RuntimeException {
   private final int status;
@@ -17,7 +17,12 @@ public final class GatewayFailure extends RuntimeException {
   private final Duration retryAfter;
   private final List<Attempt> attempts;
 
-  GatewayFailure(int status, boolean transientFailure, String message, Duration retryAfter, List<Attempt> attempts) {
+  GatewayFailure(
+      int status,
+      boolean transientFailure,
+      String message,
+      Duration retryAfter,
+      List<Attempt> attempts) {
     super(message);
     this.status = status;
     this.transientFailure = transientFailure;
@@ -31,20 +36,43 @@ public final class GatewayFailure extends RuntimeException {
   }
 
   static GatewayFailure midStream(Route route, ProviderFailure failure, List<Attempt> attempts) {
-    return new GatewayFailure(502, true, route.name() + " failed after the answer had begun, so no other model could take over: " + failure.getMessage(), null, attempts);
+    return new GatewayFailure(
+        502,
+        true,
+        route.name()
+            + " failed after the answer had begun, so no other model could take over: "
+            + failure.getMessage(),
+        null,
+        attempts);
   }
 
   static GatewayFailure exhausted(List<Attempt> attempts) {
     Attempt last = attempts.getLast();
-    Optional<Duration> wait = attempts.stream().filter(a -> a.retryAfter() != null).map(Attempt::retryAfter).min(Comparator.naturalOrder());
-    boolean limited = attempts.stream().allMatch(a -> a.status() == 429 || a.outcome().equals("circuit_open"));
+    Optional<Duration> wait =
+        attempts.stream()
+            .filter(a -> a.retryAfter() != null)
+            .map(Attempt::retryAfter)
+            .min(Comparator.naturalOrder());
+    boolean limited =
+        attempts.stream().allMatch(a -> a.status() == 429 || a.outcome().equals("circuit_open"));
     boolean allOpen = attempts.stream().allMatch(a -> a.outcome().equals("circuit_open"));
-    int status = allOpen ? 503 : limited ? 429 : last.status() >= 500 ? last.status() : switch (last.outcome()) {
-      case "timeout" -> 504;
-      default -> 502;
-    };
-    String summary = attempts.size() == 1 ? last.message() : "no model of the chain answered: "
-        + String.join("; ", attempts.stream().map(a -> a.model() + ": " + a.message()).toList());
+    int status =
+        allOpen
+            ? 503
+            : limited
+                ? 429
+                : last.status() >= 500
+                    ? last.status()
+                    : switch (last.outcome()) {
+                      case "timeout" -> 504;
+                      default -> 502;
+                    };
+    String summary =
+        attempts.size() == 1
+            ? last.message()
+            : "no model of the chain answered: "
+                + String.join(
+                    "; ", attempts.stream().map(a -> a.model() + ": " + a.message()).toList());
     return new GatewayFailure(status, true, summary, wait.orElse(null), attempts);
   }
 
@@ -52,7 +80,10 @@ public final class GatewayFailure extends RuntimeException {
     return status;
   }
 
-  /** Worth retrying later (the chain failed on rate limits, outages or timeouts), as against a request that is wrong. */
+  /**
+   * Worth retrying later (the chain failed on rate limits, outages or timeouts), as against a
+   * request that is wrong.
+   */
   public boolean transientFailure() {
     return transientFailure;
   }

@@ -10,9 +10,9 @@ import nova.activities.llm.ChatProvider;
 
 /**
  * The catalog in force, rebuilt from PostgreSQL when an admin changes providers or aliases (and
- * every {@code refresh} by the server, to pick up other servers' changes). Clients are kept
- * while their provider is unchanged, so their connection pools survive a reload. The built-in
- * local provider joins only while no other provider is enabled.
+ * every {@code refresh} by the server, to pick up other servers' changes). Clients are kept while
+ * their provider is unchanged, so their connection pools survive a reload. The built-in local
+ * provider joins only while no other provider is enabled.
  */
 public final class LiveCatalog {
   private final ProviderStore store;
@@ -35,7 +35,8 @@ public final class LiveCatalog {
     if (providers.stream().noneMatch(Provider::enabled)) builtin.get().ifPresent(providers::add);
     Map<String, ChatProvider> byName = new HashMap<>();
     clients.keySet().retainAll(providers);
-    for (Provider p : providers) byName.put(p.name(), clients.computeIfAbsent(p, x -> ChatProvider.of(x.clientConfig())));
+    for (Provider p : providers)
+      byName.put(p.name(), clients.computeIfAbsent(p, x -> ChatProvider.of(x.clientConfig())));
     current = new Catalog(providers, byName, store.aliases());
     return current;
   }

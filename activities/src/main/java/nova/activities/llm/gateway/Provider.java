@@ -11,8 +11,16 @@ import nova.activities.llm.ProviderKind;
  * limit for it. {@code source} says who owns the row: {@code config} (nova.yml or the environment,
  * rewritten at each start), {@code app} (an admin) or {@code builtin} (the local model).
  */
-public record Provider(UUID id, String name, ProviderKind kind, String baseUrl, String apiKey, List<ProviderModel> models,
-    Integer rpm, String source, boolean enabled) {
+public record Provider(
+    UUID id,
+    String name,
+    ProviderKind kind,
+    String baseUrl,
+    String apiKey,
+    List<ProviderModel> models,
+    Integer rpm,
+    String source,
+    boolean enabled) {
   public static final String CONFIG = "config";
   public static final String APP = "app";
   public static final String BUILTIN = "builtin";

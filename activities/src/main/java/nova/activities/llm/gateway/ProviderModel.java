@@ -5,7 +5,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import nova.activities.llm.Usage;
 
-/** A model a provider offers, by the provider's own id, with its price in USD per million tokens in and out. */
+/**
+ * A model a provider offers, by the provider's own id, with its price in USD per million tokens in
+ * and out.
+ */
 public record ProviderModel(
     @JsonProperty("id") String id,
     @JsonProperty("input_per_mtok") BigDecimal inputPerMtok,
@@ -22,7 +25,9 @@ public record ProviderModel(
   }
 
   public BigDecimal cost(Usage usage) {
-    return inputPerMtok.multiply(BigDecimal.valueOf(usage.inputTokens())).add(outputPerMtok.multiply(BigDecimal.valueOf(usage.outputTokens())))
+    return inputPerMtok
+        .multiply(BigDecimal.valueOf(usage.inputTokens()))
+        .add(outputPerMtok.multiply(BigDecimal.valueOf(usage.outputTokens())))
         .divide(MILLION, 8, RoundingMode.HALF_UP);
   }
 }

@@ -11,14 +11,15 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
  * Requests per minute per bucket (an API key, a provider), shared by every Nova server through
- * Redis. The generic cell rate algorithm in one script on Redis's clock: one key per bucket
- * holding the theoretical arrival time, a burst of up to the whole minute's allowance, and an
- * exact wait when refused, which becomes the Retry-After.
+ * Redis. The generic cell rate algorithm in one script on Redis's clock: one key per bucket holding
+ * the theoretical arrival time, a burst of up to the whole minute's allowance, and an exact wait
+ * when refused, which becomes the Retry-After.
  */
 public final class RateLimiter {
   private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);
   private static final long PERIOD_MS = 60_000;
-  private static final String SCRIPT = """
+  private static final String SCRIPT =
+      """
       local t = redis.call('TIME')
       local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
       local period = tonumber(ARGV[2])
@@ -38,7 +39,9 @@ public final class RateLimiter {
     this.redis = redis;
   }
 
-  /** Takes one request from the bucket; the wait until the next one fits when the bucket is empty. */
+  /**
+   * Takes one request from the bucket; the wait until the next one fits when the bucket is empty.
+   */
   public Optional<Duration> take(String bucket, int perMinute) {
     try {
       long waitMs = run("nova:rate:" + bucket, perMinute);

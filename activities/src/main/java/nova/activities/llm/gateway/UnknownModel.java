@@ -2,7 +2,10 @@ package nova.activities.llm.gateway;
 
 import java.util.List;
 
-/** A model name that is neither provider/model of an enabled provider nor an alias; carries what is available. */
+/**
+ * A model name that is neither provider/model of an enabled provider nor an alias; carries what is
+ * available.
+ */
 public final class UnknownModel extends RuntimeException {
   private final String requested;
   private final List<String> available;

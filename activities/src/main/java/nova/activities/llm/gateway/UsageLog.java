@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes usage rows in batches from one background thread, so a call's answer never waits on
- * the usage table. Rows reach PostgreSQL within {@link #FLUSH_EVERY_MS} ms; stopping writes the rest.
+ * Writes usage rows in batches from one background thread, so a call's answer never waits on the
+ * usage table. Rows reach PostgreSQL within {@link #FLUSH_EVERY_MS} ms; stopping writes the rest.
  */
 public final class UsageLog implements AutoCloseable {
   static final long FLUSH_EVERY_MS = 200;
@@ -51,15 +51,21 @@ public final class UsageLog implements AutoCloseable {
   }
 
   private void write(List<UsageRow> rows) {
-    jdbi.useHandle(h -> {
-      PreparedBatch insert = h.prepareBatch("""
-          INSERT INTO llm_usage (id, at, provider, model, requested, agent_id, caller, outcome, status, streamed,
-            input_tokens, output_tokens, latency_ms, cost_usd)
-          VALUES (:id, :at, :provider, :model, :requested, :agentId, :caller, :outcome, :status, :streamed,
-            :inputTokens, :outputTokens, :latencyMs, :costUsd) ON CONFLICT (id) DO NOTHING""");
-      rows.forEach(row -> insert.bindMethods(row).add());
-      insert.execute();
-    });
+    jdbi.useHandle(
+        h -> {
+          PreparedBatch insert =
+              h.prepareBatch(
+                  """
+                  INSERT INTO llm_usage (id, at, provider, model, requested, agent_id, caller,
+                    outcome, status, streamed,
+                    input_tokens, output_tokens, latency_ms, cost_usd)
+                  VALUES (:id, :at, :provider, :model, :requested, :agentId, :caller, :outcome,
+                    :status, :streamed,
+                    :inputTokens, :outputTokens, :latencyMs, :costUsd) ON CONFLICT (id) DO NOTHING\
+                  """);
+          rows.forEach(row -> insert.bindMethods(row).add());
+          insert.execute();
+        });
   }
 
   @Override

@@ -1,5 +1,6 @@
 package nova.activities.llm.local;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,9 +19,9 @@ import nova.activities.llm.OpenAiShapes;
 
 /**
  * The built-in local model behind a loopback port, speaking OpenAI's wire protocol (chat
- * completions streamed and not, models, embeddings), so Nova's gateway reaches it through the
- * same client and code path as any hosted provider. {@code bin/nova bench gateway} runs it on
- * its own as the baseline.
+ * completions streamed and not, models, embeddings), so Nova's gateway reaches it through the same
+ * client and code path as any hosted provider. {@code bin/nova bench gateway} runs it on its own as
+ * the baseline.
  */
 public final class LocalModelServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,9 +29,11 @@ public final class LocalModelServer implements AutoCloseable {
 
   static {
     // The JDK's server leaves Nagle's algorithm on: each small streamed chunk would wait for the
-    // client's delayed ACK, up to 40 ms, which no real provider does. Read once, when the first server starts.
+    // client's delayed ACK, up to 40 ms, which no real provider does. Read once, when the first
+    // server starts.
     System.setProperty("sun.net.httpserver.nodelay", "true");
   }
+
   private final LocalModel model;
   private final HttpServer server;
 
@@ -42,7 +45,10 @@ public final class LocalModelServer implements AutoCloseable {
     server.start();
   }
 
-  /** Runs the local model on its own: {@code LocalModelServer PORT [FIRST_TOKEN_MS TOKENS_PER_SECOND]}. */
+  /**
+   * Runs the local model on its own: {@code LocalModelServer PORT [FIRST_TOKEN_MS
+   * TOKENS_PER_SECOND]}.
+   */
   public static void main(String[] args) throws IOException {
     int port = Integer.parseInt(args[0]);
     Duration first = Duration.ofMillis(args.length > 1 ? Long.parseLong(args[1]) : 150);
@@ -60,11 +66,22 @@ public final class LocalModelServer implements AutoCloseable {
       String path = exchange.getRequestURI().getPath();
       switch (exchange.getRequestMethod() + " " + path) {
         case "GET /v1/models" -> send(exchange, 200, models());
-        case "POST /v1/chat/completions" -> chat(exchange, JSON.readTree(exchange.getRequestBody()));
-        case "POST /v1/embeddings" -> send(exchange, 200, embeddings(JSON.readTree(exchange.getRequestBody())));
-        default -> send(exchange, 404, error("no route " + exchange.getRequestMethod() + " " + path + "; this server has /v1/chat/completions, /v1/models and /v1/embeddings"));
+        case "POST /v1/chat/completions" ->
+            chat(exchange, JSON.readTree(exchange.getRequestBody()));
+        case "POST /v1/embeddings" ->
+            send(exchange, 200, embeddings(JSON.readTree(exchange.getRequestBody())));
+        default ->
+            send(
+                exchange,
+                404,
+                error(
+                    "no route "
+                        + exchange.getRequestMethod()
+                        + " "
+                        + path
+                        + "; this server has /v1/chat/completions, /v1/models and /v1/embeddings"));
       }
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       send(exchange, 400, error("the body is not JSON: " + e.getOriginalMessage()));
     }
   }
@@ -85,18 +102,33 @@ public final class LocalModelServer implements AutoCloseable {
     int maxTokens = OpenAiShapes.maxTokens(request);
     List<String> tokens = model.answer(last, maxTokens);
     String finish = tokens.size() >= maxTokens ? "length" : "stop";
-    ObjectNode usage = JSON.createObjectNode().put("prompt_tokens", LocalModel.tokens(prompt.toString()) + 3 * messages.size())
-        .put("completion_tokens", tokens.size());
+    ObjectNode usage =
+        JSON.createObjectNode()
+            .put("prompt_tokens", LocalModel.tokens(prompt.toString()) + 3 * messages.size())
+            .put("completion_tokens", tokens.size());
     usage.put("total_tokens", usage.get("prompt_tokens").asInt() + tokens.size());
     String id = "chatcmpl-local-" + UUID.randomUUID();
     String modelName = request.path("model").asText(LocalModel.CHAT_MODEL);
     if (request.path("stream").asBoolean(false)) {
-      new LocalStream(exchange, id, modelName, model).send(tokens, finish, request.path("stream_options").path("include_usage").asBoolean(false) ? usage : null);
+      new LocalStream(exchange, id, modelName, model)
+          .send(
+              tokens,
+              finish,
+              request.path("stream_options").path("include_usage").asBoolean(false) ? usage : null);
       return;
     }
     for (int i = 0; i < tokens.size(); i++) sleep(model.pause(i));
-    ObjectNode answer = JSON.createObjectNode().put("id", id).put("object", "chat.completion").put("created", System.currentTimeMillis() / 1000).put("model", modelName);
-    answer.putArray("choices").addObject().put("index", 0).put("finish_reason", finish)
+    ObjectNode answer =
+        JSON.createObjectNode()
+            .put("id", id)
+            .put("object", "chat.completion")
+            .put("created", System.currentTimeMillis() / 1000)
+            .put("model", modelName);
+    answer
+        .putArray("choices")
+        .addObject()
+        .put("index", 0)
+        .put("finish_reason", finish)
         .set("message", OpenAiShapes.assistant(String.join("", tokens)));
     answer.set("usage", usage);
     send(exchange, 200, answer);
@@ -106,19 +138,31 @@ public final class LocalModelServer implements AutoCloseable {
     ObjectNode list = JSON.createObjectNode().put("object", "list");
     ArrayNode data = list.putArray("data");
     for (String id : List.of(LocalModel.CHAT_MODEL, LocalModel.EMBED_MODEL)) {
-      data.addObject().put("id", id).put("object", "model").put("created", 0).put("owned_by", "nova-local");
+      data.addObject()
+          .put("id", id)
+          .put("object", "model")
+          .put("created", 0)
+          .put("owned_by", "nova-local");
     }
     return list;
   }
 
   private ObjectNode embeddings(JsonNode request) {
     JsonNode input = request.path("input");
-    List<String> texts = input.isArray() ? JSON.convertValue(input, JSON.getTypeFactory().constructCollectionType(List.class, String.class)) : List.of(input.asText());
-    ObjectNode answer = JSON.createObjectNode().put("object", "list").put("model", request.path("model").asText(LocalModel.EMBED_MODEL));
+    List<String> texts =
+        input.isArray()
+            ? JSON.convertValue(
+                input, JSON.getTypeFactory().constructCollectionType(List.class, String.class))
+            : List.of(input.asText());
+    ObjectNode answer =
+        JSON.createObjectNode()
+            .put("object", "list")
+            .put("model", request.path("model").asText(LocalModel.EMBED_MODEL));
     ArrayNode data = answer.putArray("data");
     int tokens = 0;
     for (int i = 0; i < texts.size(); i++) {
-      ArrayNode vector = data.addObject().put("object", "embedding").put("index", i).putArray("embedding");
+      ArrayNode vector =
+          data.addObject().put("object", "embedding").put("index", i).putArray("embedding");
       for (float v : LocalModel.embed(texts.get(i), EMBED_DIMENSIONS)) vector.add(v);
       tokens += LocalModel.tokens(texts.get(i));
     }

@@ -54,7 +54,11 @@ final class LocalStream {
   }
 
   private ObjectNode header() {
-    return JSON.createObjectNode().put("id", id).put("object", "chat.completion.chunk").put("created", created).put("model", model);
+    return JSON.createObjectNode()
+        .put("id", id)
+        .put("object", "chat.completion.chunk")
+        .put("created", created)
+        .put("model", model);
   }
 
   private static void write(OutputStream out, ObjectNode chunk) throws IOException {

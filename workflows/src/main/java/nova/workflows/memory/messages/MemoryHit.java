@@ -8,5 +8,11 @@ import java.util.UUID;
  * reciprocal-rank score; passage is the chunk that matched best.
  */
 public record MemoryHit(
-    UUID id, String scope, String content, String passage, Map<String, Object> metadata, Integer semanticRank,
-    Integer keywordRank, double score) {}
+    UUID id,
+    String scope,
+    String content,
+    String passage,
+    Map<String, Object> metadata,
+    Integer semanticRank,
+    Integer keywordRank,
+    double score) {}

@@ -1,4 +1,7 @@
 package nova.workflows.memory.messages;
 
-/** What one pass call did: chunks embedded, the last chunk id it reached, and whether none are left past it. */
+/**
+ * What one pass call did: chunks embedded, the last chunk id it reached, and whether none are left
+ * past it.
+ */
 public record ReembedBatch(long embedded, long lastChunk, boolean exhausted) {}

@@ -10,7 +10,13 @@ import java.util.UUID;
  * its Update id), stored with the event it makes, so that a repeat is recognised in PostgreSQL even
  * where Temporal no longer can (a new run after continue-as-new, or a workflow started again).
  */
-public record TaskInput(String actor, UUID serverId, String text, UUID interventionId, boolean urgent, String requestId) {
+public record TaskInput(
+    String actor,
+    UUID serverId,
+    String text,
+    UUID interventionId,
+    boolean urgent,
+    String requestId) {
 
   public TaskInput(String actor, UUID serverId, String text, UUID interventionId, boolean urgent) {
     this(actor, serverId, text, interventionId, urgent, null);

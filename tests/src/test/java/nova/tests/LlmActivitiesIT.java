@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 import nova.activities.llm.FakeProvider;
 import nova.activities.llm.FakeProvider.Plan;
 import nova.activities.llm.ProviderKind;
-import nova.activities.llm.calls.LlmTexts;
+import nova.activities.llm.gateway.GatewayTestSupport;
 import nova.web.platform.Database;
 import nova.workflows.llm.LlmFailure;
 import nova.workflows.llm.messages.LlmPrompt;
@@ -43,7 +43,6 @@ class LlmActivitiesIT {
   private FakeProvider fake;
   private Gateways gateways;
   private Database database;
-  private LlmTexts texts;
   private WorkflowServiceStubs service;
   private WorkflowClient client;
   private WorkerFactory workers;
@@ -54,7 +53,6 @@ class LlmActivitiesIT {
     fake = new FakeProvider(ProviderKind.OPENAI);
     gateways = new Gateways();
     database = Fixtures.database();
-    texts = new LlmTexts(database.jdbi());
     service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder()
@@ -80,9 +78,12 @@ class LlmActivitiesIT {
     String model =
         gateways.provider(fake.otherwise(Plan.answer("Ceci", " est", " la réponse")), null)
             + "/m-1";
-    UUID system = texts.save("You answer in French. " + UUID.randomUUID());
-    UUID user = texts.save("Quelle est la réponse ?");
-    assertThat(texts.save("Quelle est la réponse ?")).as("a text is stored once").isEqualTo(user);
+    UUID system =
+        GatewayTestSupport.saveText(database.jdbi(), "You answer in French. " + UUID.randomUUID());
+    UUID user = GatewayTestSupport.saveText(database.jdbi(), "Quelle est la réponse ?");
+    assertThat(GatewayTestSupport.saveText(database.jdbi(), "Quelle est la réponse ?"))
+        .as("a text is stored once")
+        .isEqualTo(user);
     String workflowId = Fixtures.unique("probe");
     LlmPrompt prompt =
         new LlmPrompt(
@@ -94,7 +95,8 @@ class LlmActivitiesIT {
 
     LlmReply reply = probe(workflowId, prompt, 2, 0);
 
-    assertThat(texts.body(reply.outputId())).contains("Ceci est la réponse");
+    assertThat(GatewayTestSupport.text(database.jdbi(), reply.outputId()))
+        .contains("Ceci est la réponse");
     assertThat(reply.model()).isEqualTo(model);
     assertThat(reply.outputTokens()).isPositive();
     assertThat(fake.received())
@@ -102,7 +104,9 @@ class LlmActivitiesIT {
         .hasSize(1);
     JsonNode sent = fake.received().getFirst().body();
     assertThat(sent.path("messages").findValuesAsText("content"))
-        .containsExactly(texts.body(system).orElseThrow(), "Quelle est la réponse ?");
+        .containsExactly(
+            GatewayTestSupport.text(database.jdbi(), system).orElseThrow(),
+            "Quelle est la réponse ?");
     assertThat(sent.path("max_tokens").asInt()).isEqualTo(50);
     assertThat(call(prompt.callId()))
         .containsEntry("status", "done")
@@ -118,7 +122,9 @@ class LlmActivitiesIT {
 
     JsonNode audited = Api.admin().get("/api/v1/llm-calls/" + prompt.callId()).json();
     assertThat(audited.path("prompt").findValuesAsText("text"))
-        .containsExactly(texts.body(system).orElseThrow(), "Quelle est la réponse ?");
+        .containsExactly(
+            GatewayTestSupport.text(database.jdbi(), system).orElseThrow(),
+            "Quelle est la réponse ?");
     assertThat(audited.path("output").asText()).contains("Ceci est la réponse");
     assertThat(audited.path("model").asText()).isEqualTo(model);
     assertThat(
@@ -145,7 +151,7 @@ class LlmActivitiesIT {
 
     LlmReply reply = probe(Fixtures.unique("probe"), prompt, 1, 0);
 
-    assertThat(texts.body(reply.outputId())).contains("third time");
+    assertThat(GatewayTestSupport.text(database.jdbi(), reply.outputId())).contains("third time");
     assertThat(fake.received()).hasSize(3);
     assertThat(call(prompt.callId())).containsEntry("status", "done").containsEntry("attempts", 3);
   }
@@ -184,7 +190,8 @@ class LlmActivitiesIT {
             UUID.randomUUID(),
             List.of(model),
             null,
-            List.of(new PromptMessage("wizard", texts.save("Hi"))),
+            List.of(
+                new PromptMessage("wizard", GatewayTestSupport.saveText(database.jdbi(), "Hi"))),
             null);
     assertThat(failure(badRole).getOriginalMessage()).contains("wizard").contains("user");
     assertThat(fake.received()).hasSize(1);
@@ -204,7 +211,8 @@ class LlmActivitiesIT {
 
     LlmReply reply = probe(Fixtures.unique("probe"), prompt, 1, 1000);
 
-    assertThat(texts.body(reply.outputId())).contains("slow but steady wins");
+    assertThat(GatewayTestSupport.text(database.jdbi(), reply.outputId()))
+        .contains("slow but steady wins");
     assertThat(call(prompt.callId()))
         .as("one attempt, never timed out")
         .containsEntry("attempts", 1);
@@ -241,7 +249,7 @@ class LlmActivitiesIT {
         UUID.randomUUID(),
         models,
         agent,
-        List.of(new PromptMessage("user", texts.save(user))),
+        List.of(new PromptMessage("user", GatewayTestSupport.saveText(database.jdbi(), user))),
         null);
   }
 

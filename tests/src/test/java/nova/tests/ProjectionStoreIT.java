@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import nova.activities.store.TaskStoreActivitiesImpl;
+import nova.activities.store.TaskStoreServices;
 import nova.web.platform.Database;
 import nova.workflows.task.TaskStatus;
+import nova.workflows.task.TaskStoreActivities;
 import nova.workflows.task.messages.TaskChange;
 import nova.workflows.task.messages.TaskStart;
 import org.jdbi.v3.core.Jdbi;
@@ -27,13 +28,13 @@ class ProjectionStoreIT {
   private final UUID task = UUID.randomUUID();
   private Database database;
   private Jdbi jdbi;
-  private TaskStoreActivitiesImpl store;
+  private TaskStoreActivities store;
 
   @BeforeEach
   void connect() {
     database = Fixtures.database();
     jdbi = database.jdbi();
-    store = new TaskStoreActivitiesImpl(jdbi, new ObjectMapper());
+    store = new TaskStoreServices(jdbi, new ObjectMapper()).activities();
   }
 
   @AfterEach

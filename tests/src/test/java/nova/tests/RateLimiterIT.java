@@ -8,7 +8,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import nova.activities.llm.gateway.RateLimiter;
+import nova.activities.llm.gateway.GatewayTestSupport;
+import nova.activities.llm.gateway.RateLimits;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 
@@ -24,7 +25,7 @@ class RateLimiterIT {
   @Test
   void aMinutesAllowanceThenAWaitOfOneIntervalAndBucketsAreSeparate() {
     try (RedisClient redis = redis()) {
-      RateLimiter limiter = new RateLimiter(redis);
+      RateLimits limiter = GatewayTestSupport.rateLimits(redis);
       String bucket = Fixtures.unique("bucket");
       for (int i = 0; i < 6; i++) assertThat(limiter.take(bucket, 6)).as("request %d", i).isEmpty();
       Optional<Duration> wait = limiter.take(bucket, 6);
@@ -40,7 +41,7 @@ class RateLimiterIT {
   void concurrentCallersFromManyThreadsGetExactlyTheAllowance() throws Exception {
     try (RedisClient redis = redis();
         ExecutorService pool = Executors.newFixedThreadPool(8)) {
-      RateLimiter limiter = new RateLimiter(redis);
+      RateLimits limiter = GatewayTestSupport.rateLimits(redis);
       String bucket = Fixtures.unique("contended");
       AtomicInteger allowed = new AtomicInteger();
       for (int i = 0; i < 200; i++)

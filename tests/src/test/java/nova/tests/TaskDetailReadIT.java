@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.UUID;
-import nova.activities.store.TaskStoreActivitiesImpl;
+import nova.activities.store.TaskStoreServices;
 import nova.web.errors.ApiException;
 import nova.web.platform.Database;
 import nova.web.task.TaskDetail;
 import nova.web.task.TaskQueries;
 import nova.workflows.task.TaskStatus;
+import nova.workflows.task.TaskStoreActivities;
 import nova.workflows.task.messages.TaskChange;
 import nova.workflows.task.messages.TaskStart;
 import org.jdbi.v3.core.Jdbi;
@@ -29,7 +30,7 @@ class TaskDetailReadIT {
     Database database = Fixtures.database();
     try {
       Jdbi jdbi = database.jdbi();
-      TaskStoreActivitiesImpl store = new TaskStoreActivitiesImpl(jdbi, new ObjectMapper());
+      TaskStoreActivities store = new TaskStoreServices(jdbi, new ObjectMapper()).activities();
       UUID task = UUID.randomUUID();
       UUID asked = UUID.randomUUID();
       UUID dropped = UUID.randomUUID();

@@ -14,12 +14,8 @@ import jakarta.servlet.DispatcherType;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.concurrent.TimeUnit;
-import nova.activities.conductor.ConductorActivitiesImpl;
-import nova.activities.conductor.ConductorClient;
-import nova.activities.llm.calls.LlmActivitiesImpl;
-import nova.activities.notify.NotifyActivitiesImpl;
-import nova.activities.store.ProjectionBacklog;
-import nova.activities.store.TaskStoreActivitiesImpl;
+import nova.activities.notify.NotifyServices;
+import nova.activities.store.TaskStoreServices;
 import nova.web.agent.AgentResource;
 import nova.web.agent.AgentStore;
 import nova.web.agent.Agents;
@@ -89,13 +85,13 @@ public class NovaApplication extends Application<NovaConfiguration> {
   @Override
   public void run(NovaConfiguration config, Environment environment) throws Exception {
     ObjectMapper json = configureJson(environment.getObjectMapper());
-    ProjectionBacklog backlog = new ProjectionBacklog();
     Database database = manage(environment, new Database(config.databaseUrl));
     Redis redis = manage(environment, new Redis(config.redisUrl));
     // before Temporal, so the gateway is up before the worker takes a model call, and stops after
     // it
     LlmModule llm = manage(environment, new LlmModule(config.llm, database.jdbi(), redis.client()));
-    MemoryModule memory = manage(environment, new MemoryModule(database.jdbi(), llm.gateway()));
+    MemoryModule memory = manage(environment, new MemoryModule(database.jdbi(), llm.services()));
+    TaskStoreServices taskStore = new TaskStoreServices(database.jdbi(), json);
     Temporal temporal =
         manage(
             environment,
@@ -105,14 +101,12 @@ public class NovaApplication extends Application<NovaConfiguration> {
                 config.temporal.retention.toJavaDuration(),
                 config.temporal.workflowPollers,
                 new WorkerActivities(
-                    new TaskStoreActivitiesImpl(database.jdbi(), json, backlog),
-                    new NotifyActivitiesImpl(redis.client(), json),
-                    new LlmActivitiesImpl(llm.gateway(), database.jdbi()),
-                    memory.activities(),
-                    memory.modelActivities(),
-                    new ConductorActivitiesImpl(
-                        new ConductorClient(config.llm.conductor.adminToken),
-                        config.llm.conductor.url))));
+                    taskStore.activities(),
+                    new NotifyServices(redis.client(), json).activities(),
+                    llm.services().activities(),
+                    memory.services().activities(),
+                    memory.services().modelActivities(),
+                    llm.services().conductorActivities())));
     SecurityLog audit = manage(environment, new SecurityLog(database.jdbi(), json));
     FirstRun firstRun = new FirstRun(database.jdbi(), config.auth);
     SessionCookie sessions = firstRun.sessionCookie();
@@ -175,7 +169,7 @@ public class NovaApplication extends Application<NovaConfiguration> {
     environment.jersey().register(memory.resource());
     ModelSwitchCommands memorySwitches = memory.switches(temporal.client());
     environment.jersey().register(memory.modelResource(memorySwitches));
-    environment.jersey().register(new HealthResource(parts, temporal::workersStarted, backlog));
+    environment.jersey().register(new HealthResource(parts, temporal::workersStarted, taskStore));
     Agents agents = registerGatewayAndAgents(environment, llm, database, json);
     new UiModule(
             config,
@@ -203,11 +197,11 @@ public class NovaApplication extends Application<NovaConfiguration> {
   private static Agents registerGatewayAndAgents(
       Environment environment, LlmModule llm, Database database, ObjectMapper json) {
     llm.resources(json, database.jdbi()).forEach(environment.jersey()::register);
-    Agents agents = new Agents(new AgentStore(database.jdbi()), llm.gateway(), llm::defaultModel);
+    Agents agents = new Agents(new AgentStore(database.jdbi()), llm.services(), llm::defaultModel);
     agents.ensureNova();
     environment.jersey().register(new AgentResource(agents));
     environment.jersey().register(new PodResource(agents));
-    environment.jersey().register(new ChatResource(agents, llm.gateway(), llm.access(), json));
+    environment.jersey().register(new ChatResource(agents, llm.services(), llm.access(), json));
     return agents;
   }
 

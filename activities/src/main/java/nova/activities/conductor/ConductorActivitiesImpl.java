@@ -20,12 +20,12 @@ import nova.workflows.conductor.messages.ConductorTarget;
  * so the activity heartbeats while it waits; the conductor's refusals become non-retryable failures
  * carrying its message, which names what is wrong and what is allowed.
  */
-public final class ConductorActivitiesImpl implements ConductorActivities {
+final class ConductorActivitiesImpl implements ConductorActivities {
   private static final long BEAT_MS = 2_000;
   private final ConductorClient client;
   private final String defaultConductor;
 
-  public ConductorActivitiesImpl(ConductorClient client, String defaultConductor) {
+  ConductorActivitiesImpl(ConductorClient client, String defaultConductor) {
     this.client = client;
     this.defaultConductor = defaultConductor;
   }

@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import nova.workflows.conductor.messages.ConductorStatus;
 
 /** A conductor's /status and /admin API, over HTTP with JSON. */
-public final class ConductorClient {
+final class ConductorClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -25,12 +25,8 @@ public final class ConductorClient {
    * {@code adminToken}: sent to /admin as a bearer token; blank for a client that only reads
    * /status and models.
    */
-  public ConductorClient(String adminToken) {
+  ConductorClient(String adminToken) {
     this.adminToken = adminToken == null ? "" : adminToken;
-  }
-
-  public ConductorClient() {
-    this("");
   }
 
   /** The answer of a call: its status code and body; 503 from /status still carries the status. */

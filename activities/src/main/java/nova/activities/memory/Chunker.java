@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * window before, so a sentence cut at one edge is whole in the next. 120 words stay under the local
  * model's 256 tokens; each chunk keeps the text's own spacing.
  */
-public final class Chunker {
+final class Chunker {
   public static final int WORDS = 120;
   public static final int OVERLAP = 24;
   private static final Pattern WORD = Pattern.compile("\\S+");

@@ -1,17 +1,17 @@
 package nova.activities.memory;
 
-import nova.activities.llm.gateway.Gateway;
+import nova.activities.llm.gateway.LlmServices;
 import nova.activities.llm.gateway.UnknownModel;
 
 /**
  * The embedder behind a model name: the built-in local model, or any embedding model of the
  * gateway.
  */
-public final class Embedders {
+final class Embedders {
   private final LocalEmbedder local;
-  private final Gateway gateway;
+  private final LlmServices gateway;
 
-  public Embedders(LocalEmbedder local, Gateway gateway) {
+  Embedders(LocalEmbedder local, LlmServices gateway) {
     this.local = local;
     this.gateway = gateway;
   }
@@ -27,7 +27,7 @@ public final class Embedders {
   public String concrete(String model) {
     if (model.equals(LocalEmbedder.MODEL)) return model;
     try {
-      String name = gateway.catalog().resolve(model).getFirst().name();
+      String name = gateway.resolve(model).getFirst().name();
       if (!name.equals(model))
         throw new BadMemoryRequest(
             "'"

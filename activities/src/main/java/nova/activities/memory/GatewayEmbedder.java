@@ -2,13 +2,13 @@ package nova.activities.memory;
 
 import java.util.ArrayList;
 import java.util.List;
-import nova.activities.llm.gateway.Gateway;
+import nova.activities.llm.gateway.LlmServices;
 
 /**
  * An embedding model behind the LLM gateway, by its provider/model name; usage is logged as
  * memory's.
  */
-record GatewayEmbedder(Gateway gateway, String model) implements Embedder {
+record GatewayEmbedder(LlmServices gateway, String model) implements Embedder {
   private static final int BATCH = 64;
 
   @Override

@@ -23,7 +23,7 @@ import java.util.stream.IntStream;
  * this project's 2-core machine embeds 1.5 times as many texts a second as one at a time; the
  * sentence vector is the mean of the token vectors, normalized, as sentence-transformers does.
  */
-public final class LocalEmbedder implements Embedder, AutoCloseable {
+final class LocalEmbedder implements Embedder, AutoCloseable {
   public static final String MODEL = "local/all-minilm-l6-v2";
   public static final int DIMENSIONS = 384;
   static final int MAX_TOKENS = 256;
@@ -34,7 +34,7 @@ public final class LocalEmbedder implements Embedder, AutoCloseable {
   private final OrtSession session;
   private final HuggingFaceTokenizer tokenizer;
 
-  public LocalEmbedder() {
+  LocalEmbedder() {
     try (InputStream tokens = resource(FILES + "-tokenizer.json");
         InputStream onnx = resource(FILES + ".onnx");
         OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {

@@ -2,51 +2,24 @@ package nova.activities.memory;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /** Reading, listing, counting and deleting stored memories. */
-public final class Memories {
+final class Memories {
   public static final int MAX_PAGE = 200;
   private final Jdbi jdbi;
   private final Scopes scopes;
   private final SwitchHistory switches;
 
-  public Memories(Jdbi jdbi) {
+  Memories(Jdbi jdbi) {
     this.jdbi = jdbi;
     this.scopes = new Scopes(jdbi);
     this.switches = new SwitchHistory(jdbi);
   }
-
-  public record Memory(
-      UUID id,
-      String scope,
-      String content,
-      Map<String, Object> metadata,
-      int chunks,
-      String createdBy,
-      Instant createdAt) {}
-
-  public record ModelCount(String model, int dimensions, String status, long chunks) {}
-
-  public record ScopeCount(String scope, long memories) {}
-
-  /**
-   * modelSwitch: the latest switch of the embedding model, under way (with its progress) or ended;
-   * null if there was none.
-   */
-  public record Stats(
-      long memories,
-      long chunks,
-      String activeModel,
-      List<ModelCount> models,
-      List<ScopeCount> scopes,
-      SwitchHistory.Switch modelSwitch) {}
 
   private static final String SELECT =
       """
@@ -92,11 +65,11 @@ public final class Memories {
         > 0;
   }
 
-  public Stats stats() {
+  public MemoryStats stats() {
     return jdbi.withHandle(
         h -> {
           long memories = h.createQuery("SELECT count(*) FROM memories").mapTo(Long.class).one();
-          List<ModelCount> models =
+          List<MemoryStats.ModelCount> models =
               h.createQuery(
                       """
                       SELECT mm.model, mm.dimensions, mm.status,
@@ -105,21 +78,23 @@ public final class Memories {
                       """)
                   .map(
                       (rs, ctx) ->
-                          new ModelCount(
+                          new MemoryStats.ModelCount(
                               rs.getString("model"),
                               rs.getInt("dimensions"),
                               rs.getString("status"),
                               rs.getLong("chunks")))
                   .list();
-          ModelCount active =
+          MemoryStats.ModelCount active =
               models.stream().filter(m -> m.status().equals("active")).findFirst().orElseThrow();
-          List<ScopeCount> byScope =
+          List<MemoryStats.ScopeCount> byScope =
               h.createQuery(
                       "SELECT scope, count(*) AS n FROM memories GROUP BY scope ORDER BY n DESC,"
                           + " scope LIMIT 50")
-                  .map((rs, ctx) -> new ScopeCount(rs.getString("scope"), rs.getLong("n")))
+                  .map(
+                      (rs, ctx) ->
+                          new MemoryStats.ScopeCount(rs.getString("scope"), rs.getLong("n")))
                   .list();
-          return new Stats(
+          return new MemoryStats(
               memories,
               active.chunks(),
               active.model(),

@@ -12,11 +12,11 @@ import nova.workflows.memory.messages.StoredMemory;
  * The memory service for workflows; storing twice is harmless, since a text is one memory per
  * scope.
  */
-public final class MemoryActivitiesImpl implements MemoryActivities {
+final class MemoryActivitiesImpl implements MemoryActivities {
   private final MemoryStore store;
   private final MemorySearch search;
 
-  public MemoryActivitiesImpl(MemoryStore store, MemorySearch search) {
+  MemoryActivitiesImpl(MemoryStore store, MemorySearch search) {
     this.store = store;
     this.search = search;
   }

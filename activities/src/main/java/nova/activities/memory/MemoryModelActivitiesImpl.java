@@ -21,7 +21,7 @@ import nova.workflows.memory.messages.ReembedStart;
  * The steps of a model switch; a model that is unknown, refuses, or changes its dimensions ends the
  * switch at once.
  */
-public final class MemoryModelActivitiesImpl implements MemoryModelActivities {
+final class MemoryModelActivitiesImpl implements MemoryModelActivities {
   /**
    * Long enough that the history stays short, short enough that a cancel or a crash loses little.
    */
@@ -31,8 +31,7 @@ public final class MemoryModelActivitiesImpl implements MemoryModelActivities {
   private final Reembedder reembedder;
   private final Embedders embedders;
 
-  public MemoryModelActivitiesImpl(
-      ModelSwitches switches, Reembedder reembedder, Embedders embedders) {
+  MemoryModelActivitiesImpl(ModelSwitches switches, Reembedder reembedder, Embedders embedders) {
     this.switches = switches;
     this.reembedder = reembedder;
     this.embedders = embedders;

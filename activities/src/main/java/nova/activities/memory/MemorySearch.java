@@ -23,7 +23,7 @@ import org.jdbi.v3.core.statement.Query;
  * (PostgreSQL full text: any of the query's words, ranked by cover density) or both, fused by
  * reciprocal rank. Chunks are ranked, then folded into their memories at the best chunk's place.
  */
-public final class MemorySearch {
+final class MemorySearch {
   public static final int MAX_LIMIT = 100;
   public static final int MAX_QUERY_CHARS = 2000;
 
@@ -43,7 +43,7 @@ public final class MemorySearch {
   private final Scopes scopes;
   private final Embedders embedders;
 
-  public MemorySearch(Jdbi jdbi, Embedders embedders) {
+  MemorySearch(Jdbi jdbi, Embedders embedders) {
     this.jdbi = jdbi;
     this.scopes = new Scopes(jdbi);
     this.embedders = embedders;

@@ -26,7 +26,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * stored first. Each chunk is embedded with every model in use, the one being built included, so an
  * admin's model switch never misses what arrives while it runs.
  */
-public final class MemoryStore {
+final class MemoryStore {
   public static final int MAX_CHARS = 100_000;
   public static final int MAX_ITEMS = 256;
   public static final int MAX_METADATA_BYTES = 8192;
@@ -35,7 +35,7 @@ public final class MemoryStore {
   private final Scopes scopes;
   private final Embedders embedders;
 
-  public MemoryStore(Jdbi jdbi, Embedders embedders) {
+  MemoryStore(Jdbi jdbi, Embedders embedders) {
     this.jdbi = jdbi;
     this.scopes = new Scopes(jdbi);
     this.embedders = embedders;

@@ -11,7 +11,7 @@ import java.util.Map;
  * A search's metadata filter as SQL on the chunks' JSONB: each key must equal a value, or one of
  * {"in": [values]}. Every test is a containment (@>), which the GIN index on metadata answers.
  */
-public record MetadataFilter(String sql, Map<String, String> binds) {
+record MetadataFilter(String sql, Map<String, String> binds) {
   static final int MAX_KEYS = 20;
   static final int MAX_VALUES = 100;
   private static final String ALLOWED =

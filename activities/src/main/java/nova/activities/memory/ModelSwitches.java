@@ -10,10 +10,10 @@ import org.jdbi.v3.core.Jdbi;
  * The registry side of a model switch. Each step locks the models FOR UPDATE, so it waits for the
  * stores under way (they hold them FOR SHARE) and the stores after it see what it changed.
  */
-public final class ModelSwitches {
+final class ModelSwitches {
   private final Jdbi jdbi;
 
-  public ModelSwitches(Jdbi jdbi) {
+  ModelSwitches(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 

@@ -12,13 +12,13 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * batches, for a bounded time per call. Each copy is made from its source row, so a memory deleted
  * before the batch is skipped (one deleted during it fails the batch, which its retry redoes).
  */
-public final class Reembedder {
+final class Reembedder {
   static final int BATCH = 64;
 
   private final Jdbi jdbi;
   private final Embedders embedders;
 
-  public Reembedder(Jdbi jdbi, Embedders embedders) {
+  Reembedder(Jdbi jdbi, Embedders embedders) {
     this.jdbi = jdbi;
     this.embedders = embedders;
   }

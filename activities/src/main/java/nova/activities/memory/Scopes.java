@@ -9,13 +9,13 @@ import org.jdbi.v3.core.Jdbi;
  * Reads "global", "agent:X", "pod:X" and "project:X", where X is an id or a name, into the stored
  * form with the id, so a memory stays with its agent when the agent is renamed.
  */
-public final class Scopes {
+final class Scopes {
   static final String GLOBAL = "global";
   private static final String ALLOWED =
       "global, agent:ID, pod:ID or project:ID (a name works in place of the ID)";
   private final Jdbi jdbi;
 
-  public Scopes(Jdbi jdbi) {
+  Scopes(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 

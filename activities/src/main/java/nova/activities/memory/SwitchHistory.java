@@ -12,40 +12,26 @@ import org.jdbi.v3.core.Jdbi;
  * Model switches as recorded, the one under way with its progress: the new model's chunks against
  * the active one's.
  */
-public final class SwitchHistory {
+final class SwitchHistory {
   private final Jdbi jdbi;
 
-  public SwitchHistory(Jdbi jdbi) {
+  SwitchHistory(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 
-  public record Switch(
-      UUID id,
-      String model,
-      String previousModel,
-      Integer dimensions,
-      String status,
-      String reason,
-      String requestedBy,
-      Instant startedAt,
-      Instant endedAt,
-      Long embedded,
-      Long total,
-      Double progress) {}
-
-  public List<Switch> recent(int limit) {
+  public List<SwitchEntry> recent(int limit) {
     return jdbi.withHandle(
         h -> query(h, "ORDER BY started_at DESC, id LIMIT " + Math.max(1, limit)));
   }
 
-  public Optional<Switch> underWay() {
+  public Optional<SwitchEntry> underWay() {
     return jdbi.withHandle(
         h ->
             query(h, "WHERE status = 'building' ORDER BY started_at DESC LIMIT 1").stream()
                 .findFirst());
   }
 
-  private static List<Switch> query(Handle h, String tail) {
+  private static List<SwitchEntry> query(Handle h, String tail) {
     return h.createQuery(
             """
             SELECT s.*,
@@ -67,7 +53,7 @@ public final class SwitchHistory {
                     case "done" -> 1.0;
                     default -> null;
                   };
-              return new Switch(
+              return new SwitchEntry(
                   rs.getObject("id", UUID.class),
                   rs.getString("model"),
                   rs.getString("previous_model"),

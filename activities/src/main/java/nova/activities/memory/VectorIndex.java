@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * A model's partial HNSW index. Model names reach SQL text here (a partial index predicate can't
  * take a parameter), so only names of the safe shape are accepted, and quotes are doubled anyway.
  */
-public final class VectorIndex {
+final class VectorIndex {
   static final Pattern MODEL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,199}");
 
   /** pgvector's HNSW indexes take vectors of at most 2,000 dimensions. */

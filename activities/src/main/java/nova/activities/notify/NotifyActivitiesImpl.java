@@ -12,11 +12,11 @@ import redis.clients.jedis.params.XAddParams;
  * Appends each task event to a Redis stream, from which every Nova server fans it out to open
  * pages.
  */
-public class NotifyActivitiesImpl implements NotifyActivities {
+class NotifyActivitiesImpl implements NotifyActivities {
   private final UnifiedJedis redis;
   private final ObjectMapper json;
 
-  public NotifyActivitiesImpl(UnifiedJedis redis, ObjectMapper json) {
+  NotifyActivitiesImpl(UnifiedJedis redis, ObjectMapper json) {
     this.redis = redis;
     this.json = json;
   }

@@ -5,7 +5,7 @@ package nova.activities.notify;
  * has an id that a page's event stream carries as its SSE id, so a page that reconnects (to this
  * server or another, after a restart or an outage) asks for what it missed.
  */
-public final class TaskEventChannel {
+final class TaskEventChannel {
   public static final String NAME = "nova:task-events";
 
   /** Entries kept (trimmed approximately): about a day of a busy team's events. */

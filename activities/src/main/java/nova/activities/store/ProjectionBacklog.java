@@ -15,26 +15,21 @@ import org.slf4j.LoggerFactory;
  * when, how many attempts, the last error. The health page shows them and each attempt is logged,
  * so a projection never retries in silence.
  */
-public final class ProjectionBacklog {
+final class ProjectionBacklog {
   private static final Logger LOG = LoggerFactory.getLogger(ProjectionBacklog.class);
 
-  /**
-   * A task whose next change waits to be stored (a task's changes are stored in order, so one per
-   * task).
-   */
-  public record Waiting(UUID taskId, long seq, Instant since, int attempts, String error) {}
-
-  private final Map<UUID, Waiting> waiting = new ConcurrentHashMap<>();
+  private final Map<UUID, WaitingProjection> waiting = new ConcurrentHashMap<>();
 
   void failed(UUID taskId, long seq, RuntimeException e) {
     // the kind of failure only: a driver's message can carry the statement's values, the task's own
     // text
-    Waiting now =
+    WaitingProjection now =
         waiting.merge(
             taskId,
-            new Waiting(taskId, seq, Instant.now(), 1, kind(e)),
+            new WaitingProjection(taskId, seq, Instant.now(), 1, kind(e)),
             (before, latest) ->
-                new Waiting(taskId, seq, before.since(), before.attempts() + 1, latest.error()));
+                new WaitingProjection(
+                    taskId, seq, before.since(), before.attempts() + 1, latest.error()));
     LOG.warn(
         "task {} change {} is not stored yet (attempt {}, waiting {} s); retrying: {}",
         taskId,
@@ -53,7 +48,7 @@ public final class ProjectionBacklog {
   }
 
   void stored(UUID taskId) {
-    Waiting was = waiting.remove(taskId);
+    WaitingProjection was = waiting.remove(taskId);
     if (was != null) {
       LOG.warn(
           "task {} change {} stored after {} attempts over {} s",
@@ -65,7 +60,9 @@ public final class ProjectionBacklog {
   }
 
   /** Oldest first. */
-  public List<Waiting> waiting() {
-    return waiting.values().stream().sorted(Comparator.comparing(Waiting::since)).toList();
+  public List<WaitingProjection> waiting() {
+    return waiting.values().stream()
+        .sorted(Comparator.comparing(WaitingProjection::since))
+        .toList();
   }
 }

@@ -6,7 +6,7 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Writes of a task's projection. Every statement is safe to repeat: retries never write twice. */
-public interface TaskProjectionDao {
+interface TaskProjectionDao {
   @SqlUpdate(
       """
       INSERT INTO tasks (id, project_id, title, spec, status, server_id, version, created_by,

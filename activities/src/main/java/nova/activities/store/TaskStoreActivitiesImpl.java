@@ -11,19 +11,15 @@ import nova.workflows.task.messages.TaskStart;
 import org.jdbi.v3.core.Jdbi;
 
 /** Writes each task event and what it changes in one transaction, once per (task, seq). */
-public class TaskStoreActivitiesImpl implements TaskStoreActivities {
+class TaskStoreActivitiesImpl implements TaskStoreActivities {
   private final Jdbi jdbi;
   private final ObjectMapper json;
   private final ProjectionBacklog backlog;
 
-  public TaskStoreActivitiesImpl(Jdbi jdbi, ObjectMapper json, ProjectionBacklog backlog) {
+  TaskStoreActivitiesImpl(Jdbi jdbi, ObjectMapper json, ProjectionBacklog backlog) {
     this.jdbi = jdbi;
     this.json = json;
     this.backlog = backlog;
-  }
-
-  public TaskStoreActivitiesImpl(Jdbi jdbi, ObjectMapper json) {
-    this(jdbi, json, new ProjectionBacklog());
   }
 
   @Override

@@ -21,7 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import nova.activities.memory.LocalEmbedder;
+import nova.activities.memory.MemoryTestSupport;
 import nova.web.platform.Database;
 
 /**
@@ -183,7 +183,7 @@ public final class MemoryBench {
   private static double embeddingAlone(DebianCorpus corpus) throws Exception {
     List<String> texts =
         corpus.docs().stream().limit(1024).map(DebianCorpus.Doc::description).toList();
-    try (LocalEmbedder model = new LocalEmbedder()) {
+    try (MemoryTestSupport.LocalModel model = MemoryTestSupport.localModel()) {
       model.embed(texts.subList(0, Math.min(128, texts.size()))); // warm-up
       long t0 = System.nanoTime();
       for (int from = 0; from < texts.size(); from += BATCH)
@@ -199,7 +199,7 @@ public final class MemoryBench {
   private static double recall(DebianCorpus corpus, List<Integer> sample, Database database)
       throws Exception {
     double hits = 0;
-    try (LocalEmbedder model = new LocalEmbedder()) {
+    try (MemoryTestSupport.LocalModel model = MemoryTestSupport.localModel()) {
       for (int i : sample) {
         String vector =
             new PGvector(model.embed(List.of(corpus.docs().get(i).summary())).getFirst())

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import nova.activities.llm.gateway.Gateway;
+import nova.activities.llm.gateway.LlmServices;
 import nova.activities.llm.gateway.UnknownModel;
 import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
@@ -17,10 +17,10 @@ import nova.web.errors.ApiException;
  */
 public final class Agents {
   private final AgentStore store;
-  private final Gateway gateway;
+  private final LlmServices gateway;
   private final Supplier<String> defaultModel;
 
-  public Agents(AgentStore store, Gateway gateway, Supplier<String> defaultModel) {
+  public Agents(AgentStore store, LlmServices gateway, Supplier<String> defaultModel) {
     this.store = store;
     this.gateway = gateway;
     this.defaultModel = defaultModel;
@@ -191,7 +191,7 @@ public final class Agents {
     for (int i = 0; i < chain.size(); i++) {
       String field = i == 0 ? "model" : "fallback_models[" + (i - 1) + "]";
       try {
-        gateway.catalog().resolve(chain.get(i));
+        gateway.resolve(chain.get(i));
       } catch (UnknownModel e) {
         throw new ApiException(
             400, field + ": " + e.getMessage(), Map.of("field", field, "available", e.available()));

@@ -13,8 +13,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import nova.activities.llm.gateway.Gateway;
 import nova.activities.llm.gateway.GatewayCall;
+import nova.activities.llm.gateway.LlmServices;
 import nova.web.auth.Caller;
 import nova.web.llm.ChatRelay;
 import nova.web.llm.GatewayAccess;
@@ -29,11 +29,11 @@ import nova.web.llm.GatewayErrors;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ChatResource {
   private final Agents agents;
-  private final Gateway gateway;
+  private final LlmServices gateway;
   private final GatewayAccess access;
   private final ObjectMapper json;
 
-  public ChatResource(Agents agents, Gateway gateway, GatewayAccess access, ObjectMapper json) {
+  public ChatResource(Agents agents, LlmServices gateway, GatewayAccess access, ObjectMapper json) {
     this.agents = agents;
     this.gateway = gateway;
     this.access = access;

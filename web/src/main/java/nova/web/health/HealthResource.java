@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import nova.activities.store.ProjectionBacklog;
+import nova.activities.store.TaskStoreServices;
 
 /**
  * /health/live (the process answers) and /health/ready: each part (PostgreSQL, Redis, Temporal and
@@ -22,9 +22,9 @@ import nova.activities.store.ProjectionBacklog;
 public class HealthResource {
   private final Parts parts;
   private final BooleanSupplier workersStarted;
-  private final ProjectionBacklog backlog;
+  private final TaskStoreServices backlog;
 
-  public HealthResource(Parts parts, BooleanSupplier workersStarted, ProjectionBacklog backlog) {
+  public HealthResource(Parts parts, BooleanSupplier workersStarted, TaskStoreServices backlog) {
     this.parts = parts;
     this.workersStarted = workersStarted;
     this.backlog = backlog;

@@ -13,7 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import nova.activities.notify.TaskEventChannel;
+import nova.activities.notify.NotifyServices;
 import nova.web.auth.Credential;
 import nova.web.platform.Redis;
 import org.slf4j.Logger;
@@ -130,10 +130,10 @@ public final class TaskEventHub implements Managed {
     }
     try {
       RedisClient client = redis.client();
-      List<StreamEntry> oldest = client.xrange(TaskEventChannel.NAME, "-", "+", 1);
+      List<StreamEntry> oldest = client.xrange(NotifyServices.CHANNEL, "-", "+", 1);
       List<StreamEntry> missed =
           client.xrange(
-              TaskEventChannel.NAME,
+              NotifyServices.CHANNEL,
               "(" + after,
               cursor == null ? "+" : cursor.toString(),
               REPLAY_MAX);
@@ -183,7 +183,7 @@ public final class TaskEventHub implements Managed {
           var read =
               client.xread(
                   XReadParams.xReadParams().block(1000).count(100),
-                  Map.of(TaskEventChannel.NAME, from));
+                  Map.of(NotifyServices.CHANNEL, from));
           if (read != null) read.forEach(stream -> stream.getValue().forEach(this::deliver));
         }
       } catch (RuntimeException e) {
@@ -198,7 +198,7 @@ public final class TaskEventHub implements Managed {
   /** Live delivery begins after the stream's newest entry when the hub first reads it. */
   private synchronized void startCursor(RedisClient client) {
     if (cursor != null) return;
-    List<StreamEntry> newest = client.xrevrange(TaskEventChannel.NAME, "+", "-", 1);
+    List<StreamEntry> newest = client.xrevrange(NotifyServices.CHANNEL, "+", "-", 1);
     cursor = newest.isEmpty() ? new StreamEntryID(0, 0) : newest.getFirst().getID();
   }
 

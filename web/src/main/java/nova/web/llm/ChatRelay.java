@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import nova.activities.llm.gateway.Gateway;
 import nova.activities.llm.gateway.GatewayAnswer;
 import nova.activities.llm.gateway.GatewayCall;
+import nova.activities.llm.gateway.LlmServices;
 import nova.activities.llm.gateway.Route;
 
 /**
@@ -45,7 +45,7 @@ public final class ChatRelay {
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private volatile boolean cancelled;
 
-  public static ChatRelay start(Gateway gateway, GatewayCall call) {
+  public static ChatRelay start(LlmServices gateway, GatewayCall call) {
     ChatRelay relay = new ChatRelay();
     Thread.ofVirtual()
         .name("nova-chat-relay")

@@ -1,7 +1,7 @@
 package nova.web.llm;
 
 import java.util.Map;
-import nova.activities.llm.gateway.RateLimiter;
+import nova.activities.llm.gateway.RateLimits;
 import nova.web.auth.Caller;
 import nova.web.auth.Role;
 import nova.web.errors.ApiException;
@@ -11,10 +11,10 @@ import nova.web.errors.ApiException;
  * per key, in Redis.
  */
 public final class GatewayAccess {
-  private final RateLimiter limits;
+  private final RateLimits limits;
   private final int perMinute;
 
-  public GatewayAccess(RateLimiter limits, int perMinute) {
+  public GatewayAccess(RateLimits limits, int perMinute) {
     this.limits = limits;
     this.perMinute = perMinute;
   }

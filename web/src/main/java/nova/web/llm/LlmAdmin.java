@@ -3,10 +3,8 @@ package nova.web.llm;
 import java.util.List;
 import java.util.Map;
 import nova.activities.llm.ProviderKind;
-import nova.activities.llm.gateway.Gateway;
-import nova.activities.llm.gateway.LiveCatalog;
+import nova.activities.llm.gateway.LlmServices;
 import nova.activities.llm.gateway.Provider;
-import nova.activities.llm.gateway.ProviderStore;
 import nova.activities.llm.gateway.UnknownModel;
 import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
@@ -15,20 +13,16 @@ import nova.web.errors.ApiException;
  * What an admin does with providers and aliases; every change takes effect on this server at once.
  */
 public final class LlmAdmin {
-  private final ProviderStore store;
-  private final LiveCatalog catalog;
-  private final Gateway gateway;
+  private final LlmServices llm;
 
-  public LlmAdmin(ProviderStore store, LiveCatalog catalog, Gateway gateway) {
-    this.store = store;
-    this.catalog = catalog;
-    this.gateway = gateway;
+  public LlmAdmin(LlmServices llm) {
+    this.llm = llm;
   }
 
   public List<ProviderView> providers(Caller caller) {
     caller.requireHuman();
-    return gateway.catalog().providers().stream()
-        .map(p -> ProviderView.of(p, gateway.breakers().state(p.name())))
+    return llm.catalog().providers().stream()
+        .map(p -> ProviderView.of(p, llm.breaker(p.name())))
         .toList();
   }
 
@@ -42,11 +36,10 @@ public final class LlmAdmin {
   public ProviderView create(Caller caller, ProviderRequests.ProviderBody body) {
     caller.requireAdmin();
     Provider provider = check(body, null);
-    if (store.byName(body.name()).isPresent())
+    if (llm.storedProvider(body.name()).isPresent())
       throw ApiException.conflict(
           "a provider named " + body.name() + " already exists", Map.of("name", body.name()));
-    store.insert(provider);
-    catalog.reload();
+    llm.addProvider(provider);
     return provider(caller, body.name());
   }
 
@@ -60,8 +53,7 @@ public final class LlmAdmin {
           "name is the provider's identity and cannot change ("
               + name
               + "); add a new provider instead");
-    store.update(check(body, existing));
-    catalog.reload();
+    llm.updateProvider(check(body, existing));
     return provider(caller, name);
   }
 
@@ -69,13 +61,12 @@ public final class LlmAdmin {
     caller.requireAdmin();
     Provider existing = existing(name);
     if (!existing.editable()) throw readOnly(existing);
-    store.delete(name);
-    catalog.reload();
+    llm.deleteProvider(name);
   }
 
   public Map<String, List<String>> aliases(Caller caller) {
     caller.requireHuman();
-    return gateway.catalog().aliases();
+    return llm.catalog().aliases();
   }
 
   public Map<String, List<String>> putAlias(Caller caller, String name, List<String> targets) {
@@ -86,7 +77,7 @@ public final class LlmAdmin {
           "an alias is letters, digits, '.', '_' or '-', at most 64, such as fast or default-chat");
     for (int i = 0; i < targets.size(); i++) {
       String target = targets.get(i);
-      if (gateway.catalog().aliases().containsKey(target))
+      if (llm.catalog().aliases().containsKey(target))
         throw ProviderRules.field(
             "targets[" + i + "]",
             "targets["
@@ -99,7 +90,7 @@ public final class LlmAdmin {
             "targets[" + i + "]",
             "targets[" + i + "] must be provider/model, such as openai/gpt-4o-mini");
       try {
-        gateway.catalog().resolve(target);
+        llm.resolve(target);
       } catch (UnknownModel e) {
         throw new ApiException(
             400,
@@ -107,15 +98,13 @@ public final class LlmAdmin {
             Map.of("field", "targets[" + i + "]", "available", e.available()));
       }
     }
-    store.putAlias(name, targets, caller.actor());
-    catalog.reload();
+    llm.putAlias(name, targets, caller.actor());
     return aliases(caller);
   }
 
   public void deleteAlias(Caller caller, String name) {
     caller.requireAdmin();
-    if (!store.deleteAlias(name)) throw ApiException.notFound("alias", name);
-    catalog.reload();
+    if (!llm.deleteAlias(name)) throw ApiException.notFound("alias", name);
   }
 
   private static Provider check(ProviderRequests.ProviderBody body, Provider existing) {
@@ -162,10 +151,10 @@ public final class LlmAdmin {
   }
 
   private Provider existing(String name) {
-    return gateway.catalog().providers().stream()
+    return llm.catalog().providers().stream()
         .filter(p -> p.name().equals(name))
         .findFirst()
-        .or(() -> store.byName(name))
+        .or(() -> llm.storedProvider(name))
         .orElseThrow(() -> ApiException.notFound("provider", name));
   }
 }

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import nova.activities.llm.calls.LlmTexts;
+import nova.activities.llm.gateway.LlmServices;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -27,12 +27,12 @@ final class LlmCallQueries {
       input_tokens, output_tokens, fell_back::text AS fell_back, error, started_at, finished_at\
       """;
   private final Jdbi jdbi;
-  private final LlmTexts texts;
+  private final LlmServices texts;
   private final ObjectMapper json;
 
-  LlmCallQueries(Jdbi jdbi, ObjectMapper json) {
+  LlmCallQueries(Jdbi jdbi, ObjectMapper json, LlmServices texts) {
     this.jdbi = jdbi;
-    this.texts = new LlmTexts(jdbi);
+    this.texts = texts;
     this.json = json;
   }
 
@@ -63,7 +63,7 @@ final class LlmCallQueries {
           List<UUID> ids = new ArrayList<>();
           c.withArray("prompt").forEach(m -> ids.add(UUID.fromString(m.path("text_id").asText())));
           if (c.hasNonNull("output_id")) ids.add(UUID.fromString(c.get("output_id").asText()));
-          var bodies = texts.bodies(ids);
+          var bodies = texts.texts(ids);
           c.withArray("prompt")
               .forEach(
                   m ->

@@ -15,10 +15,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import nova.activities.llm.gateway.Catalog;
-import nova.activities.llm.gateway.Gateway;
+import nova.activities.llm.gateway.CatalogSnapshot;
 import nova.activities.llm.gateway.GatewayAnswer;
 import nova.activities.llm.gateway.GatewayCall;
+import nova.activities.llm.gateway.LlmServices;
 import nova.activities.llm.gateway.Route;
 import nova.web.auth.Caller;
 
@@ -30,11 +30,11 @@ import nova.web.auth.Caller;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class OpenAiResource {
-  private final Gateway gateway;
+  private final LlmServices gateway;
   private final GatewayAccess access;
   private final ObjectMapper json;
 
-  public OpenAiResource(Gateway gateway, GatewayAccess access, ObjectMapper json) {
+  public OpenAiResource(LlmServices gateway, GatewayAccess access, ObjectMapper json) {
     this.gateway = gateway;
     this.access = access;
     this.json = json;
@@ -78,7 +78,7 @@ public class OpenAiResource {
     access.admit(Caller.of(request));
     ObjectNode list = json.createObjectNode().put("object", "list");
     ArrayNode data = list.putArray("data");
-    Catalog catalog = gateway.catalog();
+    CatalogSnapshot catalog = gateway.catalog();
     catalog.models().forEach(name -> data.add(model(name, name.substring(0, name.indexOf('/')))));
     catalog.aliases().keySet().stream()
         .sorted()
@@ -92,7 +92,7 @@ public class OpenAiResource {
       @Context ContainerRequestContext request, @PathParam("model") String name) {
     access.admit(Caller.of(request));
     try {
-      Route route = gateway.catalog().resolve(name).getFirst();
+      Route route = gateway.resolve(name).getFirst();
       return model(
           name,
           gateway.catalog().aliases().containsKey(name) ? "nova-alias" : route.provider().name());

@@ -2,7 +2,7 @@ package nova.web.llm;
 
 import java.time.Instant;
 import java.util.List;
-import nova.activities.llm.gateway.Breakers;
+import nova.activities.llm.gateway.BreakerState;
 import nova.activities.llm.gateway.Provider;
 import nova.activities.llm.gateway.ProviderModel;
 
@@ -21,7 +21,7 @@ public record ProviderView(
     String circuit,
     Instant availableAfter,
     float failureRate) {
-  static ProviderView of(Provider p, Breakers.State state) {
+  static ProviderView of(Provider p, BreakerState state) {
     return new ProviderView(
         p.name(),
         p.kind().wire(),

@@ -11,8 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import nova.activities.memory.Memories;
-import nova.activities.memory.SwitchHistory;
+import nova.activities.memory.MemoryServices;
 import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
 import nova.workflows.memory.messages.ReembedStatus;
@@ -26,14 +25,11 @@ import nova.workflows.memory.messages.ReembedStatus;
 @Consumes(MediaType.APPLICATION_JSON)
 public class MemoryModelResource {
   private final ModelSwitchCommands commands;
-  private final Memories memories;
-  private final SwitchHistory history;
+  private final MemoryServices memory;
 
-  public MemoryModelResource(
-      ModelSwitchCommands commands, Memories memories, SwitchHistory history) {
+  public MemoryModelResource(ModelSwitchCommands commands, MemoryServices memory) {
     this.commands = commands;
-    this.memories = memories;
-    this.history = history;
+    this.memory = memory;
   }
 
   public record SwitchRequest(String model) {}
@@ -56,8 +52,8 @@ public class MemoryModelResource {
   public Map<String, Object> models(@Context ContainerRequestContext request) {
     Caller.of(request).requireHuman();
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("models", memories.stats().models());
-    out.put("switches", history.recent(20));
+    out.put("models", memory.stats().models());
+    out.put("switches", memory.recentSwitches(20));
     return out;
   }
 

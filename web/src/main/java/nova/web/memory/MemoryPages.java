@@ -16,8 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import nova.activities.memory.Memories;
-import nova.activities.memory.MemorySearch;
+import nova.activities.memory.MemoryServices;
 import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
 import nova.web.platform.TemporalWebUi;
@@ -37,21 +36,15 @@ import nova.workflows.memory.messages.MemoryQuery;
 public class MemoryPages {
   static final int SHOWN = 20;
   private final Html html;
-  private final MemorySearch search;
-  private final Memories memories;
+  private final MemoryServices memory;
   private final ModelSwitchCommands switches;
   private final String switchRuns;
 
   public MemoryPages(
-      Html html,
-      MemorySearch search,
-      Memories memories,
-      ModelSwitchCommands switches,
-      TemporalWebUi webUi) {
+      Html html, MemoryServices memory, ModelSwitchCommands switches, TemporalWebUi webUi) {
     this.html = html;
     this.switchRuns = webUi.workflow(MemoryReembedWorkflow.WORKFLOW_ID).orElse(null);
-    this.search = search;
-    this.memories = memories;
+    this.memory = memory;
     this.switches = switches;
   }
 
@@ -68,7 +61,7 @@ public class MemoryPages {
         () -> {
           caller.requireHuman();
           Map<String, Object> params = results(caller, q, mode, scope);
-          params.put("stats", memories.stats());
+          params.put("stats", memory.stats());
           params.put("switchRuns", switchRuns);
           return html.page("memory/page.jte", params);
         });
@@ -133,7 +126,7 @@ public class MemoryPages {
         true,
         () -> {
           caller.requireAdmin();
-          if (!memories.delete(id)) throw ApiException.notFound("memory", id);
+          if (!memory.delete(id)) throw ApiException.notFound("memory", id);
           return Response.ok("", MediaType.TEXT_HTML_TYPE).build();
         });
   }
@@ -150,17 +143,17 @@ public class MemoryPages {
         "hits",
         asked
             ? MemoryResource.checked(
-                () -> search.search(new MemoryQuery(q, mode, scopes, null, SHOWN)))
+                () -> memory.search(new MemoryQuery(q, mode, scopes, null, SHOWN)))
             : null);
     params.put(
-        "recent", asked ? List.of() : MemoryResource.checked(() -> memories.list(scope, SHOWN, 0)));
+        "recent", asked ? List.of() : MemoryResource.checked(() -> memory.list(scope, SHOWN, 0)));
     return params;
   }
 
   private Map<String, Object> modelParams(Caller caller) {
     Map<String, Object> params = new HashMap<>();
     params.put("page", new PageContext("Memory", "memory", caller));
-    params.put("stats", memories.stats());
+    params.put("stats", memory.stats());
     params.put("switchRuns", switchRuns);
     return params;
   }
@@ -170,7 +163,7 @@ public class MemoryPages {
    * for its bar.
    */
   public static double scoreShare(MemoryHits hits, double score) {
-    double best = (hits.mode().equals("hybrid") ? 2.0 : 1.0) / (MemorySearch.RRF_K + 1);
+    double best = (hits.mode().equals("hybrid") ? 2.0 : 1.0) / (MemoryServices.RRF_K + 1);
     return Math.min(1.0, score / best);
   }
 }

@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import nova.activities.memory.BadMemoryRequest;
-import nova.activities.memory.Memories;
-import nova.activities.memory.MemorySearch;
-import nova.activities.memory.MemoryStore;
+import nova.activities.memory.Memory;
+import nova.activities.memory.MemoryServices;
+import nova.activities.memory.MemoryStats;
 import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
 import nova.workflows.memory.messages.MemoryHits;
@@ -36,21 +36,17 @@ import nova.workflows.memory.messages.StoredMemory;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class MemoryResource {
-  private final MemoryStore store;
-  private final MemorySearch search;
-  private final Memories memories;
+  private final MemoryServices memory;
 
-  public MemoryResource(MemoryStore store, MemorySearch search, Memories memories) {
-    this.store = store;
-    this.search = search;
-    this.memories = memories;
+  public MemoryResource(MemoryServices memory) {
+    this.memory = memory;
   }
 
   @POST
   public Response store(@Context ContainerRequestContext request, MemoryRequests.NewMemory body) {
     Caller caller = Caller.of(request).requireAdmin();
     if (body == null) throw ApiException.badRequest("send {content, scope, metadata}");
-    StoredMemory stored = checked(() -> store.store(List.of(memory(body, caller))).getFirst());
+    StoredMemory stored = checked(() -> memory.store(List.of(memory(body, caller))).getFirst());
     return Response.status(stored.duplicate() ? 200 : 201).entity(stored).build();
   }
 
@@ -62,7 +58,7 @@ public class MemoryResource {
       throw ApiException.badRequest("send {items: [{content, scope, metadata}, ...]}");
     List<NewMemory> items =
         body.items().stream().map(item -> item == null ? null : memory(item, caller)).toList();
-    return Response.status(201).entity(Map.of("items", checked(() -> store.store(items)))).build();
+    return Response.status(201).entity(Map.of("items", checked(() -> memory.store(items)))).build();
   }
 
   @POST
@@ -72,40 +68,40 @@ public class MemoryResource {
     if (body == null) throw ApiException.badRequest("send {query, mode, scope, filter, limit}");
     return checked(
         () ->
-            search.search(
+            memory.search(
                 new MemoryQuery(
                     body.query(), body.mode(), body.scopes(), body.filter(), body.limit())));
   }
 
   @GET
-  public Map<String, List<Memories.Memory>> list(
+  public Map<String, List<Memory>> list(
       @Context ContainerRequestContext request,
       @QueryParam("scope") String scope,
       @QueryParam("limit") @DefaultValue("50") int limit,
       @QueryParam("offset") @DefaultValue("0") int offset) {
     Caller.of(request).requireHuman();
-    return Map.of("memories", checked(() -> memories.list(scope, limit, offset)));
+    return Map.of("memories", checked(() -> memory.list(scope, limit, offset)));
   }
 
   @GET
   @Path("stats")
-  public Memories.Stats stats(@Context ContainerRequestContext request) {
+  public MemoryStats stats(@Context ContainerRequestContext request) {
     Caller.of(request).requireHuman();
-    return memories.stats();
+    return memory.stats();
   }
 
   @GET
   @Path("{id}")
-  public Memories.Memory get(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
+  public Memory get(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
     Caller.of(request).requireHuman();
-    return memories.get(id).orElseThrow(() -> ApiException.notFound("memory", id));
+    return memory.get(id).orElseThrow(() -> ApiException.notFound("memory", id));
   }
 
   @DELETE
   @Path("{id}")
   public Response delete(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
     Caller.of(request).requireAdmin();
-    if (!memories.delete(id)) throw ApiException.notFound("memory", id);
+    if (!memory.delete(id)) throw ApiException.notFound("memory", id);
     return Response.noContent().build();
   }
 

@@ -15,12 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import nova.activities.llm.gateway.GatewayFailure;
 import nova.activities.memory.BadMemoryRequest;
-import nova.activities.memory.Embedders;
-import nova.activities.memory.MemoryModelActivitiesImpl;
-import nova.activities.memory.MemorySearch;
-import nova.activities.memory.ModelSwitches;
-import nova.activities.memory.SwitchHistory;
-import nova.activities.memory.VectorIndex;
+import nova.activities.memory.MemoryServices;
 import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
 import nova.web.errors.RejectionMessage;
@@ -38,29 +33,18 @@ import nova.workflows.memory.messages.ReembedWatch;
  */
 public final class ModelSwitchCommands {
   private final WorkflowClient client;
-  private final Embedders embedders;
-  private final MemorySearch search;
-  private final SwitchHistory history;
-  private final ModelSwitches switches;
+  private final MemoryServices memory;
 
-  public ModelSwitchCommands(
-      WorkflowClient client,
-      Embedders embedders,
-      MemorySearch search,
-      SwitchHistory history,
-      ModelSwitches switches) {
+  public ModelSwitchCommands(WorkflowClient client, MemoryServices memory) {
     this.client = client;
-    this.embedders = embedders;
-    this.search = search;
-    this.history = history;
-    this.switches = switches;
+    this.memory = memory;
   }
 
   public ReembedStatus start(Caller caller, String requested) {
     caller.requireAdmin();
-    String name = MemoryResource.checked(() -> VectorIndex.checkedName(requested));
-    history
-        .underWay()
+    String name = MemoryResource.checked(() -> memory.checkedModelName(requested));
+    memory
+        .switchUnderWay()
         .ifPresent(
             s -> {
               throw ApiException.conflict(
@@ -71,17 +55,17 @@ public final class ModelSwitchCommands {
                       + " embedded); cancel it or wait for it to finish",
                   Map.of("switch_id", s.id().toString(), "model", s.model()));
             });
-    String model = MemoryResource.checked(() -> embedders.concrete(name));
-    if (search.active().model().equals(model))
+    String model = MemoryResource.checked(() -> memory.concreteModel(name));
+    if (memory.activeModel().model().equals(model))
       throw ApiException.conflict(model + " is already the active model", Map.of("model", model));
     int dimensions = probe(model);
-    if (dimensions > VectorIndex.MAX_DIMENSIONS) {
+    if (dimensions > MemoryServices.MAX_DIMENSIONS) {
       throw ApiException.badRequest(
           model
               + " gives "
               + dimensions
               + "-dimension vectors; vector indexes take at most "
-              + VectorIndex.MAX_DIMENSIONS);
+              + MemoryServices.MAX_DIMENSIONS);
     }
     ReembedStart start = ReembedStart.of(UUID.randomUUID().toString(), model, caller.actor());
     try {
@@ -128,12 +112,12 @@ public final class ModelSwitchCommands {
    * undone here, so the next can start.
    */
   private Optional<ReembedStatus> orphan(Caller caller) {
-    return history
-        .underWay()
+    return memory
+        .switchUnderWay()
         .map(
             s -> {
               String why = "cancelled by " + caller.actor() + " after its workflow had ended";
-              switches.abandon(
+              memory.abandonSwitch(
                   s.id(), s.model(), ReembedPhase.CANCELLED.wireName(), why, s.requestedBy());
               return new ReembedStatus(
                   s.id().toString(),
@@ -165,7 +149,7 @@ public final class ModelSwitchCommands {
   private void awaitFinishing() {
     try {
       // the database records a switch's end a moment before its workflow closes
-      if (history.underWay().isEmpty() || running().status().phase().ended()) {
+      if (memory.switchUnderWay().isEmpty() || running().status().phase().ended()) {
         WorkflowStub.fromTyped(running()).getResult(10, TimeUnit.SECONDS, ReembedStatus.class);
         return;
       }
@@ -186,7 +170,7 @@ public final class ModelSwitchCommands {
 
   private int probe(String model) {
     try {
-      return MemoryModelActivitiesImpl.dimensions(embedders, model);
+      return memory.dimensions(model);
     } catch (BadMemoryRequest e) {
       throw ApiException.badRequest(e.getMessage());
     } catch (GatewayFailure e) {

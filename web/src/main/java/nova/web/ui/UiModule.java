@@ -55,8 +55,7 @@ public record UiModule(
     jersey.register(new SecurityPage(html, jdbi));
     jersey.register(new LlmPages(html, llm.admin(), new UsageQueries(jdbi)));
     jersey.register(new AgentPages(html, agents));
-    jersey.register(
-        new MemoryPages(html, memory.search(), memory.memories(), memorySwitches, webUi));
+    jersey.register(new MemoryPages(html, memory.services(), memorySwitches, webUi));
     jersey.register(new TemporalUiPage(html, webUi));
   }
 }

@@ -18,8 +18,7 @@ import nova.activities.llm.ProviderFailure;
  * openFor}, then lets one call through to test it. A provider's own 429 with Retry-After also rests
  * it until then. Refusals of bad requests count for nothing: the provider is fine.
  */
-public final class Breakers {
-  public record State(String provider, String state, Instant until, float failureRate, int calls) {}
+final class Breakers {
 
   private final CircuitBreakerRegistry registry;
   private final Duration openFor;
@@ -27,7 +26,7 @@ public final class Breakers {
   private final Map<String, Instant> openedAt = new ConcurrentHashMap<>();
   private final Map<String, Instant> restUntil = new ConcurrentHashMap<>();
 
-  public Breakers(int window, Duration openFor) {
+  Breakers(int window, Duration openFor) {
     this.openFor = openFor;
     this.registry =
         CircuitBreakerRegistry.of(
@@ -49,7 +48,7 @@ public final class Breakers {
    * Why this provider may not be called now, or empty when it may; a permission taken must be given
    * back through {@link #done}.
    */
-  public Optional<String> refusal(String provider, Instant now) {
+  Optional<String> refusal(String provider, Instant now) {
     Instant rest = restUntil.get(provider);
     if (rest != null && rest.isAfter(now))
       return Optional.of(provider + " asked for a rest until " + rest);
@@ -61,7 +60,7 @@ public final class Breakers {
             + until(provider).orElse(now));
   }
 
-  public void done(String provider, long nanos, ProviderFailure failure) {
+  void done(String provider, long nanos, ProviderFailure failure) {
     CircuitBreaker breaker = breaker(provider);
     if (failure == null) breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
     else breaker.onError(nanos, TimeUnit.NANOSECONDS, failure);
@@ -71,12 +70,12 @@ public final class Breakers {
   }
 
   /** The caller went away before the provider answered: neither a success nor a failure. */
-  public void abandoned(String provider) {
+  void abandoned(String provider) {
     breaker(provider).releasePermission();
   }
 
   /** When the provider may be called again, if it is resting or its circuit is open. */
-  public Optional<Instant> until(String provider) {
+  Optional<Instant> until(String provider) {
     Instant rest = restUntil.get(provider);
     CircuitBreaker breaker = breaker(provider);
     Instant open =
@@ -88,7 +87,7 @@ public final class Breakers {
     return Optional.of(open == null || rest.isAfter(open) ? rest : open);
   }
 
-  public State state(String provider) {
+  BreakerState state(String provider) {
     CircuitBreaker breaker = breaker(provider);
     Instant rest = restUntil.get(provider);
     String state =
@@ -98,7 +97,7 @@ public final class Breakers {
             ? "resting"
             : breaker.getState().name().toLowerCase(Locale.ROOT);
     CircuitBreaker.Metrics metrics = breaker.getMetrics();
-    return new State(
+    return new BreakerState(
         provider,
         state,
         until(provider).orElse(null),

@@ -13,7 +13,7 @@ import nova.activities.llm.ChatProvider;
  * resolves as an alias first, then as {@code provider/model}, then as a bare model id that exactly
  * one provider offers. Immutable; the gateway swaps in a new one when providers change.
  */
-public final class Catalog {
+final class Catalog {
   private final Map<String, Provider> providers = new LinkedHashMap<>();
   private final Map<String, ChatProvider> clients;
   private final Map<String, List<String>> aliases;

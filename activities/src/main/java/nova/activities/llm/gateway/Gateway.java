@@ -21,41 +21,32 @@ import nova.activities.llm.Usage;
  * stream) moves on to the next; a refusal of the request itself ends the call with the provider's
  * status and words. A stream can move on only until its first token has gone out.
  */
-public final class Gateway {
+final class Gateway {
   private final LiveCatalog catalog;
   private final Breakers breakers;
   private final RateLimiter limits;
   private final UsageLog usage;
 
-  public Gateway(LiveCatalog catalog, Breakers breakers, RateLimiter limits, UsageLog usage) {
+  Gateway(LiveCatalog catalog, Breakers breakers, RateLimiter limits, UsageLog usage) {
     this.catalog = catalog;
     this.breakers = breakers;
     this.limits = limits;
     this.usage = usage;
   }
 
-  public Catalog catalog() {
+  Catalog catalog() {
     return catalog.current();
   }
 
-  public Breakers breakers() {
+  Breakers breakers() {
     return breakers;
   }
 
-  public GatewayAnswer complete(GatewayCall call) {
+  GatewayAnswer complete(GatewayCall call) {
     return run(call, false, (route, body, started) -> route.client().complete(body));
   }
 
-  /**
-   * Receives each delta with the route it came from: a stream that moved on says so in its first
-   * delta's route.
-   */
-  @FunctionalInterface
-  public interface RouteStream {
-    void delta(Route route, ObjectNode delta);
-  }
-
-  public GatewayAnswer stream(GatewayCall call, RouteStream sink) {
+  GatewayAnswer stream(GatewayCall call, RouteStream sink) {
     return run(
         call,
         true,
@@ -71,7 +62,7 @@ public final class Gateway {
                 }));
   }
 
-  public Embeddings embed(String model, List<String> input, String caller) {
+  Embeddings embed(String model, List<String> input, String caller) {
     Route route = catalog.current().resolve(model).getFirst();
     long t0 = System.nanoTime();
     try {

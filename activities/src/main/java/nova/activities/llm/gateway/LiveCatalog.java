@@ -14,13 +14,13 @@ import nova.activities.llm.ChatProvider;
  * their provider is unchanged, so their connection pools survive a reload. The built-in local
  * provider joins only while no other provider is enabled.
  */
-public final class LiveCatalog {
+final class LiveCatalog {
   private final ProviderStore store;
   private final Supplier<Optional<Provider>> builtin;
   private final Map<Provider, ChatProvider> clients = new HashMap<>();
   private volatile Catalog current;
 
-  public LiveCatalog(ProviderStore store, Supplier<Optional<Provider>> builtin) {
+  LiveCatalog(ProviderStore store, Supplier<Optional<Provider>> builtin) {
     this.store = store;
     this.builtin = builtin;
     reload();

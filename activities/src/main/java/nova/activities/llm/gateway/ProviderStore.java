@@ -16,7 +16,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** Providers and aliases in PostgreSQL (llm_providers, llm_aliases). */
-public final class ProviderStore {
+final class ProviderStore {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<ProviderModel>> MODELS = new TypeReference<>() {};
   private static final TypeReference<List<String>> TARGETS = new TypeReference<>() {};
@@ -24,7 +24,7 @@ public final class ProviderStore {
       "id, name, kind, base_url, api_key, models::text AS models, rpm, source, enabled";
   private final Jdbi jdbi;
 
-  public ProviderStore(Jdbi jdbi) {
+  ProviderStore(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 

@@ -15,7 +15,7 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
  * the theoretical arrival time, a burst of up to the whole minute's allowance, and an exact wait
  * when refused, which becomes the Retry-After.
  */
-public final class RateLimiter {
+final class RateLimiter implements RateLimits {
   private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);
   private static final long PERIOD_MS = 60_000;
   private static final String SCRIPT =
@@ -35,13 +35,14 @@ public final class RateLimiter {
   private final RedisClient redis;
   private volatile String sha;
 
-  public RateLimiter(RedisClient redis) {
+  RateLimiter(RedisClient redis) {
     this.redis = redis;
   }
 
   /**
    * Takes one request from the bucket; the wait until the next one fits when the bucket is empty.
    */
+  @Override
   public Optional<Duration> take(String bucket, int perMinute) {
     try {
       long waitMs = run("nova:rate:" + bucket, perMinute);

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * Writes usage rows in batches from one background thread, so a call's answer never waits on the
  * usage table. Rows reach PostgreSQL within {@link #FLUSH_EVERY_MS} ms; stopping writes the rest.
  */
-public final class UsageLog implements AutoCloseable {
+final class UsageLog implements AutoCloseable {
   static final long FLUSH_EVERY_MS = 200;
   private static final int BATCH = 500;
   private static final Logger LOG = LoggerFactory.getLogger(UsageLog.class);
@@ -23,7 +23,7 @@ public final class UsageLog implements AutoCloseable {
   private final Thread writer;
   private volatile boolean running = true;
 
-  public UsageLog(Jdbi jdbi) {
+  UsageLog(Jdbi jdbi) {
     this.jdbi = jdbi;
     this.writer = Thread.ofPlatform().daemon().name("nova-usage-log").start(this::run);
   }

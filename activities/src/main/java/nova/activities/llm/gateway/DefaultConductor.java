@@ -1,13 +1,11 @@
-package nova.web.llm;
+package nova.activities.llm.gateway;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import nova.activities.conductor.ConductorClient;
+import nova.activities.conductor.ConductorServices;
 import nova.activities.llm.ProviderKind;
-import nova.activities.llm.gateway.Provider;
-import nova.activities.llm.gateway.ProviderModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,18 +18,18 @@ import org.slf4j.LoggerFactory;
 final class DefaultConductor {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultConductor.class);
   private static final Duration ASK_WITHIN = Duration.ofSeconds(2);
-  private final ConductorClient client;
+  private final ConductorServices conductors;
   private Boolean answered; // null until first asked, so the first answer is logged either way
 
-  DefaultConductor(ConductorClient client) {
-    this.client = client;
+  DefaultConductor(ConductorServices conductors) {
+    this.conductors = conductors;
   }
 
   Optional<Provider> provider(String url) {
     if (url.isBlank()) return Optional.empty();
     try {
       List<ProviderModel> models =
-          client.models(url, ASK_WITHIN).stream().map(ProviderModel::free).toList();
+          conductors.models(url, ASK_WITHIN).stream().map(ProviderModel::free).toList();
       if (!Boolean.TRUE.equals(answered))
         LOG.info(
             "no provider is enabled: the gateway serves the conductor at {} as provider lpu, models"

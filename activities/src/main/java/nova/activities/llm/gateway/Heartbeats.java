@@ -1,4 +1,4 @@
-package nova.activities.llm.calls;
+package nova.activities.llm.gateway;
 
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCompletionException;

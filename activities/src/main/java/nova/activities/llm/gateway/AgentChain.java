@@ -1,4 +1,4 @@
-package nova.activities.llm.calls;
+package nova.activities.llm.gateway;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

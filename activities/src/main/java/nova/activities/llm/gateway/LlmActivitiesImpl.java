@@ -1,4 +1,4 @@
-package nova.activities.llm.calls;
+package nova.activities.llm.gateway;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -12,12 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import nova.activities.llm.Usage;
-import nova.activities.llm.gateway.Attempt;
-import nova.activities.llm.gateway.Gateway;
-import nova.activities.llm.gateway.GatewayAnswer;
-import nova.activities.llm.gateway.GatewayCall;
-import nova.activities.llm.gateway.GatewayFailure;
-import nova.activities.llm.gateway.UnknownModel;
 import nova.workflows.llm.LlmActivities;
 import nova.workflows.llm.LlmFailure;
 import nova.workflows.llm.messages.LlmPrompt;
@@ -29,14 +23,14 @@ import org.jdbi.v3.core.Jdbi;
  * Streams each call through the gateway, heartbeating as it goes, and stores the answer before it
  * returns its id.
  */
-public final class LlmActivitiesImpl implements LlmActivities {
+final class LlmActivitiesImpl implements LlmActivities {
   private static final Set<String> ROLES = Set.of("system", "user", "assistant");
   private final Gateway gateway;
   private final Jdbi jdbi;
   private final LlmTexts texts;
   private final LlmCallStore calls;
 
-  public LlmActivitiesImpl(Gateway gateway, Jdbi jdbi) {
+  LlmActivitiesImpl(Gateway gateway, Jdbi jdbi) {
     this.gateway = gateway;
     this.jdbi = jdbi;
     this.texts = new LlmTexts(jdbi);

@@ -1,4 +1,4 @@
-package nova.activities.llm.calls;
+package nova.activities.llm.gateway;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,10 +15,10 @@ import org.jdbi.v3.core.Jdbi;
  * Prompt and answer texts (llm_texts), stored once by content: saving the same text again returns
  * the same id, so a retried save never writes twice.
  */
-public final class LlmTexts {
+final class LlmTexts {
   private final Jdbi jdbi;
 
-  public LlmTexts(Jdbi jdbi) {
+  LlmTexts(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 

@@ -20,8 +20,10 @@ import nova.web.auth.Caller;
 import nova.web.auth.Role;
 import nova.web.auth.SecurityLog;
 import nova.web.auth.SessionCookie;
-import nova.web.errors.ApiException;
+import nova.web.errors.RefusalMapper;
 import nova.web.platform.Database;
+import nova.workflows.failures.Refusal;
+import nova.workflows.failures.TransitionRefused;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -116,8 +118,8 @@ class LastAdminIT {
                     try {
                       access.removeUser(SECRET, victim);
                       return true;
-                    } catch (ApiException refused) {
-                      assertThat(refused.status()).isEqualTo(409);
+                    } catch (TransitionRefused refused) {
+                      assertThat(RefusalMapper.statusOf(refused)).isEqualTo(409);
                       return false;
                     }
                   }));
@@ -140,8 +142,8 @@ class LastAdminIT {
 
   private static void assertRefused(Runnable action, String message) {
     assertThatThrownBy(action::run)
-        .isInstanceOf(ApiException.class)
+        .isInstanceOf(TransitionRefused.class)
         .hasMessageContaining(message)
-        .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(409));
+        .satisfies(e -> assertThat(RefusalMapper.statusOf((Refusal) e)).isEqualTo(409));
   }
 }

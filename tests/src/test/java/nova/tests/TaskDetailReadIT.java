@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.UUID;
 import nova.activities.store.TaskStoreServices;
-import nova.web.errors.ApiException;
+import nova.web.errors.RefusalMapper;
 import nova.web.platform.Database;
 import nova.web.task.TaskDetail;
 import nova.web.task.TaskQueries;
+import nova.workflows.failures.NotFound;
+import nova.workflows.failures.Refusal;
 import nova.workflows.task.TaskStatus;
 import nova.workflows.task.TaskStoreActivities;
 import nova.workflows.task.messages.TaskChange;
@@ -156,8 +158,8 @@ class TaskDetailReadIT {
 
       UUID unknown = UUID.randomUUID();
       assertThatThrownBy(() -> tasks.detail(unknown))
-          .isInstanceOf(ApiException.class)
-          .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(404))
+          .isInstanceOf(NotFound.class)
+          .satisfies(e -> assertThat(RefusalMapper.statusOf((Refusal) e)).isEqualTo(404))
           .hasMessageContaining(unknown.toString());
     } finally {
       database.stop();

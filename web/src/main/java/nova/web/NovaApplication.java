@@ -38,12 +38,14 @@ import nova.web.errors.ApiExceptionMapper;
 import nova.web.errors.BodyLimitFilter;
 import nova.web.errors.JsonErrorMapper;
 import nova.web.errors.Outage;
+import nova.web.errors.RefusalMapper;
 import nova.web.errors.ViolationMapper;
 import nova.web.errors.WebErrorMapper;
 import nova.web.health.HealthResource;
 import nova.web.health.Parts;
 import nova.web.live.EventsResource;
 import nova.web.live.TaskEventHub;
+import nova.web.llm.GatewayFailureMapper;
 import nova.web.llm.LlmModule;
 import nova.web.memory.MemoryModule;
 import nova.web.memory.ModelSwitchCommands;
@@ -237,6 +239,8 @@ public class NovaApplication extends Application<NovaConfiguration> {
 
   private static void registerErrorMappers(Environment environment) {
     environment.jersey().register(new ApiExceptionMapper());
+    RefusalMapper.all().forEach(environment.jersey()::register);
+    environment.jersey().register(new GatewayFailureMapper());
     environment.jersey().register(new JsonErrorMapper());
     environment.jersey().register(new ViolationMapper());
     environment.jersey().register(new WebErrorMapper());

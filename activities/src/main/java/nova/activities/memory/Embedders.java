@@ -1,7 +1,7 @@
 package nova.activities.memory;
 
 import nova.activities.llm.gateway.LlmServices;
-import nova.activities.llm.gateway.UnknownModel;
+import nova.workflows.failures.UnknownModel;
 
 /**
  * The embedder behind a model name: the built-in local model, or any embedding model of the

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import nova.activities.llm.gateway.GatewayFailure;
-import nova.activities.llm.gateway.UnknownModel;
+import nova.workflows.failures.UnknownModel;
 import nova.workflows.memory.MemoryActivities;
 import nova.workflows.memory.MemoryModelActivities;
 import nova.workflows.memory.messages.ReembedBatch;

@@ -7,9 +7,13 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import nova.activities.llm.gateway.LlmServices;
-import nova.activities.llm.gateway.UnknownModel;
 import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
+import nova.workflows.failures.NameTaken;
+import nova.workflows.failures.NotFound;
+import nova.workflows.failures.TransitionRefused;
+import nova.workflows.failures.Unavailable;
+import nova.workflows.failures.UnknownModel;
 
 /**
  * What people do with agents and pods, checked: names unique, models that the gateway can route,
@@ -37,7 +41,12 @@ public final class Agents {
     return store
         .nova()
         .orElseThrow(
-            () -> new ApiException(503, "the Nova agent is missing; restart Nova to recreate it"));
+            () ->
+                new Unavailable(
+                    "nova-agent",
+                    "the Nova agent is missing; restart Nova to recreate it",
+                    Map.of(),
+                    null));
   }
 
   public List<Agent> list(Caller caller, UUID podId) {
@@ -48,7 +57,7 @@ public final class Agents {
 
   public Agent get(Caller caller, UUID id) {
     caller.requireHuman();
-    return store.agent(id).orElseThrow(() -> ApiException.notFound("agent", id));
+    return store.agent(id).orElseThrow(() -> new NotFound("agent", id));
   }
 
   public Agent create(Caller caller, AgentRequests.NewAgent body, UUID podId) {
@@ -63,7 +72,7 @@ public final class Agents {
             : body.fallbackModels().stream().map(String::strip).toList();
     checkModels(model, fallbacks);
     if (store.nameTaken(body.name().strip(), null))
-      throw ApiException.conflict(
+      throw new NameTaken(
           "an agent named " + body.name().strip() + " already exists", Map.of("field", "name"));
     Instant now = Instant.now();
     Agent agent =
@@ -87,10 +96,9 @@ public final class Agents {
     Agent agent = inPod(get(caller, id), podId);
     String name = body.name() == null ? agent.name() : body.name().strip();
     if (agent.canonical() && !name.equals(Agent.NOVA))
-      throw ApiException.conflict("the Nova agent keeps its name", Map.of("field", "name"));
+      throw new TransitionRefused("the Nova agent keeps its name", Map.of("field", "name"));
     if (store.nameTaken(name, id))
-      throw ApiException.conflict(
-          "an agent named " + name + " already exists", Map.of("field", "name"));
+      throw new NameTaken("an agent named " + name + " already exists", Map.of("field", "name"));
     String model = body.model() == null ? agent.model() : body.model().strip();
     List<String> fallbacks =
         body.fallbackModels() == null
@@ -116,7 +124,7 @@ public final class Agents {
     caller.requireAdmin();
     Agent agent = inPod(get(caller, id), podId);
     if (agent.canonical())
-      throw ApiException.conflict(
+      throw new TransitionRefused(
           "the Nova agent cannot be deleted; change its model or prompt instead",
           Map.of("id", id.toString()));
     store.deleteAgent(id);
@@ -129,13 +137,13 @@ public final class Agents {
 
   public Pod pod(Caller caller, UUID id) {
     caller.requireHuman();
-    return store.pod(id).orElseThrow(() -> ApiException.notFound("pod", id));
+    return store.pod(id).orElseThrow(() -> new NotFound("pod", id));
   }
 
   public Pod createPod(Caller caller, AgentRequests.NewPod body) {
     caller.requireAdmin();
     if (store.podNameTaken(body.name().strip(), null))
-      throw ApiException.conflict(
+      throw new NameTaken(
           "a pod named " + body.name().strip() + " already exists", Map.of("field", "name"));
     Instant now = Instant.now();
     Pod pod =
@@ -156,8 +164,7 @@ public final class Agents {
     Pod pod = pod(caller, id);
     String name = body.name() == null ? pod.name() : body.name().strip();
     if (store.podNameTaken(name, id))
-      throw ApiException.conflict(
-          "a pod named " + name + " already exists", Map.of("field", "name"));
+      throw new NameTaken("a pod named " + name + " already exists", Map.of("field", "name"));
     store.updatePod(
         new Pod(
             id,
@@ -178,7 +185,7 @@ public final class Agents {
 
   private Agent inPod(Agent agent, UUID podId) {
     if (podId != null && !podId.equals(agent.podId()))
-      throw ApiException.notFound("agent in pod " + podId + ":", agent.id());
+      throw new NotFound("agent in pod " + podId + ":", agent.id());
     return agent;
   }
 

@@ -18,7 +18,6 @@ import nova.activities.llm.gateway.LlmServices;
 import nova.web.auth.Caller;
 import nova.web.llm.ChatRelay;
 import nova.web.llm.GatewayAccess;
-import nova.web.llm.GatewayErrors;
 
 /**
  * POST /api/v1/chat/stream: a chat turn with an agent (the Nova agent unless another is named),
@@ -51,7 +50,7 @@ public class ChatResource {
             gateway,
             new GatewayCall(messages(agent, turn), agent.chain(), caller.actor(), agent.id()));
     ChatRelay.Event first = relay.next();
-    if (first instanceof ChatRelay.Failed failed) throw GatewayErrors.of(failed.error());
+    if (first instanceof ChatRelay.Failed failed) throw failed.error();
     return Response.ok(new ChatEvents(json, relay, first, agent))
         .type("text/event-stream")
         .header("Cache-Control", "no-cache")

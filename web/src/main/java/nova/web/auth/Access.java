@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import nova.web.errors.ApiException;
+import nova.workflows.failures.NameTaken;
+import nova.workflows.failures.NotFound;
+import nova.workflows.failures.TransitionRefused;
 import org.jdbi.v3.core.Jdbi;
 
 /** API keys and admin users, for the API and the admin app alike. */
@@ -56,9 +58,9 @@ public final class Access {
 
   public void revokeKey(Caller caller, UUID id) {
     caller.requireAdmin();
-    ApiKeyDao.Key key = keys().byId(id).orElseThrow(() -> ApiException.notFound("API key", id));
+    ApiKeyDao.Key key = keys().byId(id).orElseThrow(() -> new NotFound("API key", id));
     if (key.revokedAt() != null)
-      throw ApiException.conflict(
+      throw new TransitionRefused(
           "API key " + id + " is revoked already", Map.of("id", id.toString()));
     keys().revoke(id);
     activeKeys.forget(id);
@@ -76,7 +78,7 @@ public final class Access {
     if (jdbi.onDemand(AdminUserDao.class)
             .insert(id, request.username(), Passwords.hash(request.password()), request.role())
         == 0) {
-      throw ApiException.conflict(
+      throw new NameTaken(
           "user '" + request.username() + "' exists already",
           Map.of("username", request.username()));
     }
@@ -95,8 +97,7 @@ public final class Access {
         handle -> {
           AdminUserDao users = handle.attach(AdminUserDao.class);
           List<UUID> admins = users.lockAdmins();
-          AdminUserDao.User user =
-              users.byId(id).orElseThrow(() -> ApiException.notFound("user", id));
+          AdminUserDao.User user = users.byId(id).orElseThrow(() -> new NotFound("user", id));
           if (!Role.ADMIN.wireName().equals(role)) keepAnAdmin(admins, user, "become a viewer");
           users.setRole(id, role);
           audit.record(
@@ -126,10 +127,10 @@ public final class Access {
         id,
         "set your own password here; the account page does that, with your current password");
     AdminUserDao users = jdbi.onDemand(AdminUserDao.class);
-    AdminUserDao.User user = users.byId(id).orElseThrow(() -> ApiException.notFound("user", id));
+    AdminUserDao.User user = users.byId(id).orElseThrow(() -> new NotFound("user", id));
     Instant now = Instant.now();
     if (users.changePassword(id, Passwords.hash(password), now) == 0)
-      throw ApiException.notFound("user", id);
+      throw new NotFound("user", id);
     sessions.endAll(id, now);
     audit.record(
         "user_password_set", caller, Map.of("user_id", id.toString(), "username", user.username()));
@@ -146,8 +147,7 @@ public final class Access {
             handle -> {
               AdminUserDao users = handle.attach(AdminUserDao.class);
               List<UUID> admins = users.lockAdmins();
-              AdminUserDao.User user =
-                  users.byId(id).orElseThrow(() -> ApiException.notFound("user", id));
+              AdminUserDao.User user = users.byId(id).orElseThrow(() -> new NotFound("user", id));
               keepAnAdmin(admins, user, "be removed");
               ended.addAll(handle.attach(SessionDao.class).revokeAll(id, Instant.now()));
               users.delete(id);
@@ -165,14 +165,14 @@ public final class Access {
 
   private static void refuseSelf(Caller caller, UUID id, String what) {
     if (id.equals(caller.userId())) {
-      throw ApiException.conflict(
+      throw new TransitionRefused(
           "you can't " + what + "; another admin can", Map.of("id", id.toString()));
     }
   }
 
   private static void keepAnAdmin(List<UUID> admins, AdminUserDao.User user, String what) {
     if (admins.size() == 1 && admins.contains(user.id())) {
-      throw ApiException.conflict(
+      throw new TransitionRefused(
           "'"
               + user.username()
               + "' is the last admin and can't "

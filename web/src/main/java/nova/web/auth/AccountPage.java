@@ -20,6 +20,8 @@ import nova.web.errors.ApiException;
 import nova.web.ui.Html;
 import nova.web.ui.PageContext;
 import nova.web.ui.Routes;
+import nova.workflows.failures.NotFound;
+import nova.workflows.failures.RateLimited;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -87,9 +89,13 @@ public class AccountPage {
         () -> {
           AdminUserDao.User user = person(caller);
           String address = servlet.getRemoteAddr();
-          if (throttle.attempt(user.username(), address).isPresent()) {
-            throw new ApiException(429, "too many wrong passwords; try again later", Map.of());
-          }
+          throttle
+              .attempt(user.username(), address)
+              .ifPresent(
+                  wait -> {
+                    throw new RateLimited(
+                        "too many wrong passwords; try again later", wait, Map.of());
+                  });
           if (!Passwords.matches(current == null ? "" : current, user.passwordHash())) {
             throw new ApiException(
                 400,
@@ -144,7 +150,7 @@ public class AccountPage {
     }
     return jdbi.onDemand(AdminUserDao.class)
         .byId(caller.userId())
-        .orElseThrow(() -> ApiException.notFound("user", caller.userId()));
+        .orElseThrow(() -> new NotFound("user", caller.userId()));
   }
 
   private Response freshSession(

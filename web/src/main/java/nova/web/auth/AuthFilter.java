@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import nova.web.errors.ApiException;
+import nova.workflows.failures.NotPermitted;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -57,14 +58,14 @@ public class AuthFilter implements ContainerRequestFilter {
     }
     // An agent key is confined here, not by each resource, so that no page or part can forget it.
     if (caller.role() == Role.AGENT && AGENT_PATHS.stream().noneMatch(path::startsWith)) {
-      throw ApiException.forbidden(
+      throw new NotPermitted(
           "agent keys may use /api/v1/server/... and the model gateway /v1/... only");
     }
     // Likewise a viewer is refused before anything reads the body: 403, not a 400 about a field.
     if (caller.role() == Role.VIEWER
         && !READS.contains(request.getMethod())
         && VIEWER_POSTS.stream().noneMatch(path::startsWith)) {
-      throw ApiException.forbidden("the viewer role can look but not act");
+      throw new NotPermitted("the viewer role can look but not act");
     }
   }
 

@@ -3,6 +3,7 @@ package nova.web.auth;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.UUID;
 import nova.web.errors.ApiException;
+import nova.workflows.failures.NotPermitted;
 
 /**
  * Who is calling, established once per request by {@link AuthFilter}; resources ask it for
@@ -46,15 +47,14 @@ public record Caller(
   public Caller requireHuman() {
     if (anonymous())
       throw ApiException.unauthorized("log in, or send X-Admin-Secret or an API key");
-    if (role == Role.AGENT)
-      throw ApiException.forbidden("agent keys may use /api/v1/server/... only");
+    if (role == Role.AGENT) throw new NotPermitted("agent keys may use /api/v1/server/... only");
     return this;
   }
 
   /** Only admins act. */
   public Caller requireAdmin() {
     requireHuman();
-    if (role != Role.ADMIN) throw ApiException.forbidden("the viewer role can look but not act");
+    if (role != Role.ADMIN) throw new NotPermitted("the viewer role can look but not act");
     return this;
   }
 
@@ -63,8 +63,7 @@ public record Caller(
       throw ApiException.unauthorized(
           "send the server's API key as Authorization: Bearer sk-nova-... or X-API-Key");
     if (role != Role.AGENT)
-      throw ApiException.forbidden(
-          "only a registered server's agent key may use /api/v1/server/...");
+      throw new NotPermitted("only a registered server's agent key may use /api/v1/server/...");
     return this;
   }
 }

@@ -35,7 +35,7 @@ public class CsrfFilter implements ContainerRequestFilter {
       token = formField(new String(body, StandardCharsets.UTF_8));
     }
     if (!Secrets.same(token, caller.csrfToken())) {
-      throw ApiException.forbidden("missing or wrong CSRF token; reload the page and try again");
+      throw new ApiException(403, "missing or wrong CSRF token; reload the page and try again");
     }
   }
 

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import nova.web.errors.ApiException;
+import nova.workflows.failures.RateLimited;
 
 /**
  * Password hashing, a few at a time: each Argon2id hash takes 19 MiB and a core for a while, so a
@@ -36,7 +36,7 @@ final class HashingPool {
   <T> T run(Supplier<T> hashing) {
     if (inside.incrementAndGet() > atOnce + queue) {
       inside.decrementAndGet();
-      throw ApiException.tooManyRequests(
+      throw new RateLimited(
           "the server is busy checking other passwords; try again in a second",
           RETRY_AFTER,
           Map.of("hashing_at_once", atOnce, "waiting_at_most", queue));

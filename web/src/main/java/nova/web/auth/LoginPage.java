@@ -18,9 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import nova.web.errors.ApiException;
 import nova.web.ui.Html;
 import nova.web.ui.Routes;
+import nova.workflows.failures.RateLimited;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -102,10 +102,9 @@ public class LoginPage {
           Passwords.matches(
                   password == null ? "" : password, user == null ? DUMMY_HASH : user.passwordHash())
               && user != null;
-    } catch (ApiException busy) {
+    } catch (RateLimited busy) {
       audit.record("sign_in_busy", "admin:" + tried, address, Map.of());
-      return Response.fromResponse(
-              show("The server is busy; please try again in a moment.", busy.status()))
+      return Response.fromResponse(show("The server is busy; please try again in a moment.", 429))
           .header("Retry-After", busy.retryAfter().map(Duration::toSeconds).orElse(1L))
           .build();
     }

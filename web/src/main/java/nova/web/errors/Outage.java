@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import nova.workflows.failures.Unavailable;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
@@ -50,11 +51,8 @@ public final class Outage {
     return state.startsWith("08") || state.startsWith("57P0");
   }
 
-  /** 503 naming the part; {@code detail} adds what the caller needs to retry safely. */
-  public static ApiException unavailable(String part, String doing, Map<String, Object> detail) {
-    Map<String, Object> all = new LinkedHashMap<>();
-    all.put("part", part);
-    all.putAll(detail);
+  /** The part is not answering; {@code detail} adds what the caller needs to retry safely. */
+  public static Unavailable unavailable(String part, String doing, Map<String, Object> detail) {
     String message =
         name(part)
             + " is not answering, so "
@@ -62,10 +60,10 @@ public final class Outage {
             + "; try again in "
             + RETRY_AFTER.toSeconds()
             + " s";
-    return new ApiException(503, message, all).retryAfter(RETRY_AFTER);
+    return new Unavailable(part, message, detail, RETRY_AFTER);
   }
 
-  public static ApiException unavailable(String part) {
+  public static Unavailable unavailable(String part) {
     return unavailable(part, "Nova cannot answer this request now", Map.of());
   }
 

@@ -53,7 +53,7 @@ public class WebErrorMapper implements ExceptionMapper<Throwable> {
           request != null && !"GET".equals(request.getMethod())
               ? Map.of("accepted", false)
               : Map.of();
-      return new ApiExceptionMapper()
+      return new RefusalMapper.UnavailableMapper()
           .toResponse(
               Outage.unavailable(outage.get(), "Nova cannot answer this request now", detail));
     }

@@ -5,6 +5,8 @@ import nova.activities.llm.gateway.RateLimits;
 import nova.web.auth.Caller;
 import nova.web.auth.Role;
 import nova.web.errors.ApiException;
+import nova.workflows.failures.NotPermitted;
+import nova.workflows.failures.RateLimited;
 
 /**
  * Who may call models through Nova (admins and agent servers; viewers only look), and how often:
@@ -23,13 +25,13 @@ public final class GatewayAccess {
     if (caller.anonymous())
       throw ApiException.unauthorized("send a Nova API key: Authorization: Bearer sk-nova-...");
     if (caller.role() == Role.VIEWER)
-      throw ApiException.forbidden(
+      throw new NotPermitted(
           "the viewer role can look but not call models; use an admin key or a server's agent key");
     limits
         .take("caller:" + caller.name(), perMinute)
         .ifPresent(
             wait -> {
-              throw ApiException.tooManyRequests(
+              throw new RateLimited(
                   "rate limit: "
                       + caller.name()
                       + " may send "

@@ -5,9 +5,12 @@ import java.util.Map;
 import nova.activities.llm.ProviderKind;
 import nova.activities.llm.gateway.LlmServices;
 import nova.activities.llm.gateway.Provider;
-import nova.activities.llm.gateway.UnknownModel;
 import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
+import nova.workflows.failures.NameTaken;
+import nova.workflows.failures.NotFound;
+import nova.workflows.failures.TransitionRefused;
+import nova.workflows.failures.UnknownModel;
 
 /**
  * What an admin does with providers and aliases; every change takes effect on this server at once.
@@ -30,14 +33,14 @@ public final class LlmAdmin {
     return providers(caller).stream()
         .filter(p -> p.name().equals(name))
         .findFirst()
-        .orElseThrow(() -> ApiException.notFound("provider", name));
+        .orElseThrow(() -> new NotFound("provider", name));
   }
 
   public ProviderView create(Caller caller, ProviderRequests.ProviderBody body) {
     caller.requireAdmin();
     Provider provider = check(body, null);
     if (llm.storedProvider(body.name()).isPresent())
-      throw ApiException.conflict(
+      throw new NameTaken(
           "a provider named " + body.name() + " already exists", Map.of("name", body.name()));
     llm.addProvider(provider);
     return provider(caller, body.name());
@@ -104,7 +107,7 @@ public final class LlmAdmin {
 
   public void deleteAlias(Caller caller, String name) {
     caller.requireAdmin();
-    if (!llm.deleteAlias(name)) throw ApiException.notFound("alias", name);
+    if (!llm.deleteAlias(name)) throw new NotFound("alias", name);
   }
 
   private static Provider check(ProviderRequests.ProviderBody body, Provider existing) {
@@ -141,12 +144,12 @@ public final class LlmAdmin {
         body.enabled() == null || body.enabled());
   }
 
-  private static ApiException readOnly(Provider p) {
+  private static TransitionRefused readOnly(Provider p) {
     String where =
         Provider.BUILTIN.equals(p.source())
             ? "the built-in local model"
             : "set in nova.yml or the environment; change it there";
-    return ApiException.conflict(
+    return new TransitionRefused(
         "provider " + p.name() + " is " + where, Map.of("source", p.source()));
   }
 
@@ -155,6 +158,6 @@ public final class LlmAdmin {
         .filter(p -> p.name().equals(name))
         .findFirst()
         .or(() -> llm.storedProvider(name))
-        .orElseThrow(() -> ApiException.notFound("provider", name));
+        .orElseThrow(() -> new NotFound("provider", name));
   }
 }

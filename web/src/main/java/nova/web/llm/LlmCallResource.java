@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
+import nova.workflows.failures.NotFound;
 
 /**
  * The audit of workflows' model calls: GET /api/v1/llm-calls?workflow_id=W lists a workflow's
@@ -46,6 +47,6 @@ public class LlmCallResource {
   @Path("/{id}")
   public ObjectNode one(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
     Caller.of(request).requireAdmin();
-    return calls.withTexts(id).orElseThrow(() -> ApiException.notFound("model call", id));
+    return calls.withTexts(id).orElseThrow(() -> new NotFound("model call", id));
   }
 }

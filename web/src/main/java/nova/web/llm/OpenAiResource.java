@@ -49,19 +49,15 @@ public class OpenAiResource {
         new GatewayCall(
             (ObjectNode) body, List.of(body.get("model").asText()), caller.actor(), null);
     if (!body.path("stream").asBoolean(false)) {
-      try {
-        GatewayAnswer answer = gateway.complete(call);
-        return Response.ok(OpenAiChunks.completion(json, answer))
-            .header(OpenAiChunks.ROUTE_HEADER, answer.route().name())
-            .build();
-      } catch (RuntimeException e) {
-        throw GatewayErrors.of(e);
-      }
+      GatewayAnswer answer = gateway.complete(call);
+      return Response.ok(OpenAiChunks.completion(json, answer))
+          .header(OpenAiChunks.ROUTE_HEADER, answer.route().name())
+          .build();
     }
     boolean usage = body.path("stream_options").path("include_usage").asBoolean(false);
     ChatRelay relay = ChatRelay.start(gateway, call);
     ChatRelay.Event first = relay.next();
-    if (first instanceof ChatRelay.Failed failed) throw GatewayErrors.of(failed.error());
+    if (first instanceof ChatRelay.Failed failed) throw failed.error();
     Route route =
         first instanceof ChatRelay.Delta d ? d.route() : ((ChatRelay.Done) first).answer().route();
     return Response.ok(new OpenAiChunks(json, relay, first, usage))
@@ -91,14 +87,10 @@ public class OpenAiResource {
   public ObjectNode model(
       @Context ContainerRequestContext request, @PathParam("model") String name) {
     access.admit(Caller.of(request));
-    try {
-      Route route = gateway.resolve(name).getFirst();
-      return model(
-          name,
-          gateway.catalog().aliases().containsKey(name) ? "nova-alias" : route.provider().name());
-    } catch (RuntimeException e) {
-      throw GatewayErrors.of(e);
-    }
+    Route route = gateway.resolve(name).getFirst();
+    return model(
+        name,
+        gateway.catalog().aliases().containsKey(name) ? "nova-alias" : route.provider().name());
   }
 
   @POST
@@ -106,11 +98,7 @@ public class OpenAiResource {
   public ObjectNode embeddings(@Context ContainerRequestContext request, JsonNode body) {
     Caller caller = access.admit(Caller.of(request));
     EmbeddingRequest parsed = EmbeddingRequest.parse(body);
-    try {
-      return parsed.answer(json, gateway.embed(parsed.model(), parsed.input(), caller.actor()));
-    } catch (RuntimeException e) {
-      throw GatewayErrors.of(e);
-    }
+    return parsed.answer(json, gateway.embed(parsed.model(), parsed.input(), caller.actor()));
   }
 
   private ObjectNode model(String id, String owner) {

@@ -18,11 +18,11 @@ import java.util.Map;
 import java.util.UUID;
 import nova.activities.memory.MemoryServices;
 import nova.web.auth.Caller;
-import nova.web.errors.ApiException;
 import nova.web.platform.TemporalWebUi;
 import nova.web.ui.Html;
 import nova.web.ui.PageContext;
 import nova.web.ui.Routes;
+import nova.workflows.failures.NotFound;
 import nova.workflows.memory.MemoryReembedWorkflow;
 import nova.workflows.memory.messages.MemoryHits;
 import nova.workflows.memory.messages.MemoryQuery;
@@ -126,7 +126,7 @@ public class MemoryPages {
         true,
         () -> {
           caller.requireAdmin();
-          if (!memory.delete(id)) throw ApiException.notFound("memory", id);
+          if (!memory.delete(id)) throw new NotFound("memory", id);
           return Response.ok("", MediaType.TEXT_HTML_TYPE).build();
         });
   }

@@ -23,6 +23,7 @@ import nova.activities.memory.MemoryServices;
 import nova.activities.memory.MemoryStats;
 import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
+import nova.workflows.failures.NotFound;
 import nova.workflows.memory.messages.MemoryHits;
 import nova.workflows.memory.messages.MemoryQuery;
 import nova.workflows.memory.messages.NewMemory;
@@ -94,14 +95,14 @@ public class MemoryResource {
   @Path("{id}")
   public Memory get(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
     Caller.of(request).requireHuman();
-    return memory.get(id).orElseThrow(() -> ApiException.notFound("memory", id));
+    return memory.get(id).orElseThrow(() -> new NotFound("memory", id));
   }
 
   @DELETE
   @Path("{id}")
   public Response delete(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
     Caller.of(request).requireAdmin();
-    if (!memory.delete(id)) throw ApiException.notFound("memory", id);
+    if (!memory.delete(id)) throw new NotFound("memory", id);
     return Response.noContent().build();
   }
 

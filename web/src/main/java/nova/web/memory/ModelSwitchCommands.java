@@ -19,6 +19,8 @@ import nova.activities.memory.MemoryServices;
 import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
 import nova.web.errors.RejectionMessage;
+import nova.workflows.failures.TransitionRefused;
+import nova.workflows.failures.Unavailable;
 import nova.workflows.memory.MemoryReembedWorkflow;
 import nova.workflows.memory.messages.ReembedCancel;
 import nova.workflows.memory.messages.ReembedPhase;
@@ -47,7 +49,7 @@ public final class ModelSwitchCommands {
         .switchUnderWay()
         .ifPresent(
             s -> {
-              throw ApiException.conflict(
+              throw new TransitionRefused(
                   "a switch to "
                       + s.model()
                       + " is under way ("
@@ -57,7 +59,7 @@ public final class ModelSwitchCommands {
             });
     String model = MemoryResource.checked(() -> memory.concreteModel(name));
     if (memory.activeModel().model().equals(model))
-      throw ApiException.conflict(model + " is already the active model", Map.of("model", model));
+      throw new TransitionRefused(model + " is already the active model", Map.of("model", model));
     int dimensions = probe(model);
     if (dimensions > MemoryServices.MAX_DIMENSIONS) {
       throw ApiException.badRequest(
@@ -88,7 +90,7 @@ public final class ModelSwitchCommands {
     }
     if (status.phase() == ReembedPhase.FAILED) {
       throw status.reason().contains("under way")
-          ? ApiException.conflict(status.reason(), Map.of())
+          ? new TransitionRefused(status.reason(), Map.of())
           : ApiException.badRequest(status.reason());
     }
     return status;
@@ -99,11 +101,11 @@ public final class ModelSwitchCommands {
     try {
       return running().cancel(new ReembedCancel(caller.actor()));
     } catch (WorkflowUpdateException refused) {
-      throw ApiException.conflict(
+      throw new TransitionRefused(
           RejectionMessage.of(refused, "the switch can no longer be cancelled"), Map.of());
     } catch (WorkflowNotFoundException | WorkflowServiceException ended) {
       return orphan(caller)
-          .orElseThrow(() -> ApiException.conflict("no model switch is under way", Map.of()));
+          .orElseThrow(() -> new TransitionRefused("no model switch is under way", Map.of()));
     }
   }
 
@@ -159,8 +161,8 @@ public final class ModelSwitchCommands {
     throw stillRunning();
   }
 
-  private static ApiException stillRunning() {
-    return ApiException.conflict(
+  private static TransitionRefused stillRunning() {
+    return new TransitionRefused(
         "a model switch is still running; wait for it to finish, or cancel it", Map.of());
   }
 
@@ -174,11 +176,13 @@ public final class ModelSwitchCommands {
     } catch (BadMemoryRequest e) {
       throw ApiException.badRequest(e.getMessage());
     } catch (GatewayFailure e) {
-      throw new ApiException(
-          503,
+      throw new Unavailable(
+          model,
           model
               + " did not answer a test embedding, so the switch was not started: "
-              + e.getMessage());
+              + e.getMessage(),
+          Map.of(),
+          null);
     }
   }
 

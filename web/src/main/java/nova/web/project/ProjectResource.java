@@ -19,6 +19,7 @@ import nova.web.errors.ApiException;
 import nova.web.project.ProjectRequests.NewProject;
 import nova.web.project.ProjectRequests.NewRegistrationToken;
 import nova.web.project.ProjectRequests.RegisterServer;
+import nova.workflows.failures.Refusal;
 
 /** /api/v1/projects, /api/v1/registration-tokens and the agents' /api/v1/server/register. */
 @Path("/api/v1")
@@ -76,7 +77,7 @@ public class ProjectResource {
               "project_id",
               registered.projectId().toString()));
       return Response.status(201).entity(registered).build();
-    } catch (ApiException refused) {
+    } catch (ApiException | Refusal refused) {
       audit.record(
           "registration_refused",
           "server:" + body.name(),

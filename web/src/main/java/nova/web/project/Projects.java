@@ -18,6 +18,8 @@ import nova.web.project.ProjectDao.Project;
 import nova.web.project.ProjectDao.Server;
 import nova.web.project.ProjectRequests.NewProject;
 import nova.web.project.ProjectRequests.RegisterServer;
+import nova.workflows.failures.NameTaken;
+import nova.workflows.failures.NotFound;
 import org.jdbi.v3.core.Jdbi;
 
 /** Projects, registration tokens and server registration, for the API and the admin app alike. */
@@ -47,7 +49,7 @@ public final class Projects {
     String description = request.description() == null ? "" : request.description();
     boolean requirePlan = Boolean.TRUE.equals(request.requirePlanApproval());
     if (dao().insertProject(id, request.name().trim(), description, requirePlan) == 0) {
-      throw ApiException.conflict(
+      throw new NameTaken(
           "a project named '" + request.name().trim() + "' exists already; names are unique",
           Map.of("name", request.name()));
     }
@@ -57,19 +59,17 @@ public final class Projects {
   /** A project by id or by name. */
   public Project project(String ref) {
     return (isUuid(ref) ? dao().project(UUID.fromString(ref)) : dao().projectNamed(ref.trim()))
-        .orElseThrow(() -> ApiException.notFound("project", ref));
+        .orElseThrow(() -> new NotFound("project", ref));
   }
 
   /** A server by id, or by name within the project (names are unique per project). */
   public Server server(String ref, UUID projectId) {
     if (isUuid(ref))
-      return dao()
-          .server(UUID.fromString(ref))
-          .orElseThrow(() -> ApiException.notFound("server", ref));
+      return dao().server(UUID.fromString(ref)).orElseThrow(() -> new NotFound("server", ref));
     return dao().serversNamed(ref.trim()).stream()
         .filter(s -> s.projectId().equals(projectId))
         .findFirst()
-        .orElseThrow(() -> ApiException.notFound("server", ref));
+        .orElseThrow(() -> new NotFound("server", ref));
   }
 
   public IssuedToken issueToken(Caller caller, String projectRef, Integer hours) {
@@ -113,7 +113,7 @@ public final class Projects {
                   .attach(ProjectDao.class)
                   .insertServer(serverId, token.projectId(), request.name(), capabilities(request))
               == 0) {
-            throw ApiException.conflict(
+            throw new NameTaken(
                 "this project has a server named '"
                     + request.name()
                     + "' already; pick another name",

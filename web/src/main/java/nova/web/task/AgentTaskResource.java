@@ -20,6 +20,7 @@ import java.util.UUID;
 import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
 import nova.web.errors.Outage;
+import nova.workflows.failures.NotPermitted;
 import nova.workflows.task.TaskAction;
 import nova.workflows.task.messages.TaskInput;
 import org.jdbi.v3.core.Jdbi;
@@ -170,7 +171,7 @@ public class AgentTaskResource {
 
   private static void requireOwner(Caller agent, TaskQueries.Task task) {
     if (!agent.serverId().equals(task.serverId())) {
-      throw ApiException.forbidden("task " + task.id() + " is not assigned to this server");
+      throw new NotPermitted("task " + task.id() + " is not assigned to this server");
     }
   }
 }

@@ -33,6 +33,10 @@ import nova.web.health.Parts;
 import nova.web.platform.Temporal;
 import nova.web.project.ProjectDao;
 import nova.web.project.Projects;
+import nova.workflows.failures.NotFound;
+import nova.workflows.failures.Refusal;
+import nova.workflows.failures.TransitionRefused;
+import nova.workflows.failures.Unavailable;
 import nova.workflows.task.TaskAction;
 import nova.workflows.task.TaskStatus;
 import nova.workflows.task.TaskWorkflow;
@@ -311,7 +315,7 @@ public final class TaskCommands {
    * but the workflow did not finish in time, the first part that is down (the workflow waits on
    * it).
    */
-  private ApiException unavailable(
+  private Unavailable unavailable(
       RuntimeException failure, Boolean accepted, String what, Map<String, Object> detail) {
     String part =
         Boolean.TRUE.equals(accepted)
@@ -326,9 +330,8 @@ public final class TaskCommands {
    * The workflow is gone: the task finished, or Temporal lost it (it started empty) and it is being
    * started again.
    */
-  private ApiException lostOrFinished(Caller caller, UUID taskId, WorkflowException gone) {
-    TaskQueries.Task task =
-        tasks.task(taskId).orElseThrow(() -> ApiException.notFound("task", taskId));
+  private Refusal lostOrFinished(Caller caller, UUID taskId, WorkflowException gone) {
+    TaskQueries.Task task = tasks.task(taskId).orElseThrow(() -> new NotFound("task", taskId));
     if (TaskStatus.fromWire(task.status()).isFinal()) return rejected(caller, taskId, gone);
     return Outage.unavailable(
         Outage.TEMPORAL,
@@ -348,9 +351,8 @@ public final class TaskCommands {
     return stub.startUpdate(options, args).getResult();
   }
 
-  private ApiException rejected(Caller caller, UUID taskId, WorkflowException cause) {
-    TaskQueries.Task task =
-        tasks.task(taskId).orElseThrow(() -> ApiException.notFound("task", taskId));
+  private TransitionRefused rejected(Caller caller, UUID taskId, WorkflowException cause) {
+    TaskQueries.Task task = tasks.task(taskId).orElseThrow(() -> new NotFound("task", taskId));
     TaskStatus status = TaskStatus.fromWire(task.status());
     var allowed =
         TaskAction.allowedIn(status).stream()
@@ -364,7 +366,7 @@ public final class TaskCommands {
         status.isFinal()
             ? "the task is " + status.wireName() + " and takes no more actions"
             : RejectionMessage.of(cause, "the task refused this action in its current state");
-    return ApiException.conflict(
+    return new TransitionRefused(
         reason, Map.of("status", status.wireName(), "allowed_actions", allowed));
   }
 }

@@ -17,9 +17,12 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
-import nova.web.errors.ApiException;
+import nova.web.errors.Outage;
 import nova.web.platform.TemporalWebUi;
+import nova.workflows.failures.NotFound;
+import nova.workflows.failures.Unavailable;
 import nova.workflows.task.TaskWorkflow;
 
 /**
@@ -129,9 +132,10 @@ public final class TaskHistory {
       return json(taskId);
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-        throw ApiException.notFound("workflow history of task", taskId);
+        throw new NotFound("workflow history of task", taskId);
       }
-      throw new ApiException(503, "Temporal did not answer: " + e.getStatus().getCode());
+      throw new Unavailable(
+          Outage.TEMPORAL, "Temporal did not answer: " + e.getStatus().getCode(), Map.of(), null);
     }
   }
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import nova.web.errors.ApiException;
+import nova.workflows.failures.NotFound;
 import org.jdbi.v3.sqlobject.config.KeyColumn;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.config.ValueColumn;
@@ -101,7 +101,7 @@ public interface TaskQueries {
 
   /** The task or 404. */
   default Task existing(UUID id) {
-    return task(id).orElseThrow(() -> ApiException.notFound("task", id));
+    return task(id).orElseThrow(() -> new NotFound("task", id));
   }
 
   /**
@@ -110,7 +110,7 @@ public interface TaskQueries {
    * with.
    */
   default TaskDetail detail(UUID id) {
-    return detailOf(id).orElseThrow(() -> ApiException.notFound("task", id));
+    return detailOf(id).orElseThrow(() -> new NotFound("task", id));
   }
 
   @SqlQuery(TASK_SELECT + DETAIL_LISTS + "\n" + TASK_FROM + " WHERE t.id = :id")

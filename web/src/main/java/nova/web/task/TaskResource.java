@@ -22,6 +22,7 @@ import java.util.UUID;
 import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
 import nova.web.errors.Outage;
+import nova.workflows.failures.NotFound;
 import nova.workflows.task.TaskAction;
 import nova.workflows.task.TaskStatus;
 import nova.workflows.task.messages.TaskInput;
@@ -163,7 +164,7 @@ public class TaskResource {
     Caller caller = Caller.of(request).requireAdmin();
     tasks.existing(id);
     if (tasks.interventions(id).stream().noneMatch(i -> i.id().equals(interventionId)))
-      throw ApiException.notFound("intervention", interventionId);
+      throw new NotFound("intervention", interventionId);
     String answer = required(body, "an answer");
     return act(
         caller,

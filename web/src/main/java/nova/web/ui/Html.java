@@ -3,15 +3,19 @@ package nova.web.ui;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
 import nova.web.errors.Outage;
+import nova.web.errors.RefusalMapper;
+import nova.workflows.failures.Refusal;
 
 /** Answers for the admin app: pages, parts, redirects, and refusals as a readable flash message. */
 public final class Html {
@@ -44,23 +48,28 @@ public final class Html {
       caller.requireHuman();
       return body.get();
     } catch (ApiException refused) {
+      return flash(refused.status(), refused.getMessage(), Optional.empty());
+    } catch (Refusal refused) {
       return flash(refused);
     } catch (RuntimeException failed) {
       return flash(Outage.partOf(failed).map(Outage::unavailable).orElseThrow(() -> failed));
     }
   }
 
-  private Response flash(ApiException refused) {
+  private Response flash(Refusal refused) {
+    return flash(RefusalMapper.statusOf(refused), refused.getMessage(), refused.retryAfter());
+  }
+
+  private Response flash(int status, String message, Optional<Duration> retryAfter) {
     Response.ResponseBuilder answer =
-        Response.status(refused.status())
+        Response.status(status)
             .type(MediaType.TEXT_HTML_TYPE)
             .header("HX-Retarget", "#" + Ids.FLASH)
             .header("HX-Reswap", "innerHTML")
             .entity(
                 templates.render(
-                    "shared/part/flash.jte",
-                    Map.of("message", refused.getMessage(), "error", true)));
-    refused.retryAfter().ifPresent(wait -> answer.header("Retry-After", wait.toSeconds()));
+                    "shared/part/flash.jte", Map.of("message", message, "error", true)));
+    retryAfter.ifPresent(wait -> answer.header("Retry-After", wait.toSeconds()));
     return answer.build();
   }
 

@@ -7,7 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import nova.web.errors.ApiException;
+import nova.web.errors.RefusalMapper;
+import nova.workflows.failures.RateLimited;
 import org.junit.jupiter.api.Test;
 
 class HashingPoolTest {
@@ -38,9 +39,9 @@ class HashingPoolTest {
 
     assertThatThrownBy(() -> pool.run(() -> "third"))
         .isInstanceOfSatisfying(
-            ApiException.class,
+            RateLimited.class,
             e -> {
-              assertThat(e.status()).isEqualTo(429);
+              assertThat(RefusalMapper.statusOf(e)).isEqualTo(429);
               assertThat(e.retryAfter()).isPresent();
             });
     release.countDown();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nova.activities.llm.ChatProvider;
+import nova.workflows.failures.UnknownModel;
 
 /**
  * What can be called right now: the enabled providers with their clients, and the aliases. A name

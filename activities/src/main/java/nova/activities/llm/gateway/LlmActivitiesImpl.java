@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import nova.activities.llm.Usage;
+import nova.workflows.failures.UnknownModel;
 import nova.workflows.llm.LlmActivities;
 import nova.workflows.llm.LlmFailure;
 import nova.workflows.llm.messages.LlmPrompt;

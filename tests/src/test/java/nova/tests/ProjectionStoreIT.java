@@ -11,6 +11,7 @@ import nova.web.platform.Database;
 import nova.workflows.task.TaskStatus;
 import nova.workflows.task.TaskStoreActivities;
 import nova.workflows.task.messages.TaskChange;
+import nova.workflows.task.messages.TaskEventType;
 import nova.workflows.task.messages.TaskStart;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +49,17 @@ class ProjectionStoreIT {
         new TaskStart(task, UUID.fromString(projectId), "direct", "spec", null, true, 60, "test");
     TaskChange created =
         new TaskChange(
-            task, 0, "created", null, TaskStatus.PENDING, "test", null, null, null, false, 1_000);
+            task,
+            0,
+            TaskEventType.CREATED,
+            null,
+            TaskStatus.PENDING,
+            "test",
+            null,
+            null,
+            null,
+            false,
+            1_000);
     store.recordCreated(start, created);
     store.recordCreated(start, created);
     UUID intervention = UUID.randomUUID();
@@ -56,7 +67,7 @@ class ProjectionStoreIT {
         new TaskChange(
             task,
             1,
-            "help_requested",
+            TaskEventType.HELP_REQUESTED,
             TaskStatus.RUNNING,
             TaskStatus.NEEDS_HUMAN,
             "server:x",
@@ -72,7 +83,7 @@ class ProjectionStoreIT {
         new TaskChange(
             task,
             1,
-            "completed",
+            TaskEventType.COMPLETED,
             TaskStatus.RUNNING,
             TaskStatus.DONE,
             "server:x",
@@ -101,12 +112,22 @@ class ProjectionStoreIT {
     store.recordCreated(
         new TaskStart(task, UUID.fromString(projectId), "ghost", "spec", server, false, 60, "test"),
         new TaskChange(
-            task, 0, "created", null, TaskStatus.PENDING, "test", null, null, null, false, 1_000));
+            task,
+            0,
+            TaskEventType.CREATED,
+            null,
+            TaskStatus.PENDING,
+            "test",
+            null,
+            null,
+            null,
+            false,
+            1_000));
     store.record(
         new TaskChange(
             task,
             1,
-            "assigned",
+            TaskEventType.ASSIGNED,
             TaskStatus.PENDING,
             TaskStatus.ASSIGNED,
             "test",
@@ -119,7 +140,7 @@ class ProjectionStoreIT {
         new TaskChange(
             task,
             2,
-            "started",
+            TaskEventType.STARTED,
             TaskStatus.ASSIGNED,
             TaskStatus.RUNNING,
             "server:x",
@@ -134,7 +155,7 @@ class ProjectionStoreIT {
         new TaskChange(
             task,
             3,
-            "help_requested",
+            TaskEventType.HELP_REQUESTED,
             TaskStatus.RUNNING,
             TaskStatus.NEEDS_HUMAN,
             "server:x",
@@ -149,7 +170,7 @@ class ProjectionStoreIT {
         new TaskChange(
             task,
             4,
-            "note_added",
+            TaskEventType.NOTE_ADDED,
             TaskStatus.NEEDS_HUMAN,
             TaskStatus.NEEDS_HUMAN,
             "server:x",
@@ -165,7 +186,7 @@ class ProjectionStoreIT {
         new TaskChange(
             task,
             3,
-            "submitted_for_review",
+            TaskEventType.SUBMITTED_FOR_REVIEW,
             TaskStatus.RUNNING,
             TaskStatus.REVIEW,
             "server:x",
@@ -183,7 +204,7 @@ class ProjectionStoreIT {
         new TaskChange(
             task,
             3,
-            "submitted_for_review",
+            TaskEventType.SUBMITTED_FOR_REVIEW,
             TaskStatus.RUNNING,
             TaskStatus.REVIEW,
             "server:x",
@@ -200,7 +221,7 @@ class ProjectionStoreIT {
         new TaskChange(
             task,
             3,
-            "completed",
+            TaskEventType.COMPLETED,
             TaskStatus.RUNNING,
             TaskStatus.DONE,
             "server:x",
@@ -264,7 +285,7 @@ class ProjectionStoreIT {
         new TaskChange(
             task,
             4,
-            "help_requested",
+            TaskEventType.HELP_REQUESTED,
             TaskStatus.REVIEW,
             TaskStatus.NEEDS_HUMAN,
             "server:x",
@@ -294,7 +315,7 @@ class ProjectionStoreIT {
         new TaskChange(
             task,
             0,
-            "created",
+            TaskEventType.CREATED,
             null,
             TaskStatus.PENDING,
             "test",
@@ -309,7 +330,7 @@ class ProjectionStoreIT {
         new TaskChange(
             task,
             1,
-            "assigned",
+            TaskEventType.ASSIGNED,
             TaskStatus.PENDING,
             TaskStatus.ASSIGNED,
             "test",
@@ -324,7 +345,7 @@ class ProjectionStoreIT {
         new TaskChange(
             task,
             2,
-            "plan_mode",
+            TaskEventType.PLAN_MODE,
             TaskStatus.ASSIGNED,
             TaskStatus.PLANNING,
             "nova",
@@ -339,7 +360,7 @@ class ProjectionStoreIT {
         new TaskChange(
             task,
             3,
-            "plan_submitted",
+            TaskEventType.PLAN_SUBMITTED,
             TaskStatus.PLANNING,
             TaskStatus.PLAN_REVIEW,
             "server:x",
@@ -354,7 +375,7 @@ class ProjectionStoreIT {
         new TaskChange(
             task,
             4,
-            "plan_revision_requested",
+            TaskEventType.PLAN_REVISION_REQUESTED,
             TaskStatus.PLAN_REVIEW,
             TaskStatus.PLANNING,
             "admin",
@@ -369,7 +390,7 @@ class ProjectionStoreIT {
         new TaskChange(
             task,
             5,
-            "plan_submitted",
+            TaskEventType.PLAN_SUBMITTED,
             TaskStatus.PLANNING,
             TaskStatus.PLAN_REVIEW,
             "server:x",
@@ -384,7 +405,7 @@ class ProjectionStoreIT {
         new TaskChange(
             task,
             6,
-            "plan_approved",
+            TaskEventType.PLAN_APPROVED,
             TaskStatus.PLAN_REVIEW,
             TaskStatus.RUNNING,
             "admin",
@@ -400,7 +421,7 @@ class ProjectionStoreIT {
         new TaskChange(
             task,
             7,
-            "help_requested",
+            TaskEventType.HELP_REQUESTED,
             TaskStatus.RUNNING,
             TaskStatus.NEEDS_HUMAN,
             "server:x",
@@ -415,7 +436,7 @@ class ProjectionStoreIT {
         new TaskChange(
             task,
             8,
-            "intervention_answered",
+            TaskEventType.INTERVENTION_ANSWERED,
             TaskStatus.NEEDS_HUMAN,
             TaskStatus.RUNNING,
             "admin",
@@ -430,7 +451,7 @@ class ProjectionStoreIT {
         new TaskChange(
             task,
             9,
-            "note_added",
+            TaskEventType.NOTE_ADDED,
             TaskStatus.RUNNING,
             TaskStatus.RUNNING,
             "admin",
@@ -446,7 +467,7 @@ class ProjectionStoreIT {
         new TaskChange(
             task,
             10,
-            "help_requested",
+            TaskEventType.HELP_REQUESTED,
             TaskStatus.RUNNING,
             TaskStatus.NEEDS_HUMAN,
             "server:x",
@@ -461,7 +482,7 @@ class ProjectionStoreIT {
         new TaskChange(
             task,
             10,
-            "completed",
+            TaskEventType.COMPLETED,
             TaskStatus.RUNNING,
             TaskStatus.DONE,
             "server:x",

@@ -15,6 +15,7 @@ import nova.workflows.failures.Refusal;
 import nova.workflows.task.TaskStatus;
 import nova.workflows.task.TaskStoreActivities;
 import nova.workflows.task.messages.TaskChange;
+import nova.workflows.task.messages.TaskEventType;
 import nova.workflows.task.messages.TaskStart;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -46,12 +47,20 @@ class TaskDetailReadIT {
               true,
               60,
               "test"),
-          change(task, 0, "created", null, TaskStatus.PENDING, null, null, 1_700_000_000_123L));
+          change(
+              task,
+              0,
+              TaskEventType.CREATED,
+              null,
+              TaskStatus.PENDING,
+              null,
+              null,
+              1_700_000_000_123L));
       store.record(
           change(
               task,
               1,
-              "help_requested",
+              TaskEventType.HELP_REQUESTED,
               TaskStatus.PENDING,
               TaskStatus.NEEDS_HUMAN,
               AWKWARD,
@@ -61,7 +70,7 @@ class TaskDetailReadIT {
           change(
               task,
               2,
-              "note_added",
+              TaskEventType.NOTE_ADDED,
               TaskStatus.NEEDS_HUMAN,
               TaskStatus.NEEDS_HUMAN,
               "first " + AWKWARD,
@@ -71,7 +80,7 @@ class TaskDetailReadIT {
           change(
               task,
               3,
-              "intervention_answered",
+              TaskEventType.INTERVENTION_ANSWERED,
               TaskStatus.NEEDS_HUMAN,
               TaskStatus.RUNNING,
               "an answer",
@@ -81,7 +90,7 @@ class TaskDetailReadIT {
           change(
               task,
               4,
-              "help_requested",
+              TaskEventType.HELP_REQUESTED,
               TaskStatus.RUNNING,
               TaskStatus.NEEDS_HUMAN,
               "again?",
@@ -91,7 +100,7 @@ class TaskDetailReadIT {
           change(
               task,
               5,
-              "cancelled",
+              TaskEventType.CANCELLED,
               TaskStatus.NEEDS_HUMAN,
               TaskStatus.CANCELLED,
               null,
@@ -101,7 +110,7 @@ class TaskDetailReadIT {
           change(
               task,
               6,
-              "note_added",
+              TaskEventType.NOTE_ADDED,
               TaskStatus.CANCELLED,
               TaskStatus.CANCELLED,
               "second",
@@ -169,7 +178,7 @@ class TaskDetailReadIT {
   private static TaskChange change(
       UUID task,
       long seq,
-      String type,
+      TaskEventType type,
       TaskStatus from,
       TaskStatus to,
       String text,

@@ -24,7 +24,8 @@ class NotifyActivitiesImpl implements NotifyActivities {
   @Override
   public void taskChanged(TaskChange change) {
     TaskEventNotice notice =
-        new TaskEventNotice(change.taskId(), change.seq(), change.type(), change.to().wireName());
+        new TaskEventNotice(
+            change.taskId(), change.seq(), change.type().wireName(), change.to().wireName());
     try {
       redis.xadd(
           TaskEventChannel.NAME,

@@ -13,27 +13,34 @@ final class ProjectionEffects {
 
   void apply(TaskChange change, Instant at) {
     switch (change.type()) {
-      case "assigned" -> dao.assignServer(change.taskId(), change.serverId());
-      case "plan_submitted" -> dao.setPlan(change.taskId(), change.text());
-      case "plan_revision_requested" -> dao.setPlanFeedback(change.taskId(), change.text());
-      case "help_requested" ->
+      case ASSIGNED -> dao.assignServer(change.taskId(), change.serverId());
+      case PLAN_SUBMITTED -> dao.setPlan(change.taskId(), change.text());
+      case PLAN_REVISION_REQUESTED -> dao.setPlanFeedback(change.taskId(), change.text());
+      case HELP_REQUESTED ->
           dao.openIntervention(
               change.interventionId(), change.taskId(), change.text(), change.actor(), at);
-      case "intervention_answered" ->
+      case INTERVENTION_ANSWERED ->
           dao.closeIntervention(
               change.interventionId(), "answered", change.text(), change.actor(), at);
-      case "cancelled" -> {
+      case CANCELLED -> {
         if (change.interventionId() != null) {
           dao.closeIntervention(change.interventionId(), "cancelled", null, change.actor(), at);
         }
       }
-      case "submitted_for_review", "completed", "failed" -> {
+      case SUBMITTED_FOR_REVIEW, COMPLETED, FAILED -> {
         if (change.text() != null) dao.setResult(change.taskId(), change.text());
       }
-      case "note_added" ->
+      case NOTE_ADDED ->
           dao.insertNote(
               change.taskId(), change.seq(), change.actor(), change.text(), change.urgent(), at);
-      default -> {}
+      case CREATED,
+          RESUMED,
+          REMINDER,
+          PLAN_MODE,
+          STARTED,
+          PLAN_APPROVED,
+          REVIEW_APPROVED,
+          CHANGES_REQUESTED -> {}
     }
   }
 }

@@ -61,7 +61,7 @@ class TaskStoreActivitiesImpl implements TaskStoreActivities {
           dao.insertEvent(
               start.taskId(),
               0,
-              created.type(),
+              created.type().wireName(),
               null,
               created.to().wireName(),
               created.actor(),
@@ -82,7 +82,7 @@ class TaskStoreActivitiesImpl implements TaskStoreActivities {
           if (dao.insertEvent(
                   change.taskId(),
                   change.seq(),
-                  change.type(),
+                  change.type().wireName(),
                   from,
                   change.to().wireName(),
                   change.actor(),
@@ -98,7 +98,7 @@ class TaskStoreActivitiesImpl implements TaskStoreActivities {
             dao.insertEvent(
                 change.taskId(),
                 change.seq(),
-                change.type(),
+                change.type().wireName(),
                 from,
                 change.to().wireName(),
                 change.actor(),

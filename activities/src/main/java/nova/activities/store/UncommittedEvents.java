@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import nova.workflows.task.TaskStatus;
 import nova.workflows.task.messages.TaskChange;
+import nova.workflows.task.messages.TaskEventType;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +53,7 @@ final class UncommittedEvents {
             .bind("seq", change.seq())
             .bind("at", Instant.ofEpochMilli(change.atEpochMillis()))
             .bind("workflowTask", change.workflowTask())
-            .bind("type", change.type())
+            .bind("type", change.type().wireName())
             .bind("from", change.from() == null ? null : change.from().wireName())
             .bind("to", change.to().wireName())
             .bind("actor", change.actor())
@@ -144,7 +145,7 @@ final class UncommittedEvents {
     return new TaskChange(
         task,
         seq,
-        type,
+        TaskEventType.fromWire(type),
         from == null ? null : TaskStatus.fromWire(from),
         TaskStatus.fromWire(to),
         actor,

@@ -6,52 +6,77 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import nova.workflows.task.messages.TaskEventType;
 
 /**
  * Every action on a task, with the states it is valid in and the state it leads to: exactly the
  * valid-transitions table of seed 004, plus cancel from any state that is not final and notes.
  */
 public enum TaskAction {
-  ASSIGN(Actor.HUMAN, TaskWorkflow.ASSIGN, EnumSet.of(PENDING), ASSIGNED, "assigned"),
-  START(Actor.AGENT, TaskWorkflow.START, EnumSet.of(ASSIGNED), RUNNING, "started"),
+  ASSIGN(Actor.HUMAN, TaskWorkflow.ASSIGN, EnumSet.of(PENDING), ASSIGNED, TaskEventType.ASSIGNED),
+  START(Actor.AGENT, TaskWorkflow.START, EnumSet.of(ASSIGNED), RUNNING, TaskEventType.STARTED),
   SUBMIT_PLAN(
-      Actor.AGENT, TaskWorkflow.SUBMIT_PLAN, EnumSet.of(PLANNING), PLAN_REVIEW, "plan_submitted"),
+      Actor.AGENT,
+      TaskWorkflow.SUBMIT_PLAN,
+      EnumSet.of(PLANNING),
+      PLAN_REVIEW,
+      TaskEventType.PLAN_SUBMITTED),
   APPROVE_PLAN(
-      Actor.HUMAN, TaskWorkflow.APPROVE_PLAN, EnumSet.of(PLAN_REVIEW), RUNNING, "plan_approved"),
+      Actor.HUMAN,
+      TaskWorkflow.APPROVE_PLAN,
+      EnumSet.of(PLAN_REVIEW),
+      RUNNING,
+      TaskEventType.PLAN_APPROVED),
   REVISE_PLAN(
       Actor.HUMAN,
       TaskWorkflow.REVISE_PLAN,
       EnumSet.of(PLAN_REVIEW),
       PLANNING,
-      "plan_revision_requested"),
+      TaskEventType.PLAN_REVISION_REQUESTED),
   REQUEST_HELP(
-      Actor.AGENT, TaskWorkflow.REQUEST_HELP, EnumSet.of(RUNNING), NEEDS_HUMAN, "help_requested"),
+      Actor.AGENT,
+      TaskWorkflow.REQUEST_HELP,
+      EnumSet.of(RUNNING),
+      NEEDS_HUMAN,
+      TaskEventType.HELP_REQUESTED),
   RESPOND(
-      Actor.HUMAN, TaskWorkflow.RESPOND, EnumSet.of(NEEDS_HUMAN), RUNNING, "intervention_answered"),
+      Actor.HUMAN,
+      TaskWorkflow.RESPOND,
+      EnumSet.of(NEEDS_HUMAN),
+      RUNNING,
+      TaskEventType.INTERVENTION_ANSWERED),
   SUBMIT_FOR_REVIEW(
       Actor.AGENT,
       TaskWorkflow.SUBMIT_FOR_REVIEW,
       EnumSet.of(RUNNING),
       REVIEW,
-      "submitted_for_review"),
+      TaskEventType.SUBMITTED_FOR_REVIEW),
   APPROVE_REVIEW(
-      Actor.HUMAN, TaskWorkflow.APPROVE_REVIEW, EnumSet.of(REVIEW), DONE, "review_approved"),
+      Actor.HUMAN,
+      TaskWorkflow.APPROVE_REVIEW,
+      EnumSet.of(REVIEW),
+      DONE,
+      TaskEventType.REVIEW_APPROVED),
   REQUEST_CHANGES(
-      Actor.HUMAN, TaskWorkflow.REQUEST_CHANGES, EnumSet.of(REVIEW), RUNNING, "changes_requested"),
-  COMPLETE(Actor.AGENT, TaskWorkflow.COMPLETE, EnumSet.of(RUNNING), DONE, "completed"),
-  FAIL(Actor.AGENT, TaskWorkflow.FAIL, EnumSet.of(PLANNING, RUNNING), FAILED, "failed"),
+      Actor.HUMAN,
+      TaskWorkflow.REQUEST_CHANGES,
+      EnumSet.of(REVIEW),
+      RUNNING,
+      TaskEventType.CHANGES_REQUESTED),
+  COMPLETE(Actor.AGENT, TaskWorkflow.COMPLETE, EnumSet.of(RUNNING), DONE, TaskEventType.COMPLETED),
+  FAIL(Actor.AGENT, TaskWorkflow.FAIL, EnumSet.of(PLANNING, RUNNING), FAILED, TaskEventType.FAILED),
   CANCEL(
       Actor.HUMAN,
       TaskWorkflow.CANCEL,
       EnumSet.complementOf(EnumSet.of(DONE, FAILED, CANCELLED)),
       CANCELLED,
-      "cancelled"),
+      TaskEventType.CANCELLED),
   ADD_NOTE(
       Actor.ANY,
       TaskWorkflow.ADD_NOTE,
       EnumSet.complementOf(EnumSet.of(DONE, FAILED, CANCELLED)),
       null,
-      "note_added");
+      TaskEventType.NOTE_ADDED);
 
   /** Who may take an action: a person through the admin app or API, or the assigned agent. */
   public enum Actor {
@@ -64,10 +89,14 @@ public enum TaskAction {
   private final String updateName;
   private final Set<TaskStatus> from;
   private final TaskStatus to;
-  private final String eventType;
+  private final TaskEventType eventType;
 
   TaskAction(
-      Actor actor, String updateName, Set<TaskStatus> from, TaskStatus to, String eventType) {
+      Actor actor,
+      String updateName,
+      Set<TaskStatus> from,
+      TaskStatus to,
+      TaskEventType eventType) {
     this.actor = actor;
     this.updateName = updateName;
     this.from = from;
@@ -84,7 +113,7 @@ public enum TaskAction {
     return updateName;
   }
 
-  public String eventType() {
+  public TaskEventType eventType() {
     return eventType;
   }
 

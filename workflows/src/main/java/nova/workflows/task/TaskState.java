@@ -3,6 +3,7 @@ package nova.workflows.task;
 import java.util.Objects;
 import java.util.UUID;
 import nova.workflows.task.messages.TaskChange;
+import nova.workflows.task.messages.TaskEventType;
 import nova.workflows.task.messages.TaskInput;
 import nova.workflows.task.messages.TaskResume;
 import nova.workflows.task.messages.TaskSnapshot;
@@ -123,17 +124,17 @@ final class TaskState {
     TaskStatus from = status;
     status = TaskStatus.PLANNING;
     moves++;
-    return change("plan_mode", from, TaskInput.human("nova", null), null, now);
+    return change(TaskEventType.PLAN_MODE, from, TaskInput.human("nova", null), null, now);
   }
 
   TaskChange created(String actor, long now) {
     return new TaskChange(
-        taskId, seq, "created", null, status, actor, null, null, null, false, now);
+        taskId, seq, TaskEventType.CREATED, null, status, actor, null, null, null, false, now);
   }
 
   TaskChange resumed(long now) {
     return change(
-        "resumed",
+        TaskEventType.RESUMED,
         status,
         TaskInput.human("nova", "the workflow was started again from the stored task"),
         openInterventionId,
@@ -142,7 +143,7 @@ final class TaskState {
 
   TaskChange reminder(long waitedSeconds, long now) {
     return change(
-        "reminder",
+        TaskEventType.REMINDER,
         status,
         TaskInput.human("nova", "waiting in " + status.wireName() + " for " + waitedSeconds + " s"),
         openInterventionId,
@@ -150,7 +151,7 @@ final class TaskState {
   }
 
   private TaskChange change(
-      String type, TaskStatus from, TaskInput input, UUID interventionId, long now) {
+      TaskEventType type, TaskStatus from, TaskInput input, UUID interventionId, long now) {
     seq++;
     UUID server = input.serverId() != null ? input.serverId() : null;
     return new TaskChange(

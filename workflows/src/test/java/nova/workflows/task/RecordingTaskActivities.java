@@ -69,6 +69,6 @@ final class RecordingTaskActivities implements TaskStoreActivities, NotifyActivi
   }
 
   List<String> storedTypes(UUID taskId) {
-    return stored(taskId).stream().map(TaskChange::type).toList();
+    return stored(taskId).stream().map(c -> c.type().wireName()).toList();
   }
 }

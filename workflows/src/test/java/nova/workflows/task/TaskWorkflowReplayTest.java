@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import nova.workflows.task.messages.TaskChange;
+import nova.workflows.task.messages.TaskEventType;
 import nova.workflows.task.messages.TaskOutcome;
 import nova.workflows.task.messages.TaskStart;
 import org.junit.jupiter.api.Test;
@@ -120,7 +121,7 @@ class TaskWorkflowReplayTest {
               new TaskChange(
                   start.taskId(),
                   0,
-                  "created",
+                  TaskEventType.CREATED,
                   null,
                   TaskStatus.PENDING,
                   start.createdBy(),

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.stream.LongStream;
 import nova.workflows.task.TaskDriver.Task;
 import nova.workflows.task.messages.TaskChange;
+import nova.workflows.task.messages.TaskEventType;
 import nova.workflows.task.messages.TaskInput;
 import nova.workflows.task.messages.TaskOutcome;
 import nova.workflows.task.messages.TaskSnapshot;
@@ -55,7 +56,7 @@ class TaskWorkflowResumeTest {
     assertThat(resumed.version()).isEqualTo(4);
     assertThat(resumed.serverId()).isEqualTo(driver.serverId);
     TaskChange first = activities.stored(task.id()).getFirst();
-    assertThat(first.type()).isEqualTo("resumed");
+    assertThat(first.type()).isEqualTo(TaskEventType.RESUMED);
     assertThat(first.seq()).isEqualTo(4);
     assertThat(first.from()).isEqualTo(PLAN_REVIEW);
     assertThat(first.to()).isEqualTo(PLAN_REVIEW);
@@ -75,7 +76,7 @@ class TaskWorkflowResumeTest {
     List<TaskChange> events = activities.stored(task.id());
     // The start names the server, yet a resumed task is neither created nor assigned again.
     assertThat(events)
-        .extracting(TaskChange::type)
+        .extracting(c -> c.type().wireName())
         .containsExactly("resumed", "plan_approved", "submitted_for_review", "review_approved")
         .doesNotContain("created", "assigned");
     assertThat(events)
@@ -90,7 +91,7 @@ class TaskWorkflowResumeTest {
     Task task = driver.resume(NEEDS_HUMAN, 7, open, NO_REMINDER_SOON);
     assertThat(task.workflow().snapshot().openInterventionId()).isEqualTo(open);
     TaskChange resumed = activities.stored(task.id()).getFirst();
-    assertThat(resumed.type()).isEqualTo("resumed");
+    assertThat(resumed.type()).isEqualTo(TaskEventType.RESUMED);
     assertThat(resumed.seq()).isEqualTo(8);
     assertThat(resumed.interventionId()).isEqualTo(open);
     UUID other = UUID.randomUUID();
@@ -104,7 +105,7 @@ class TaskWorkflowResumeTest {
     assertThat(answered.status()).isEqualTo(RUNNING);
     assertThat(answered.openInterventionId()).isNull();
     TaskChange last = activities.stored(task.id()).getLast();
-    assertThat(last.type()).isEqualTo("intervention_answered");
+    assertThat(last.type()).isEqualTo(TaskEventType.INTERVENTION_ANSWERED);
     assertThat(last.seq()).isEqualTo(9);
     assertThat(last.interventionId()).isEqualTo(open);
   }
@@ -116,7 +117,9 @@ class TaskWorkflowResumeTest {
     testEnv.sleep(Duration.ofHours(2).plusMinutes(5));
 
     List<TaskChange> reminders =
-        activities.stored(task.id()).stream().filter(c -> c.type().equals("reminder")).toList();
+        activities.stored(task.id()).stream()
+            .filter(c -> c.type() == TaskEventType.REMINDER)
+            .toList();
     assertThat(reminders)
         .extracting(TaskChange::seq, TaskChange::text)
         .containsExactly(
@@ -131,7 +134,7 @@ class TaskWorkflowResumeTest {
 
     assertThat(task.workflow().snapshot().status()).isEqualTo(PLANNING);
     assertThat(activities.stored(task.id()))
-        .extracting(TaskChange::type, TaskChange::seq, TaskChange::to)
+        .extracting(c -> c.type().wireName(), TaskChange::seq, TaskChange::to)
         .containsExactly(tuple("resumed", 2L, ASSIGNED), tuple("plan_mode", 3L, PLANNING));
     assertRejected(
         () -> task.workflow().start(agent(null)),

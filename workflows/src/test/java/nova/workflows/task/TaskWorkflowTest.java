@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.stream.LongStream;
 import nova.workflows.task.TaskDriver.Task;
 import nova.workflows.task.messages.TaskChange;
+import nova.workflows.task.messages.TaskEventType;
 import nova.workflows.task.messages.TaskInput;
 import nova.workflows.task.messages.TaskOutcome;
 import nova.workflows.task.messages.TaskSnapshot;
@@ -79,7 +80,7 @@ class TaskWorkflowTest {
     assertThat(outcome.status()).isEqualTo(DONE);
     List<TaskChange> events = activities.stored(task.id());
     assertThat(events)
-        .extracting(TaskChange::type)
+        .extracting(c -> c.type().wireName())
         .containsExactly(
             "created",
             "assigned",
@@ -101,7 +102,7 @@ class TaskWorkflowTest {
     assertThat(outcome.events()).isEqualTo(12);
     assertThat(events)
         .filteredOn(change -> change.interventionId() != null)
-        .extracting(TaskChange::type, TaskChange::interventionId)
+        .extracting(c -> c.type().wireName(), TaskChange::interventionId)
         .containsExactly(
             tuple("help_requested", intervention), tuple("intervention_answered", intervention));
     assertThat(activities.notified(task.id())).isEqualTo(events);
@@ -153,7 +154,7 @@ class TaskWorkflowTest {
         .isNotEqualTo(firstRun);
     List<TaskChange> events = activities.stored(task.id());
     assertThat(events)
-        .extracting(TaskChange::type)
+        .extracting(c -> c.type().wireName())
         .doesNotContain("resumed")
         .containsSubsequence(
             "plan_submitted",
@@ -194,7 +195,7 @@ class TaskWorkflowTest {
 
     assertThat(task.outcome().status()).isEqualTo(FAILED);
     TaskChange failed = activities.stored(task.id()).getLast();
-    assertThat(failed.type()).isEqualTo("failed");
+    assertThat(failed.type()).isEqualTo(TaskEventType.FAILED);
     assertThat(failed.from()).isEqualTo(status);
     assertThat(failed.text()).isEqualTo("out of disk");
   }
@@ -214,7 +215,7 @@ class TaskWorkflowTest {
     assertThat(cancelled.openInterventionId()).isNull();
     assertThat(task.outcome().status()).isEqualTo(CANCELLED);
     TaskChange last = activities.stored(task.id()).getLast();
-    assertThat(last.type()).isEqualTo("cancelled");
+    assertThat(last.type()).isEqualTo(TaskEventType.CANCELLED);
     assertThat(last.from()).isEqualTo(status);
     assertThat(last.interventionId()).isEqualTo(openIntervention);
   }
@@ -244,7 +245,8 @@ class TaskWorkflowTest {
     assertRejected(
         () -> task.workflow().addNote(agent("one too many")),
         "the task already holds " + TaskState.MAX_NOTES + " notes");
-    assertThat(activities.stored(task.id()).stream().filter(c -> c.type().equals("note_added")))
+    assertThat(
+            activities.stored(task.id()).stream().filter(c -> c.type() == TaskEventType.NOTE_ADDED))
         .hasSize(1);
     assertThat(task.workflow().complete(agent("done")).status())
         .as("the cap stops notes, not the task")
@@ -344,7 +346,9 @@ class TaskWorkflowTest {
   }
 
   private List<TaskChange> reminders(Task task) {
-    return activities.stored(task.id()).stream().filter(c -> c.type().equals("reminder")).toList();
+    return activities.stored(task.id()).stream()
+        .filter(c -> c.type() == TaskEventType.REMINDER)
+        .toList();
   }
 
   private TaskInput agent(String text) {

@@ -13,7 +13,7 @@ import nova.workflows.task.TaskStatus;
 public record TaskChange(
     UUID taskId,
     long seq,
-    String type,
+    TaskEventType type,
     TaskStatus from,
     TaskStatus to,
     String actor,
@@ -28,7 +28,7 @@ public record TaskChange(
   public TaskChange(
       UUID taskId,
       long seq,
-      String type,
+      TaskEventType type,
       TaskStatus from,
       TaskStatus to,
       String actor,
@@ -57,7 +57,7 @@ public record TaskChange(
   public TaskChange(
       UUID taskId,
       long seq,
-      String type,
+      TaskEventType type,
       TaskStatus from,
       TaskStatus to,
       String actor,

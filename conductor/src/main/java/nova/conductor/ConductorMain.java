@@ -26,9 +26,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The conductor's command line, as the seed's: every file and the allocation are checked before
- * anything starts, and if an agent cannot get ready the conductor stops what it started and exits,
- * rather than serving half a deployment.
+ * The conductor's command line, as Groq's conductor has it: every file and the allocation are
+ * checked before anything starts, and if an agent cannot get ready the conductor stops what it
+ * started and exits, rather than serving half a deployment.
  */
 @Command(
     name = "nova conductor",

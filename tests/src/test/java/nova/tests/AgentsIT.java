@@ -16,10 +16,7 @@ import nova.web.agent.AgentStore;
 import nova.web.platform.Database;
 import org.junit.jupiter.api.Test;
 
-/**
- * Agents and pods (seed 001), the one Nova agent, and streaming chat with an agent through the
- * gateway.
- */
+/** Agents and pods, the one Nova agent, and streaming chat with an agent through the gateway. */
 class AgentsIT {
   @Test
   void thereIsExactlyOneNovaAgentHoweverOftenServersStart() throws Exception {

@@ -19,8 +19,8 @@ import java.util.UUID;
 import nova.web.auth.Caller;
 
 /**
- * /api/v1/agents (seed 001): create, list, get, delete, and PATCH .../config for model, system
- * prompt and fallback models.
+ * /api/v1/agents: create, list, get, delete, and PATCH .../config for model, system prompt and
+ * fallback models.
  */
 @Path("/api/v1/agents")
 @Produces(MediaType.APPLICATION_JSON)

@@ -15,6 +15,6 @@ public record Pod(
     String createdBy,
     Instant createdAt,
     Instant updatedAt) {
-  /** Least access to most, as seed 001's SandboxTier. */
+  /** How much a pod's agents may touch, least access first. */
   public static final List<String> TIERS = List.of("isolated", "nova", "workspace", "host");
 }

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import nova.web.auth.Caller;
 
-/** /api/v1/pods (seed 001): pods with their sandbox tier, and the agents in each. */
+/** /api/v1/pods: pods with their sandbox tier, and the agents in each. */
 @Path("/api/v1/pods")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

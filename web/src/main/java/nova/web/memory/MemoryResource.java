@@ -30,8 +30,7 @@ import nova.workflows.memory.messages.NewMemory;
 import nova.workflows.memory.messages.StoredMemory;
 
 /**
- * /api/v1/memories, the seed's memory-service paths: people look and search; admins store and
- * delete.
+ * /api/v1/memories, the memory service's paths: people look and search; admins store and delete.
  */
 @Path("/api/v1/memories")
 @Produces(MediaType.APPLICATION_JSON)

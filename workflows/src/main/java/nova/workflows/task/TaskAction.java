@@ -10,7 +10,7 @@ import nova.workflows.task.messages.TaskEventType;
 
 /**
  * Every action on a task, with the states it is valid in and the state it leads to: exactly the
- * valid-transitions table of seed 004, plus cancel from any state that is not final and notes.
+ * task lifecycle table of the README, plus cancel from any state that is not final and notes.
  */
 public enum TaskAction {
   ASSIGN(Actor.HUMAN, TaskWorkflow.ASSIGN, EnumSet.of(PENDING), ASSIGNED, TaskEventType.ASSIGNED),

@@ -2,7 +2,10 @@ package nova.workflows.task;
 
 import java.util.Locale;
 
-/** The states of seed 004's task state machine, plus cancelled. Wire names are lower snake case. */
+/**
+ * The states of a task (the README's lifecycle table), plus cancelled. Wire names are lower snake
+ * case.
+ */
 public enum TaskStatus {
   PENDING,
   ASSIGNED,

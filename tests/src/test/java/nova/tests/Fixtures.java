@@ -79,8 +79,10 @@ public final class Fixtures {
 
   /** The test run's own PostgreSQL, for the few tests that look beneath the API. */
   public static Database database() {
-    return new Database(
-        System.getenv().getOrDefault("DATABASE_URL", "postgresql://nova@127.0.0.1:55442/nova"));
+    return migrated(
+        new Database(
+            System.getenv()
+                .getOrDefault("DATABASE_URL", "postgresql://nova@127.0.0.1:55442/nova")));
   }
 
   /**
@@ -88,7 +90,12 @@ public final class Fixtures {
    * own every row.
    */
   public static Database freshDatabase(String name) {
-    return new Database(freshDatabaseUrl(name));
+    return migrated(new Database(freshDatabaseUrl(name)));
+  }
+
+  private static Database migrated(Database database) {
+    database.start();
+    return database;
   }
 
   /**

@@ -48,7 +48,7 @@ class LastAdminIT {
         new Access(
             jdbi,
             new ActiveKeys(jdbi),
-            new SessionCookie(new byte[32], jdbi, Duration.ofHours(8), Duration.ofHours(24)),
+            new SessionCookie(() -> new byte[32], jdbi, Duration.ofHours(8), Duration.ofHours(24)),
             new SecurityLog(jdbi, new ObjectMapper()));
   }
 

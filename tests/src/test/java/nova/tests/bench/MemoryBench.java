@@ -52,7 +52,9 @@ public final class MemoryBench {
         "corpus: %d package descriptions (queries: their one-line summaries)%n",
         corpus.docs().size());
     String database = args[2].startsWith("env:") ? System.getenv(args[2].substring(4)) : args[2];
-    bench.run(corpus, new Database(database), queries);
+    Database migrated = new Database(database);
+    migrated.start();
+    bench.run(corpus, migrated, queries);
   }
 
   private void run(DebianCorpus corpus, Database database, int queryCount) throws Exception {

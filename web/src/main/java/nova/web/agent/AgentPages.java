@@ -7,7 +7,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -19,6 +18,7 @@ import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
 import nova.web.ui.Html;
 import nova.web.ui.PageContext;
+import nova.web.ui.Routes;
 
 /**
  * The Agents page (agents with their models and fallbacks, pods with their sandbox tier) and the
@@ -36,50 +36,49 @@ public class AgentPages {
   }
 
   @GET
-  @Path("agents")
-  public Response page(@Context ContainerRequestContext request) {
-    Caller caller = Caller.of(request);
+  @Path(Routes.AGENTS)
+  public Response page(@Context Caller caller) {
     return html.guarded(caller, false, () -> html.page("agent/page.jte", params(caller)));
   }
 
   @POST
-  @Path("agents")
+  @Path(Routes.AGENTS)
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response create(
-      @Context ContainerRequestContext request,
+      @Context Caller caller,
       @FormParam("name") String name,
       @FormParam("model") String model,
       @FormParam("fallback_models") String fallbacks,
       @FormParam("system_prompt") String prompt,
       @FormParam("pod_id") String podId) {
     return act(
-        request,
-        caller ->
+        caller,
+        admin ->
             agents.create(
-                caller,
+                admin,
                 new AgentRequests.NewAgent(
                     checkName(name), model, prompt, Html.names(fallbacks), pod(podId)),
                 null));
   }
 
   @POST
-  @Path("agents/{id}/config")
+  @Path(Routes.AGENT_CONFIG)
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response configure(
-      @Context ContainerRequestContext request,
+      @Context Caller caller,
       @PathParam("id") UUID id,
       @FormParam("name") String name,
       @FormParam("model") String model,
       @FormParam("fallback_models") String fallbacks,
       @FormParam("system_prompt") String prompt) {
     return act(
-        request,
-        caller -> {
+        caller,
+        admin -> {
           // the Nova agent's form has no name field: its name stays
           String newName = name == null || name.isBlank() ? null : checkName(name);
           String newModel = model == null || model.isBlank() ? null : model.strip();
           agents.configure(
-              caller,
+              admin,
               id,
               new AgentRequests.AgentConfig(
                   newName, newModel, prompt == null ? "" : prompt, Html.names(fallbacks)),
@@ -88,55 +87,54 @@ public class AgentPages {
   }
 
   @POST
-  @Path("agents/{id}/remove")
-  public Response remove(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
-    return act(request, caller -> agents.delete(caller, id, null));
+  @Path(Routes.AGENT_REMOVE)
+  public Response remove(@Context Caller caller, @PathParam("id") UUID id) {
+    return act(caller, admin -> agents.delete(admin, id, null));
   }
 
   @POST
-  @Path("agents/pods")
+  @Path(Routes.PODS)
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response createPod(
-      @Context ContainerRequestContext request,
+      @Context Caller caller,
       @FormParam("name") String name,
       @FormParam("description") String description,
       @FormParam("sandbox_tier") String tier) {
     return act(
-        request,
-        caller ->
+        caller,
+        admin ->
             agents.createPod(
-                caller, new AgentRequests.NewPod(checkName(name), description, checkTier(tier))));
+                admin, new AgentRequests.NewPod(checkName(name), description, checkTier(tier))));
   }
 
   @POST
-  @Path("agents/pods/{id}")
+  @Path(Routes.POD)
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response changePod(
-      @Context ContainerRequestContext request,
+      @Context Caller caller,
       @PathParam("id") UUID id,
       @FormParam("name") String name,
       @FormParam("description") String description,
       @FormParam("sandbox_tier") String tier) {
     return act(
-        request,
-        caller ->
+        caller,
+        admin ->
             agents.changePod(
-                caller,
+                admin,
                 id,
                 new AgentRequests.PodChange(
                     checkName(name), description == null ? "" : description, checkTier(tier))));
   }
 
   @POST
-  @Path("agents/pods/{id}/remove")
-  public Response removePod(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
-    return act(request, caller -> agents.deletePod(caller, id));
+  @Path(Routes.POD_REMOVE)
+  public Response removePod(@Context Caller caller, @PathParam("id") UUID id) {
+    return act(caller, admin -> agents.deletePod(admin, id));
   }
 
   @GET
-  @Path("chat")
-  public Response chat(@Context ContainerRequestContext request) {
-    Caller caller = Caller.of(request);
+  @Path(Routes.CHAT)
+  public Response chat(@Context Caller caller) {
     return html.guarded(
         caller,
         false,
@@ -150,8 +148,8 @@ public class AgentPages {
                     agents.list(caller, null))));
   }
 
-  private Response act(ContainerRequestContext request, Consumer<Caller> change) {
-    return html.changed(Caller.of(request), change, "agent/part/agents.jte", this::params);
+  private Response act(Caller caller, Consumer<Caller> change) {
+    return html.changed(caller, change, "agent/part/agents.jte", this::params);
   }
 
   private static String checkName(String name) {

@@ -10,19 +10,19 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import nova.web.auth.Caller;
+import nova.web.ui.Routes;
 
 /**
  * /api/v1/agents: create, list, get, delete, and PATCH .../config for model, system prompt and
  * fallback models.
  */
-@Path("/api/v1/agents")
+@Path(Routes.API + "/agents")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AgentResource {
@@ -33,35 +33,34 @@ public class AgentResource {
   }
 
   @GET
-  public List<Agent> list(@Context ContainerRequestContext request) {
-    return agents.list(Caller.of(request), null);
+  public List<Agent> list(@Context Caller caller) {
+    return agents.list(caller, null);
   }
 
   @POST
-  public Response create(
-      @Context ContainerRequestContext request, @NotNull @Valid AgentRequests.NewAgent body) {
-    return Response.status(201).entity(agents.create(Caller.of(request), body, null)).build();
+  public Response create(@Context Caller caller, @NotNull @Valid AgentRequests.NewAgent body) {
+    return Response.status(201).entity(agents.create(caller, body, null)).build();
   }
 
   @GET
   @Path("{id}")
-  public Agent get(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
-    return agents.get(Caller.of(request), id);
+  public Agent get(@Context Caller caller, @PathParam("id") UUID id) {
+    return agents.get(caller, id);
   }
 
   @PATCH
   @Path("{id}/config")
   public Agent configure(
-      @Context ContainerRequestContext request,
+      @Context Caller caller,
       @PathParam("id") UUID id,
       @NotNull @Valid AgentRequests.AgentConfig body) {
-    return agents.configure(Caller.of(request), id, body, null);
+    return agents.configure(caller, id, body, null);
   }
 
   @DELETE
   @Path("{id}")
-  public Response delete(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
-    agents.delete(Caller.of(request), id, null);
+  public Response delete(@Context Caller caller, @PathParam("id") UUID id) {
+    agents.delete(caller, id, null);
     return Response.noContent().build();
   }
 }

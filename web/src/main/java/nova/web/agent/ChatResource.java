@@ -9,7 +9,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -18,12 +17,13 @@ import nova.activities.llm.gateway.LlmServices;
 import nova.web.auth.Caller;
 import nova.web.llm.ChatRelay;
 import nova.web.llm.GatewayAccess;
+import nova.web.ui.Routes;
 
 /**
  * POST /api/v1/chat/stream: a chat turn with an agent (the Nova agent unless another is named),
  * answered as server-sent events of JSON lines: start, token..., then done or error.
  */
-@Path("/api/v1/chat/stream")
+@Path(Routes.CHAT_STREAM)
 @Produces("text/event-stream")
 @Consumes(MediaType.APPLICATION_JSON)
 public class ChatResource {
@@ -40,9 +40,8 @@ public class ChatResource {
   }
 
   @POST
-  public Response chat(
-      @Context ContainerRequestContext request, @NotNull @Valid AgentRequests.ChatTurn turn) {
-    Caller caller = Caller.of(request).requireAdmin();
+  public Response chat(@Context Caller caller, @NotNull @Valid AgentRequests.ChatTurn turn) {
+    caller.requireAdmin();
     access.admit(caller);
     Agent agent = turn.agentId() == null ? agents.nova(caller) : agents.get(caller, turn.agentId());
     ChatRelay relay =

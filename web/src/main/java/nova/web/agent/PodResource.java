@@ -10,7 +10,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -18,9 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nova.web.auth.Caller;
+import nova.web.ui.Routes;
 
 /** /api/v1/pods: pods with their sandbox tier, and the agents in each. */
-@Path("/api/v1/pods")
+@Path(Routes.API + "/pods")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PodResource {
@@ -31,73 +31,68 @@ public class PodResource {
   }
 
   @GET
-  public List<Pod> list(@Context ContainerRequestContext request) {
-    return agents.pods(Caller.of(request));
+  public List<Pod> list(@Context Caller caller) {
+    return agents.pods(caller);
   }
 
   @POST
-  public Response create(
-      @Context ContainerRequestContext request, @NotNull @Valid AgentRequests.NewPod body) {
-    return Response.status(201).entity(agents.createPod(Caller.of(request), body)).build();
+  public Response create(@Context Caller caller, @NotNull @Valid AgentRequests.NewPod body) {
+    return Response.status(201).entity(agents.createPod(caller, body)).build();
   }
 
   /** The pod and its agents. */
   @GET
   @Path("{id}")
-  public Map<String, Object> get(
-      @Context ContainerRequestContext request, @PathParam("id") UUID id) {
-    Caller caller = Caller.of(request);
+  public Map<String, Object> get(@Context Caller caller, @PathParam("id") UUID id) {
     return Map.of("pod", agents.pod(caller, id), "agents", agents.list(caller, id));
   }
 
   @PATCH
   @Path("{id}")
   public Pod change(
-      @Context ContainerRequestContext request,
+      @Context Caller caller,
       @PathParam("id") UUID id,
       @NotNull @Valid AgentRequests.PodChange body) {
-    return agents.changePod(Caller.of(request), id, body);
+    return agents.changePod(caller, id, body);
   }
 
   @DELETE
   @Path("{id}")
-  public Response delete(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
-    agents.deletePod(Caller.of(request), id);
+  public Response delete(@Context Caller caller, @PathParam("id") UUID id) {
+    agents.deletePod(caller, id);
     return Response.noContent().build();
   }
 
   @GET
   @Path("{id}/agents")
-  public List<Agent> agents(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
-    return agents.list(Caller.of(request), id);
+  public List<Agent> agents(@Context Caller caller, @PathParam("id") UUID id) {
+    return agents.list(caller, id);
   }
 
   @POST
   @Path("{id}/agents")
   public Response addAgent(
-      @Context ContainerRequestContext request,
+      @Context Caller caller,
       @PathParam("id") UUID id,
       @NotNull @Valid AgentRequests.NewAgent body) {
-    return Response.status(201).entity(agents.create(Caller.of(request), body, id)).build();
+    return Response.status(201).entity(agents.create(caller, body, id)).build();
   }
 
   @PATCH
   @Path("{id}/agents/{aid}")
   public Agent configure(
-      @Context ContainerRequestContext request,
+      @Context Caller caller,
       @PathParam("id") UUID id,
       @PathParam("aid") UUID aid,
       @NotNull @Valid AgentRequests.AgentConfig body) {
-    return agents.configure(Caller.of(request), aid, body, id);
+    return agents.configure(caller, aid, body, id);
   }
 
   @DELETE
   @Path("{id}/agents/{aid}")
   public Response removeAgent(
-      @Context ContainerRequestContext request,
-      @PathParam("id") UUID id,
-      @PathParam("aid") UUID aid) {
-    agents.delete(Caller.of(request), aid, id);
+      @Context Caller caller, @PathParam("id") UUID id, @PathParam("aid") UUID aid) {
+    agents.delete(caller, aid, id);
     return Response.noContent().build();
   }
 }

@@ -7,7 +7,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -17,6 +16,7 @@ import java.util.UUID;
 import nova.web.errors.ApiException;
 import nova.web.ui.Html;
 import nova.web.ui.PageContext;
+import nova.web.ui.Routes;
 
 /** API keys and users in the admin app. */
 @Path("/")
@@ -31,20 +31,16 @@ public class AccessPage {
   }
 
   @GET
-  @Path("keys")
-  public Response keys(@Context ContainerRequestContext request) {
-    Caller caller = Caller.of(request);
+  @Path(Routes.KEYS)
+  public Response keys(@Context Caller caller) {
     return html.guarded(caller, false, () -> html.page("access/keys.jte", keyParams(caller)));
   }
 
   @POST
-  @Path("keys")
+  @Path(Routes.KEYS)
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response createKey(
-      @Context ContainerRequestContext request,
-      @FormParam("name") String name,
-      @FormParam("role") String role) {
-    Caller caller = Caller.of(request);
+      @Context Caller caller, @FormParam("name") String name, @FormParam("role") String role) {
     return html.guarded(
         caller,
         true,
@@ -64,9 +60,8 @@ public class AccessPage {
   }
 
   @POST
-  @Path("keys/{id}/revoke")
-  public Response revoke(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
-    Caller caller = Caller.of(request);
+  @Path(Routes.KEY_REVOKE)
+  public Response revoke(@Context Caller caller, @PathParam("id") UUID id) {
     return html.guarded(
         caller,
         true,
@@ -77,21 +72,19 @@ public class AccessPage {
   }
 
   @GET
-  @Path("users")
-  public Response users(@Context ContainerRequestContext request) {
-    Caller caller = Caller.of(request);
+  @Path(Routes.USERS)
+  public Response users(@Context Caller caller) {
     return html.guarded(caller, false, () -> html.page("access/users.jte", userParams(caller)));
   }
 
   @POST
-  @Path("users")
+  @Path(Routes.USERS)
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response createUser(
-      @Context ContainerRequestContext request,
+      @Context Caller caller,
       @FormParam("username") String username,
       @FormParam("password") String password,
       @FormParam("role") String role) {
-    Caller caller = Caller.of(request);
     return html.guarded(
         caller,
         true,
@@ -113,13 +106,10 @@ public class AccessPage {
   }
 
   @POST
-  @Path("users/{id}/role")
+  @Path(Routes.USER_ROLE)
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response changeRole(
-      @Context ContainerRequestContext request,
-      @PathParam("id") UUID id,
-      @FormParam("role") String role) {
-    Caller caller = Caller.of(request);
+      @Context Caller caller, @PathParam("id") UUID id, @FormParam("role") String role) {
     return html.guarded(
         caller,
         true,
@@ -132,13 +122,10 @@ public class AccessPage {
   }
 
   @POST
-  @Path("users/{id}/password")
+  @Path(Routes.USER_PASSWORD)
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response setPassword(
-      @Context ContainerRequestContext request,
-      @PathParam("id") UUID id,
-      @FormParam("password") String password) {
-    Caller caller = Caller.of(request);
+      @Context Caller caller, @PathParam("id") UUID id, @FormParam("password") String password) {
     return html.guarded(
         caller,
         true,
@@ -154,9 +141,8 @@ public class AccessPage {
   }
 
   @POST
-  @Path("users/{id}/remove")
-  public Response remove(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
-    Caller caller = Caller.of(request);
+  @Path(Routes.USER_REMOVE)
+  public Response remove(@Context Caller caller, @PathParam("id") UUID id) {
     return html.guarded(
         caller,
         true,

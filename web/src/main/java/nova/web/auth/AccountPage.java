@@ -8,7 +8,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -28,7 +27,7 @@ import org.jdbi.v3.core.Jdbi;
  * A person's own account: a new password, or logging out everywhere. Either ends every other
  * session of theirs; this browser gets a fresh one, and a reload for its new CSRF token.
  */
-@Path(Routes.ACCOUNT)
+@Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class AccountPage {
   private static final Map<String, String> DONE =
@@ -59,8 +58,8 @@ public class AccountPage {
   }
 
   @GET
-  public Response page(@Context ContainerRequestContext request, @QueryParam("done") String done) {
-    Caller caller = Caller.of(request);
+  @Path(Routes.ACCOUNT)
+  public Response page(@Context Caller caller, @QueryParam("done") String done) {
     return html.guarded(
         caller,
         false,
@@ -74,15 +73,14 @@ public class AccountPage {
   }
 
   @POST
-  @Path("password")
+  @Path(Routes.ACCOUNT_PASSWORD)
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response changePassword(
-      @Context ContainerRequestContext request,
+      @Context Caller caller,
       @Context HttpServletRequest servlet,
       @FormParam("current") String current,
       @FormParam("password") String password,
       @FormParam("repeat") String repeat) {
-    Caller caller = Caller.of(request);
     return html.guarded(
         caller,
         true,
@@ -125,10 +123,8 @@ public class AccountPage {
   }
 
   @POST
-  @Path("sessions/revoke")
-  public Response logOutEverywhere(
-      @Context ContainerRequestContext request, @Context HttpServletRequest servlet) {
-    Caller caller = Caller.of(request);
+  @Path(Routes.ACCOUNT_SESSIONS)
+  public Response logOutEverywhere(@Context Caller caller, @Context HttpServletRequest servlet) {
     return html.guarded(
         caller,
         true,

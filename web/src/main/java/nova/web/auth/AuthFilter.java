@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import nova.web.errors.ApiException;
+import nova.web.ui.Routes;
 import nova.workflows.failures.NotPermitted;
 import org.jdbi.v3.core.Jdbi;
 
@@ -75,14 +76,18 @@ public class AuthFilter implements ContainerRequestFilter {
    */
   public static final String ADDRESS = "nova.address";
 
-  private static final String REGISTER = "api/v1/server/register";
+  private static final String REGISTER = relative(Routes.SERVER_API + "/register");
 
   /**
    * What an agent key may reach: its own tasks, the model gateway, and what anyone may (assets,
    * health).
    */
   private static final List<String> AGENT_PATHS =
-      List.of("api/v1/server/", "v1/", "assets/", "health");
+      List.of(
+          relative(Routes.SERVER_API + "/"),
+          relative(Routes.OPENAI + "/"),
+          relative(Routes.ASSETS + "/"),
+          relative(Routes.HEALTH));
 
   private static final List<String> READS = List.of("GET", "HEAD", "OPTIONS");
 
@@ -91,7 +96,10 @@ public class AuthFilter implements ContainerRequestFilter {
    * password.
    */
   private static final List<String> VIEWER_POSTS =
-      List.of("api/v1/memories/search", "logout", "account");
+      List.of(
+          relative(Routes.API + "/memories/search"),
+          relative(Routes.LOGOUT),
+          relative(Routes.ACCOUNT));
 
   private Caller identify(ContainerRequestContext request) {
     String secret = request.getHeaderString("X-Admin-Secret");
@@ -166,5 +174,10 @@ public class AuthFilter implements ContainerRequestFilter {
   /** What the request was authenticated with, for what stays open after it (an event stream). */
   public static Credential credential(ContainerRequestContext request) {
     return new Credential((String) request.getProperty(SESSION), (UUID) request.getProperty(KEY));
+  }
+
+  /** A route as JAX-RS gives the request's path: without the leading slash. */
+  private static String relative(String route) {
+    return route.substring(1);
   }
 }

@@ -1,5 +1,6 @@
 package nova.web.auth;
 
+import io.dropwizard.lifecycle.Managed;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,42 +19,64 @@ import org.slf4j.LoggerFactory;
  * Generated secrets are shown once (in the credentials file bin/nova prints, or the log) and kept
  * only as hashes.
  */
-public final class FirstRun {
+public final class FirstRun implements Managed {
   private static final Logger LOG = LoggerFactory.getLogger(FirstRun.class);
   private static final String SESSION_KEY = "session_key";
   private static final String ADMIN_SECRET_HASH = "admin_secret_sha256";
   private final Jdbi jdbi;
   private final NovaConfiguration.Auth config;
   private final List<String> shownOnce = new ArrayList<>();
+  private volatile byte[] sessionKey;
+  private volatile String adminSecretHash;
 
   public FirstRun(Jdbi jdbi, NovaConfiguration.Auth config) {
     this.jdbi = jdbi;
     this.config = config;
   }
 
+  /** Sessions signed with this installation's key, which {@link #start()} reads or makes. */
   public SessionCookie sessionCookie() {
-    String key = jdbi.onDemand(SettingsDao.class).putIfAbsent(SESSION_KEY, Secrets.randomToken(32));
     return new SessionCookie(
-        Base64.getUrlDecoder().decode(key),
+        () -> started(sessionKey),
         jdbi,
         config.sessionIdle.toJavaDuration(),
         config.sessionLifetime.toJavaDuration());
   }
 
+  /** The X-Admin-Secret, whose hash {@link #start()} reads, sets from nova.yml or makes. */
   public AdminSecret adminSecret() {
+    return new AdminSecret(() -> started(adminSecretHash));
+  }
+
+  /** Writes what a new installation lacks, then shows generated secrets once. */
+  @Override
+  public void start() throws IOException {
+    String key = jdbi.onDemand(SettingsDao.class).putIfAbsent(SESSION_KEY, Secrets.randomToken(32));
+    sessionKey = Base64.getUrlDecoder().decode(key);
+    ensureAdmin();
+    adminSecretHash = adminSecretHash();
+    reveal();
+  }
+
+  private static <T> T started(T value) {
+    if (value == null) throw new IllegalStateException("the server has not started yet");
+    return value;
+  }
+
+  private String adminSecretHash() {
     SettingsDao settings = jdbi.onDemand(SettingsDao.class);
     if (!config.adminSecret.isBlank()) {
       settings.put(ADMIN_SECRET_HASH, Secrets.sha256(config.adminSecret));
-      return new AdminSecret(Secrets.sha256(config.adminSecret));
+      return Secrets.sha256(config.adminSecret);
     }
     String generated = Secrets.randomToken(32);
     String hash = settings.putIfAbsent(ADMIN_SECRET_HASH, Secrets.sha256(generated));
     if (hash.equals(Secrets.sha256(generated)))
       shownOnce.add("admin API secret (X-Admin-Secret): " + generated);
-    return new AdminSecret(hash);
+    return hash;
   }
 
-  public void ensureAdmin() {
+  private void ensureAdmin() {
     AdminUserDao users = jdbi.onDemand(AdminUserDao.class);
     if (users.count() > 0) return;
     if (!config.adminPassword.isBlank() && config.adminPassword.length() < Passwords.MIN_LENGTH) {
@@ -69,8 +92,8 @@ public final class FirstRun {
     }
   }
 
-  /** Shows generated secrets once; bin/nova prints and deletes the file. */
-  public void reveal() throws IOException {
+  /** bin/nova prints and deletes the file. */
+  private void reveal() throws IOException {
     if (shownOnce.isEmpty()) return;
     if (config.credentialsFile.isBlank()) {
       shownOnce.forEach(line -> LOG.warn("first run: {}", line));

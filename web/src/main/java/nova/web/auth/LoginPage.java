@@ -55,15 +55,16 @@ public class LoginPage {
   }
 
   @GET
-  @Path("login")
+  @Path(Routes.LOGIN)
   public Response form() {
     return show(null, 200);
   }
 
   @POST
-  @Path("login")
+  @Path(Routes.LOGIN)
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response login(
+      @Context Caller caller,
       @Context ContainerRequestContext request,
       @Context HttpServletRequest servlet,
       @FormParam("username") String username,
@@ -130,11 +131,10 @@ public class LoginPage {
    * and clears the cookie.
    */
   @POST
-  @Path("logout")
-  public Response logout(@Context ContainerRequestContext request) {
+  @Path(Routes.LOGOUT)
+  public Response logout(@Context Caller caller, @Context ContainerRequestContext request) {
     Cookie session = request.getCookies().get(SessionCookie.NAME);
     if (session != null) sessions.end(session.getValue(), Instant.now());
-    Caller caller = Caller.of(request);
     if (!caller.anonymous()) audit.record("sign_out", caller, Map.of());
     return Response.seeOther(URI.create(Routes.LOGIN))
         .cookie(cookie(SessionCookie.NAME, "", 0))

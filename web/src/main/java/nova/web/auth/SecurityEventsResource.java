@@ -4,7 +4,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.HashMap;
@@ -12,13 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import nova.web.errors.ApiException;
+import nova.web.ui.Routes;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * GET /api/v1/security-events: the audit log as JSON, newest first, page by page with {@code
  * before}; admins only.
  */
-@Path("/api/v1/security-events")
+@Path(Routes.API + "/security-events")
 @Produces(MediaType.APPLICATION_JSON)
 public class SecurityEventsResource {
   static final int MAX_LIMIT = 500;
@@ -31,11 +31,11 @@ public class SecurityEventsResource {
 
   @GET
   public Map<String, Object> events(
-      @Context ContainerRequestContext request,
+      @Context Caller caller,
       @QueryParam("kind") String kind,
       @QueryParam("before") String before,
       @QueryParam("limit") String limit) {
-    Caller.of(request).requireAdmin();
+    caller.requireAdmin();
     List<SecurityEventDao.Event> events =
         jdbi.onDemand(SecurityEventDao.class)
             .page(

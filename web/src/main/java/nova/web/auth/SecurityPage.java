@@ -4,7 +4,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -14,13 +13,14 @@ import java.util.HashMap;
 import java.util.Map;
 import nova.web.ui.Html;
 import nova.web.ui.PageContext;
+import nova.web.ui.Routes;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * The audit log's page, for admins only: the last day's events by kind as bars, then the newest
  * events (SecurityEventsResource serves the same as JSON).
  */
-@Path("/security")
+@Path(Routes.SECURITY)
 public class SecurityPage {
   private final Html html;
   private final Jdbi jdbi;
@@ -32,8 +32,7 @@ public class SecurityPage {
 
   @GET
   @Produces(MediaType.TEXT_HTML)
-  public Response page(@Context ContainerRequestContext request, @QueryParam("kind") String kind) {
-    Caller caller = Caller.of(request);
+  public Response page(@Context Caller caller, @QueryParam("kind") String kind) {
     return html.guarded(
         caller,
         false,

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -28,13 +29,13 @@ public final class SessionCookie {
   static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
   private static final Base64.Encoder ENC = Base64.getUrlEncoder().withoutPadding();
-  private final byte[] key;
+  private final Supplier<byte[]> key;
   private final Jdbi jdbi;
   private final Duration idle;
   private final Duration lifetime;
   private final List<Consumer<Collection<String>>> onEnd = new CopyOnWriteArrayList<>();
 
-  public SessionCookie(byte[] key, Jdbi jdbi, Duration idle, Duration lifetime) {
+  public SessionCookie(Supplier<byte[]> key, Jdbi jdbi, Duration idle, Duration lifetime) {
     this.key = key;
     this.jdbi = jdbi;
     this.idle = idle;
@@ -119,7 +120,7 @@ public final class SessionCookie {
   }
 
   public String csrfToken(Session session) {
-    return ENC.encodeToString(Secrets.hmac(key, "csrf|" + session.id()));
+    return ENC.encodeToString(Secrets.hmac(key.get(), "csrf|" + session.id()));
   }
 
   /** How the app's cookies go out: HttpOnly, SameSite=Lax, for the whole site. */

@@ -11,13 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import nova.activities.store.TaskStoreServices;
+import nova.web.ui.Routes;
 
 /**
  * /health/live (the process answers) and /health/ready: each part (PostgreSQL, Redis, Temporal and
  * this server's Temporal workers), down since when and why, and the task changes still waiting to
  * be stored. The admin app's banner reads it too.
  */
-@Path("/health")
+@Path(Routes.HEALTH)
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
   private final Parts parts;

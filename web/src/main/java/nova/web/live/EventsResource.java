@@ -12,12 +12,13 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import nova.web.auth.AuthFilter;
 import nova.web.auth.Caller;
+import nova.web.ui.Routes;
 
 /**
  * GET /events: the live stream of task events that open pages listen to, resumed from
  * Last-Event-ID.
  */
-@Path("/events")
+@Path(Routes.EVENTS)
 public class EventsResource {
   private final TaskEventHub hub;
 
@@ -28,12 +29,13 @@ public class EventsResource {
   @GET
   @Produces(MediaType.SERVER_SENT_EVENTS)
   public void stream(
+      @Context Caller caller,
       @Context ContainerRequestContext request,
       @Context SseEventSink sink,
       @Context Sse sse,
       @HeaderParam("Last-Event-ID") String lastEventId,
       @QueryParam("last_event_id") String lastSeen) {
-    Caller.of(request).requireHuman();
+    caller.requireHuman();
     // A browser's own reconnect sends the header; the page's script, starting a new stream after a
     // refusal, the query.
     hub.join(

@@ -6,7 +6,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
+import nova.web.ui.Routes;
 import nova.workflows.failures.NotFound;
 
 /**
@@ -21,7 +21,7 @@ import nova.workflows.failures.NotFound;
  * calls; GET /api/v1/llm-calls/{id} shows one with its prompt and answer. Admins only, since
  * prompts may hold anything a task was given.
  */
-@Path("/api/v1/llm-calls")
+@Path(Routes.API + "/llm-calls")
 @Produces(MediaType.APPLICATION_JSON)
 public class LlmCallResource {
   private final LlmCallQueries calls;
@@ -32,8 +32,8 @@ public class LlmCallResource {
 
   @GET
   public Map<String, List<ObjectNode>> ofWorkflow(
-      @Context ContainerRequestContext request, @QueryParam("workflow_id") String workflowId) {
-    Caller.of(request).requireAdmin();
+      @Context Caller caller, @QueryParam("workflow_id") String workflowId) {
+    caller.requireAdmin();
     if (workflowId == null || workflowId.isBlank()) {
       throw new ApiException(
           400,
@@ -45,8 +45,8 @@ public class LlmCallResource {
 
   @GET
   @Path("/{id}")
-  public ObjectNode one(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
-    Caller.of(request).requireAdmin();
+  public ObjectNode one(@Context Caller caller, @PathParam("id") UUID id) {
+    caller.requireAdmin();
     return calls.withTexts(id).orElseThrow(() -> new NotFound("model call", id));
   }
 }

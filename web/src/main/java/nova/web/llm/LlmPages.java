@@ -9,7 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -19,6 +18,7 @@ import java.util.Map;
 import nova.web.auth.Caller;
 import nova.web.ui.Html;
 import nova.web.ui.PageContext;
+import nova.web.ui.Routes;
 
 /**
  * The Providers page (providers with their circuits, aliases) and the Usage page (totals and a
@@ -38,17 +38,16 @@ public class LlmPages {
   }
 
   @GET
-  @Path("providers")
-  public Response providers(@Context ContainerRequestContext request) {
-    Caller caller = Caller.of(request);
+  @Path(Routes.PROVIDERS)
+  public Response providers(@Context Caller caller) {
     return html.guarded(caller, false, () -> html.page("llm/providers.jte", params(caller)));
   }
 
   @POST
-  @Path("providers")
+  @Path(Routes.PROVIDERS)
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response addProvider(
-      @Context ContainerRequestContext request,
+      @Context Caller caller,
       @FormParam("name") String name,
       @FormParam("kind") String kind,
       @FormParam("base_url") String baseUrl,
@@ -56,21 +55,21 @@ public class LlmPages {
       @FormParam("models") String models,
       @FormParam("rpm") String rpm) {
     return html.changed(
-        Caller.of(request),
-        caller -> admin.create(caller, ProviderForm.body(name, kind, baseUrl, apiKey, models, rpm)),
+        caller,
+        who -> admin.create(who, ProviderForm.body(name, kind, baseUrl, apiKey, models, rpm)),
         "llm/part/providers.jte",
         this::params);
   }
 
   @POST
-  @Path("providers/{name}/toggle")
-  public Response toggle(@Context ContainerRequestContext request, @PathParam("name") String name) {
+  @Path(Routes.PROVIDER_TOGGLE)
+  public Response toggle(@Context Caller caller, @PathParam("name") String name) {
     return html.changed(
-        Caller.of(request),
-        caller -> {
-          ProviderView p = admin.provider(caller, name);
+        caller,
+        who -> {
+          ProviderView p = admin.provider(who, name);
           admin.update(
-              caller,
+              who,
               name,
               new ProviderRequests.ProviderBody(
                   p.name(), p.kind(), p.baseUrl(), "", p.models(), p.rpm(), !p.enabled()));
@@ -80,52 +79,43 @@ public class LlmPages {
   }
 
   @POST
-  @Path("providers/{name}/remove")
-  public Response remove(@Context ContainerRequestContext request, @PathParam("name") String name) {
+  @Path(Routes.PROVIDER_REMOVE)
+  public Response remove(@Context Caller caller, @PathParam("name") String name) {
     return html.changed(
-        Caller.of(request),
-        caller -> admin.delete(caller, name),
-        "llm/part/providers.jte",
-        this::params);
+        caller, who -> admin.delete(who, name), "llm/part/providers.jte", this::params);
   }
 
   @POST
-  @Path("providers/aliases")
+  @Path(Routes.ALIASES)
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response putAlias(
-      @Context ContainerRequestContext request,
+      @Context Caller caller,
       @FormParam("name") String name,
       @FormParam("targets") String targets) {
     return html.changed(
-        Caller.of(request),
-        caller -> {
+        caller,
+        who -> {
           List<String> list = Html.names(targets);
           if (list.isEmpty())
             throw ProviderRules.field(
                 "targets", "an alias needs at least one provider/model target");
-          admin.putAlias(caller, name == null ? "" : name.strip(), list);
+          admin.putAlias(who, name == null ? "" : name.strip(), list);
         },
         "llm/part/aliases.jte",
         this::params);
   }
 
   @POST
-  @Path("providers/aliases/{name}/remove")
-  public Response removeAlias(
-      @Context ContainerRequestContext request, @PathParam("name") String name) {
+  @Path(Routes.ALIAS_REMOVE)
+  public Response removeAlias(@Context Caller caller, @PathParam("name") String name) {
     return html.changed(
-        Caller.of(request),
-        caller -> admin.deleteAlias(caller, name),
-        "llm/part/aliases.jte",
-        this::params);
+        caller, who -> admin.deleteAlias(who, name), "llm/part/aliases.jte", this::params);
   }
 
   @GET
-  @Path("usage")
+  @Path(Routes.USAGE)
   public Response usage(
-      @Context ContainerRequestContext request,
-      @QueryParam("days") @DefaultValue("30") String days) {
-    Caller caller = Caller.of(request);
+      @Context Caller caller, @QueryParam("days") @DefaultValue("30") String days) {
     return html.guarded(
         caller,
         false,

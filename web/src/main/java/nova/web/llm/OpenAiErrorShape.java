@@ -6,6 +6,7 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nova.web.errors.ErrorBody;
+import nova.web.ui.Routes;
 
 /**
  * Under /v1 every error takes OpenAI's shape, {"error": {"message", "type", "param", "code"}}, so
@@ -14,7 +15,7 @@ import nova.web.errors.ErrorBody;
 public class OpenAiErrorShape implements ContainerResponseFilter {
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    if (!request.getUriInfo().getPath().startsWith("v1/")
+    if (!request.getUriInfo().getPath().startsWith(Routes.OPENAI.substring(1) + "/")
         || !(response.getEntity() instanceof ErrorBody body)) return;
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("message", body.error());

@@ -10,7 +10,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -21,12 +20,13 @@ import nova.activities.llm.gateway.GatewayCall;
 import nova.activities.llm.gateway.LlmServices;
 import nova.activities.llm.gateway.Route;
 import nova.web.auth.Caller;
+import nova.web.ui.Routes;
 
 /**
  * Nova's OpenAI-compatible API, so OpenAI's own SDKs work against Nova unchanged: chat completions
  * (streamed and not), models and embeddings, with a Nova API key as the bearer token.
  */
-@Path("/v1")
+@Path(Routes.OPENAI)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class OpenAiResource {
@@ -42,8 +42,8 @@ public class OpenAiResource {
 
   @POST
   @Path("chat/completions")
-  public Response chat(@Context ContainerRequestContext request, JsonNode body) {
-    Caller caller = access.admit(Caller.of(request));
+  public Response chat(@Context Caller caller, JsonNode body) {
+    access.admit(caller);
     ChatRequestCheck.check(body, true);
     GatewayCall call =
         new GatewayCall(
@@ -70,8 +70,8 @@ public class OpenAiResource {
 
   @GET
   @Path("models")
-  public ObjectNode models(@Context ContainerRequestContext request) {
-    access.admit(Caller.of(request));
+  public ObjectNode models(@Context Caller caller) {
+    access.admit(caller);
     ObjectNode list = json.createObjectNode().put("object", "list");
     ArrayNode data = list.putArray("data");
     CatalogSnapshot catalog = gateway.catalog();
@@ -84,9 +84,8 @@ public class OpenAiResource {
 
   @GET
   @Path("models/{model: .+}")
-  public ObjectNode model(
-      @Context ContainerRequestContext request, @PathParam("model") String name) {
-    access.admit(Caller.of(request));
+  public ObjectNode model(@Context Caller caller, @PathParam("model") String name) {
+    access.admit(caller);
     Route route = gateway.resolve(name).getFirst();
     return model(
         name,
@@ -95,8 +94,8 @@ public class OpenAiResource {
 
   @POST
   @Path("embeddings")
-  public ObjectNode embeddings(@Context ContainerRequestContext request, JsonNode body) {
-    Caller caller = access.admit(Caller.of(request));
+  public ObjectNode embeddings(@Context Caller caller, JsonNode body) {
+    access.admit(caller);
     EmbeddingRequest parsed = EmbeddingRequest.parse(body);
     return parsed.answer(json, gateway.embed(parsed.model(), parsed.input(), caller.actor()));
   }

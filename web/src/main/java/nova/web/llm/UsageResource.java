@@ -5,15 +5,15 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
+import nova.web.ui.Routes;
 
 /** GET /api/v1/usage?days=N: model call totals by model, agent and day. */
-@Path("/api/v1/usage")
+@Path(Routes.API + "/usage")
 @Produces(MediaType.APPLICATION_JSON)
 public class UsageResource {
   private final UsageQueries usage;
@@ -24,9 +24,8 @@ public class UsageResource {
 
   @GET
   public UsageReport report(
-      @Context ContainerRequestContext request,
-      @QueryParam("days") @DefaultValue("30") String days) {
-    Caller.of(request).requireHuman();
+      @Context Caller caller, @QueryParam("days") @DefaultValue("30") String days) {
+    caller.requireHuman();
     return usage.report(days(days));
   }
 

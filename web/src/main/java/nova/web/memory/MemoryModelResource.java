@@ -5,7 +5,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -14,13 +13,14 @@ import java.util.Map;
 import nova.activities.memory.MemoryServices;
 import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
+import nova.web.ui.Routes;
 import nova.workflows.memory.messages.ReembedStatus;
 
 /**
  * /api/v1/memories/models: the embedding models, the recent switches, and starting or cancelling
  * one.
  */
-@Path("/api/v1/memories/models")
+@Path(Routes.API + "/memories/models")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class MemoryModelResource {
@@ -49,8 +49,8 @@ public class MemoryModelResource {
   }
 
   @GET
-  public Map<String, Object> models(@Context ContainerRequestContext request) {
-    Caller.of(request).requireHuman();
+  public Map<String, Object> models(@Context Caller caller) {
+    caller.requireHuman();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("models", memory.stats().models());
     out.put("switches", memory.recentSwitches(20));
@@ -59,8 +59,8 @@ public class MemoryModelResource {
 
   @POST
   @Path("switch")
-  public Response start(@Context ContainerRequestContext request, SwitchRequest body) {
-    Caller caller = Caller.of(request).requireAdmin();
+  public Response start(@Context Caller caller, SwitchRequest body) {
+    caller.requireAdmin();
     if (body == null)
       throw ApiException.badRequest(
           "send {model}: the embedding model to switch to, such as local/all-minilm-l6-v2 or"
@@ -72,7 +72,7 @@ public class MemoryModelResource {
 
   @POST
   @Path("switch/cancel")
-  public SwitchState cancel(@Context ContainerRequestContext request) {
-    return SwitchState.of(commands.cancel(Caller.of(request)));
+  public SwitchState cancel(@Context Caller caller) {
+    return SwitchState.of(commands.cancel(caller));
   }
 }

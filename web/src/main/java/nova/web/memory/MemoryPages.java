@@ -8,7 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -31,7 +30,7 @@ import nova.workflows.memory.messages.MemoryQuery;
  * The Memory page: search with each hit's ranks, recent memories, deleting one, and the embedding
  * model with its switch.
  */
-@Path(Routes.MEMORIES)
+@Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class MemoryPages {
   static final int SHOWN = 20;
@@ -49,18 +48,18 @@ public class MemoryPages {
   }
 
   @GET
+  @Path(Routes.MEMORIES)
   public Response page(
-      @Context ContainerRequestContext request,
+      @Context Caller caller,
       @QueryParam("q") String q,
       @QueryParam("mode") String mode,
       @QueryParam("scope") String scope) {
-    Caller caller = Caller.of(request);
     return html.guarded(
         caller,
         false,
         () -> {
           caller.requireHuman();
-          Map<String, Object> params = results(caller, q, mode, scope);
+          Map<String, Object> params = resultParams(caller, q, mode, scope);
           params.put("stats", memory.stats());
           params.put("switchRuns", switchRuns);
           return html.page("memory/page.jte", params);
@@ -68,26 +67,24 @@ public class MemoryPages {
   }
 
   @GET
-  @Path("parts/results")
+  @Path(Routes.MEMORY_RESULTS)
   public Response results(
-      @Context ContainerRequestContext request,
+      @Context Caller caller,
       @QueryParam("q") String q,
       @QueryParam("mode") String mode,
       @QueryParam("scope") String scope) {
-    Caller caller = Caller.of(request);
     return html.guarded(
         caller,
         true,
         () -> {
           caller.requireHuman();
-          return html.page("memory/part/results.jte", results(caller, q, mode, scope));
+          return html.page("memory/part/results.jte", resultParams(caller, q, mode, scope));
         });
   }
 
   @GET
-  @Path("parts/model")
-  public Response model(@Context ContainerRequestContext request) {
-    Caller caller = Caller.of(request);
+  @Path(Routes.MEMORY_MODEL)
+  public Response model(@Context Caller caller) {
     return html.guarded(
         caller,
         true,
@@ -98,29 +95,23 @@ public class MemoryPages {
   }
 
   @POST
-  @Path("switch")
+  @Path(Routes.MEMORY_SWITCH)
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response startSwitch(
-      @Context ContainerRequestContext request, @FormParam("model") String model) {
+  public Response startSwitch(@Context Caller caller, @FormParam("model") String model) {
     return html.changed(
-        Caller.of(request),
-        caller -> switches.start(caller, model),
-        "memory/part/model.jte",
-        this::modelParams);
+        caller, admin -> switches.start(admin, model), "memory/part/model.jte", this::modelParams);
   }
 
   @POST
-  @Path("switch/cancel")
-  public Response cancelSwitch(@Context ContainerRequestContext request) {
-    return html.changed(
-        Caller.of(request), switches::cancel, "memory/part/model.jte", this::modelParams);
+  @Path(Routes.MEMORY_SWITCH_CANCEL)
+  public Response cancelSwitch(@Context Caller caller) {
+    return html.changed(caller, switches::cancel, "memory/part/model.jte", this::modelParams);
   }
 
   /** Answers with nothing, so the deleted memory's row goes from the page. */
   @POST
-  @Path("{id}/delete")
-  public Response delete(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
-    Caller caller = Caller.of(request);
+  @Path(Routes.MEMORY_DELETE)
+  public Response delete(@Context Caller caller, @PathParam("id") UUID id) {
     return html.guarded(
         caller,
         true,
@@ -131,7 +122,7 @@ public class MemoryPages {
         });
   }
 
-  private Map<String, Object> results(Caller caller, String q, String mode, String scope) {
+  private Map<String, Object> resultParams(Caller caller, String q, String mode, String scope) {
     Map<String, Object> params = new HashMap<>();
     params.put("page", new PageContext("Memory", "memory", caller));
     boolean asked = q != null && !q.isBlank();

@@ -9,7 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -23,6 +22,7 @@ import nova.activities.memory.MemoryServices;
 import nova.activities.memory.MemoryStats;
 import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
+import nova.web.ui.Routes;
 import nova.workflows.failures.NotFound;
 import nova.workflows.memory.messages.MemoryHits;
 import nova.workflows.memory.messages.MemoryQuery;
@@ -32,7 +32,7 @@ import nova.workflows.memory.messages.StoredMemory;
 /**
  * /api/v1/memories, the memory service's paths: people look and search; admins store and delete.
  */
-@Path("/api/v1/memories")
+@Path(Routes.API + "/memories")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class MemoryResource {
@@ -43,8 +43,8 @@ public class MemoryResource {
   }
 
   @POST
-  public Response store(@Context ContainerRequestContext request, MemoryRequests.NewMemory body) {
-    Caller caller = Caller.of(request).requireAdmin();
+  public Response store(@Context Caller caller, MemoryRequests.NewMemory body) {
+    caller.requireAdmin();
     if (body == null) throw ApiException.badRequest("send {content, scope, metadata}");
     StoredMemory stored = checked(() -> memory.store(List.of(memory(body, caller))).getFirst());
     return Response.status(stored.duplicate() ? 200 : 201).entity(stored).build();
@@ -52,8 +52,8 @@ public class MemoryResource {
 
   @POST
   @Path("batch")
-  public Response batch(@Context ContainerRequestContext request, MemoryRequests.Batch body) {
-    Caller caller = Caller.of(request).requireAdmin();
+  public Response batch(@Context Caller caller, MemoryRequests.Batch body) {
+    caller.requireAdmin();
     if (body == null || body.items() == null)
       throw ApiException.badRequest("send {items: [{content, scope, metadata}, ...]}");
     List<NewMemory> items =
@@ -63,8 +63,8 @@ public class MemoryResource {
 
   @POST
   @Path("search")
-  public MemoryHits search(@Context ContainerRequestContext request, MemoryRequests.Search body) {
-    Caller.of(request).requireHuman();
+  public MemoryHits search(@Context Caller caller, MemoryRequests.Search body) {
+    caller.requireHuman();
     if (body == null) throw ApiException.badRequest("send {query, mode, scope, filter, limit}");
     return checked(
         () ->
@@ -75,32 +75,32 @@ public class MemoryResource {
 
   @GET
   public Map<String, List<Memory>> list(
-      @Context ContainerRequestContext request,
+      @Context Caller caller,
       @QueryParam("scope") String scope,
       @QueryParam("limit") @DefaultValue("50") int limit,
       @QueryParam("offset") @DefaultValue("0") int offset) {
-    Caller.of(request).requireHuman();
+    caller.requireHuman();
     return Map.of("memories", checked(() -> memory.list(scope, limit, offset)));
   }
 
   @GET
   @Path("stats")
-  public MemoryStats stats(@Context ContainerRequestContext request) {
-    Caller.of(request).requireHuman();
+  public MemoryStats stats(@Context Caller caller) {
+    caller.requireHuman();
     return memory.stats();
   }
 
   @GET
   @Path("{id}")
-  public Memory get(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
-    Caller.of(request).requireHuman();
+  public Memory get(@Context Caller caller, @PathParam("id") UUID id) {
+    caller.requireHuman();
     return memory.get(id).orElseThrow(() -> new NotFound("memory", id));
   }
 
   @DELETE
   @Path("{id}")
-  public Response delete(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
-    Caller.of(request).requireAdmin();
+  public Response delete(@Context Caller caller, @PathParam("id") UUID id) {
+    caller.requireAdmin();
     if (!memory.delete(id)) throw new NotFound("memory", id);
     return Response.noContent().build();
   }

@@ -9,7 +9,10 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
-/** The PostgreSQL pool, migrated by Flyway from sql/ before anything reads it. */
+/**
+ * The PostgreSQL pool; {@link #start()} migrates it with Flyway from sql/ before any other part
+ * starts, so nothing reads an old schema.
+ */
 public final class Database implements Managed {
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
@@ -35,11 +38,15 @@ public final class Database implements Managed {
     config.setConnectionTimeout(3000);
     config.setPoolName("nova");
     this.dataSource = new HikariDataSource(config);
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
     this.jdbi =
         Jdbi.create(dataSource)
             .installPlugin(new SqlObjectPlugin())
             .installPlugin(new PostgresPlugin());
+  }
+
+  @Override
+  public void start() {
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
   }
 
   public Jdbi jdbi() {

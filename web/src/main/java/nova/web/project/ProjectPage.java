@@ -6,7 +6,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -16,10 +15,11 @@ import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
 import nova.web.ui.Html;
 import nova.web.ui.PageContext;
+import nova.web.ui.Routes;
 import org.jdbi.v3.core.Jdbi;
 
 /** Projects, their servers and registration tokens in the admin app. */
-@Path("/projects")
+@Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class ProjectPage {
   private final Html html;
@@ -33,19 +33,19 @@ public class ProjectPage {
   }
 
   @GET
-  public Response page(@Context ContainerRequestContext request) {
-    Caller caller = Caller.of(request);
+  @Path(Routes.PROJECTS)
+  public Response page(@Context Caller caller) {
     return html.guarded(caller, false, () -> html.page("project/page.jte", params(caller)));
   }
 
   @POST
+  @Path(Routes.PROJECTS)
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response create(
-      @Context ContainerRequestContext request,
+      @Context Caller caller,
       @FormParam("name") String name,
       @FormParam("description") String description,
       @FormParam("require_plan_approval") String requirePlan) {
-    Caller caller = Caller.of(request);
     return html.guarded(
         caller,
         true,
@@ -59,11 +59,9 @@ public class ProjectPage {
   }
 
   @POST
-  @Path("tokens")
+  @Path(Routes.TOKENS)
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response token(
-      @Context ContainerRequestContext request, @FormParam("project") String project) {
-    Caller caller = Caller.of(request);
+  public Response token(@Context Caller caller, @FormParam("project") String project) {
     return html.guarded(
         caller,
         true,

@@ -7,7 +7,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -19,10 +18,11 @@ import nova.web.errors.ApiException;
 import nova.web.project.ProjectRequests.NewProject;
 import nova.web.project.ProjectRequests.NewRegistrationToken;
 import nova.web.project.ProjectRequests.RegisterServer;
+import nova.web.ui.Routes;
 import nova.workflows.failures.Refusal;
 
 /** /api/v1/projects, /api/v1/registration-tokens and the agents' /api/v1/server/register. */
-@Path("/api/v1")
+@Path(Routes.API)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProjectResource {
@@ -36,24 +36,22 @@ public class ProjectResource {
 
   @GET
   @Path("projects")
-  public List<ProjectDao.Project> list(@Context ContainerRequestContext request) {
-    Caller.of(request).requireHuman();
+  public List<ProjectDao.Project> list(@Context Caller caller) {
+    caller.requireHuman();
     return projects.all();
   }
 
   @POST
   @Path("projects")
-  public Response create(
-      @Context ContainerRequestContext request, @NotNull @Valid NewProject body) {
-    return Response.status(201).entity(projects.create(Caller.of(request), body)).build();
+  public Response create(@Context Caller caller, @NotNull @Valid NewProject body) {
+    return Response.status(201).entity(projects.create(caller, body)).build();
   }
 
   @POST
   @Path("registration-tokens")
-  public Response token(
-      @Context ContainerRequestContext request, @NotNull @Valid NewRegistrationToken body) {
+  public Response token(@Context Caller caller, @NotNull @Valid NewRegistrationToken body) {
     return Response.status(201)
-        .entity(projects.issueToken(Caller.of(request), body.project(), body.expiresInHours()))
+        .entity(projects.issueToken(caller, body.project(), body.expiresInHours()))
         .build();
   }
 
@@ -63,14 +61,13 @@ public class ProjectResource {
    */
   @POST
   @Path("server/register")
-  public Response register(
-      @Context ContainerRequestContext request, @NotNull @Valid RegisterServer body) {
+  public Response register(@Context Caller caller, @NotNull @Valid RegisterServer body) {
     try {
       Projects.Registered registered = projects.register(body);
       audit.record(
           "registration_token_used",
           "server:" + registered.name(),
-          Caller.of(request).address(),
+          caller.address(),
           Map.of(
               "server_id",
               registered.serverId().toString(),
@@ -81,7 +78,7 @@ public class ProjectResource {
       audit.record(
           "registration_refused",
           "server:" + body.name(),
-          Caller.of(request).address(),
+          caller.address(),
           Map.of("reason", refused.getMessage()));
       throw refused;
     }

@@ -20,13 +20,14 @@ import java.util.UUID;
 import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
 import nova.web.errors.Outage;
+import nova.web.ui.Routes;
 import nova.workflows.failures.NotPermitted;
 import nova.workflows.task.TaskAction;
 import nova.workflows.task.messages.TaskInput;
 import org.jdbi.v3.core.Jdbi;
 
 /** The agents' task API: an agent key acts only on tasks assigned to its own server. */
-@Path("/api/v1/server/tasks")
+@Path(Routes.SERVER_API + "/tasks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AgentTaskResource {
@@ -44,10 +45,11 @@ public class AgentTaskResource {
    */
   @GET
   public Response mine(
+      @Context Caller caller,
       @Context ContainerRequestContext request,
       @QueryParam("limit") Integer limit,
       @QueryParam("cursor") String cursor) {
-    Caller agent = Caller.of(request).requireAgent();
+    Caller agent = caller.requireAgent();
     int max = TaskResource.limit(limit, 200, 1000);
     List<TaskQueries.Task> page = tasks.forServer(agent.serverId(), TaskCursor.decode(cursor), max);
     return TaskResource.withNextLink(Response.ok(page), request, page, max).build();
@@ -55,8 +57,8 @@ public class AgentTaskResource {
 
   @GET
   @Path("{id}")
-  public TaskDetail get(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
-    Caller agent = Caller.of(request).requireAgent();
+  public TaskDetail get(@Context Caller caller, @PathParam("id") UUID id) {
+    Caller agent = caller.requireAgent();
     TaskDetail detail = tasks.detail(id);
     requireOwner(agent, detail.task());
     return detail;
@@ -65,71 +67,71 @@ public class AgentTaskResource {
   @POST
   @Path("{id}/start")
   public TaskDetail start(
-      @Context ContainerRequestContext request,
+      @Context Caller caller,
       @HeaderParam(TaskResource.IDEMPOTENCY_KEY) String key,
       @PathParam("id") UUID id,
       @Valid TaskRequests.AgentText body) {
-    return act(request, id, TaskAction.START, body, null, key);
+    return act(caller, id, TaskAction.START, body, null, key);
   }
 
   @POST
   @Path("{id}/plan")
   public TaskDetail plan(
-      @Context ContainerRequestContext request,
+      @Context Caller caller,
       @HeaderParam(TaskResource.IDEMPOTENCY_KEY) String key,
       @PathParam("id") UUID id,
       @Valid TaskRequests.AgentText body) {
-    return act(request, id, TaskAction.SUBMIT_PLAN, body, "the plan", key);
+    return act(caller, id, TaskAction.SUBMIT_PLAN, body, "the plan", key);
   }
 
   @POST
   @Path("{id}/help")
   public TaskDetail help(
-      @Context ContainerRequestContext request,
+      @Context Caller caller,
       @HeaderParam(TaskResource.IDEMPOTENCY_KEY) String key,
       @PathParam("id") UUID id,
       @Valid TaskRequests.AgentText body) {
-    return act(request, id, TaskAction.REQUEST_HELP, body, "the question for a person", key);
+    return act(caller, id, TaskAction.REQUEST_HELP, body, "the question for a person", key);
   }
 
   @POST
   @Path("{id}/submit")
   public TaskDetail submit(
-      @Context ContainerRequestContext request,
+      @Context Caller caller,
       @HeaderParam(TaskResource.IDEMPOTENCY_KEY) String key,
       @PathParam("id") UUID id,
       @Valid TaskRequests.AgentText body) {
-    return act(request, id, TaskAction.SUBMIT_FOR_REVIEW, body, null, key);
+    return act(caller, id, TaskAction.SUBMIT_FOR_REVIEW, body, null, key);
   }
 
   @POST
   @Path("{id}/complete")
   public TaskDetail complete(
-      @Context ContainerRequestContext request,
+      @Context Caller caller,
       @HeaderParam(TaskResource.IDEMPOTENCY_KEY) String key,
       @PathParam("id") UUID id,
       @Valid TaskRequests.AgentText body) {
-    return act(request, id, TaskAction.COMPLETE, body, null, key);
+    return act(caller, id, TaskAction.COMPLETE, body, null, key);
   }
 
   @POST
   @Path("{id}/fail")
   public TaskDetail fail(
-      @Context ContainerRequestContext request,
+      @Context Caller caller,
       @HeaderParam(TaskResource.IDEMPOTENCY_KEY) String key,
       @PathParam("id") UUID id,
       @Valid TaskRequests.AgentText body) {
-    return act(request, id, TaskAction.FAIL, body, "the reason", key);
+    return act(caller, id, TaskAction.FAIL, body, "the reason", key);
   }
 
   @POST
   @Path("{id}/notes")
   public TaskDetail note(
-      @Context ContainerRequestContext request,
+      @Context Caller caller,
       @HeaderParam(TaskResource.IDEMPOTENCY_KEY) String key,
       @PathParam("id") UUID id,
       @NotNull @Valid TaskRequests.NewNote body) {
-    Caller agent = Caller.of(request).requireAgent();
+    Caller agent = caller.requireAgent();
     own(agent, id);
     commands.act(
         agent,
@@ -146,13 +148,13 @@ public class AgentTaskResource {
   }
 
   private TaskDetail act(
-      ContainerRequestContext request,
+      Caller caller,
       UUID id,
       TaskAction action,
       TaskRequests.AgentText body,
       String requiredText,
       String key) {
-    Caller agent = Caller.of(request).requireAgent();
+    Caller agent = caller.requireAgent();
     own(agent, id);
     String text = body == null ? null : body.text();
     if (requiredText != null && (text == null || text.isBlank())) {

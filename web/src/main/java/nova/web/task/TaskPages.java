@@ -7,7 +7,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -55,8 +54,7 @@ public class TaskPages {
   static final int BOARD_COLUMN_LIMIT = 100;
 
   @GET
-  public Response board(@Context ContainerRequestContext request) {
-    Caller caller = Caller.of(request);
+  public Response board(@Context Caller caller) {
     return html.guarded(
         caller,
         false,
@@ -71,23 +69,21 @@ public class TaskPages {
   }
 
   @GET
-  @Path("parts/board")
-  public Response boardColumns(@Context ContainerRequestContext request) {
-    Caller caller = Caller.of(request);
+  @Path(Routes.BOARD_COLUMNS)
+  public Response boardColumns(@Context Caller caller) {
     return html.guarded(
         caller, true, () -> html.page("board/part/columns.jte", Map.of("columns", columns())));
   }
 
   @POST
-  @Path("tasks")
+  @Path(Routes.TASKS)
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response create(
-      @Context ContainerRequestContext request,
+      @Context Caller caller,
       @FormParam("title") String title,
       @FormParam("spec") String spec,
       @FormParam("project") String project,
       @FormParam("server") String server) {
-    Caller caller = Caller.of(request);
     return html.guarded(
         caller,
         true,
@@ -107,9 +103,8 @@ public class TaskPages {
   }
 
   @GET
-  @Path("tasks/{id}")
-  public Response task(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
-    Caller caller = Caller.of(request);
+  @Path(Routes.TASK)
+  public Response task(@Context Caller caller, @PathParam("id") UUID id) {
     return html.guarded(
         caller,
         false,
@@ -123,23 +118,21 @@ public class TaskPages {
   }
 
   @GET
-  @Path("tasks/{id}/parts/main")
-  public Response taskMain(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
-    Caller caller = Caller.of(request);
+  @Path(Routes.TASK_MAIN)
+  public Response taskMain(@Context Caller caller, @PathParam("id") UUID id) {
     return html.guarded(caller, true, () -> main(caller, id));
   }
 
   @POST
-  @Path("tasks/{id}/actions/{action}")
+  @Path(Routes.TASK_ACTION)
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response act(
-      @Context ContainerRequestContext request,
+      @Context Caller caller,
       @PathParam("id") UUID id,
       @PathParam("action") String actionName,
       @FormParam("text") String text,
       @FormParam("intervention") String interventionId,
       @FormParam("server") String server) {
-    Caller caller = Caller.of(request);
     return html.guarded(
         caller,
         true,

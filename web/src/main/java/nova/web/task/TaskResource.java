@@ -22,6 +22,7 @@ import java.util.UUID;
 import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
 import nova.web.errors.Outage;
+import nova.web.ui.Routes;
 import nova.workflows.failures.NotFound;
 import nova.workflows.task.TaskAction;
 import nova.workflows.task.TaskStatus;
@@ -29,7 +30,7 @@ import nova.workflows.task.messages.TaskInput;
 import org.jdbi.v3.core.Jdbi;
 
 /** The people's task API: reads from PostgreSQL, actions to the task's workflow. */
-@Path("/api/v1/tasks")
+@Path(Routes.API + "/tasks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TaskResource {
@@ -46,20 +47,21 @@ public class TaskResource {
 
   @POST
   public Response create(
-      @Context ContainerRequestContext request,
+      @Context Caller caller,
       @HeaderParam(IDEMPOTENCY_KEY) String key,
       @NotNull @Valid TaskRequests.NewTask body) {
-    return Response.status(201).entity(commands.create(Caller.of(request), body, key)).build();
+    return Response.status(201).entity(commands.create(caller, body, key)).build();
   }
 
   /** A page of tasks, newest change first; a full page links to the next one (Link: rel="next"). */
   @GET
   public Response list(
+      @Context Caller caller,
       @Context ContainerRequestContext request,
       @QueryParam("status") String status,
       @QueryParam("limit") Integer limit,
       @QueryParam("cursor") String cursor) {
-    Caller.of(request).requireHuman();
+    caller.requireHuman();
     int max = limit(limit, 100, 1000);
     List<TaskQueries.Task> page =
         tasks.page(
@@ -92,15 +94,15 @@ public class TaskResource {
 
   @GET
   @Path("{id}")
-  public TaskDetail get(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
-    Caller.of(request).requireHuman();
+  public TaskDetail get(@Context Caller caller, @PathParam("id") UUID id) {
+    caller.requireHuman();
     return tasks.detail(id);
   }
 
   @GET
   @Path("{id}/history")
-  public Response history(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
-    Caller.of(request).requireHuman();
+  public Response history(@Context Caller caller, @PathParam("id") UUID id) {
+    caller.requireHuman();
     tasks.existing(id);
     return Response.ok(history.jsonOrRefusal(id), MediaType.APPLICATION_JSON_TYPE).build();
   }
@@ -108,11 +110,11 @@ public class TaskResource {
   @POST
   @Path("{id}/assign")
   public TaskDetail assign(
-      @Context ContainerRequestContext request,
+      @Context Caller caller,
       @HeaderParam(IDEMPOTENCY_KEY) String key,
       @PathParam("id") UUID id,
       @NotNull @Valid TaskRequests.Assign body) {
-    Caller caller = Caller.of(request).requireAdmin();
+    caller.requireAdmin();
     TaskQueries.Task task = tasks.existing(id);
     UUID server = commands.serverIn(task.projectId(), task.projectName(), body.server());
     return act(
@@ -126,42 +128,42 @@ public class TaskResource {
   @POST
   @Path("{id}/cancel")
   public TaskDetail cancel(
-      @Context ContainerRequestContext request,
+      @Context Caller caller,
       @HeaderParam(IDEMPOTENCY_KEY) String key,
       @PathParam("id") UUID id,
       @Valid TaskRequests.Comment body) {
-    return human(request, id, TaskAction.CANCEL, body, false, key);
+    return human(caller, id, TaskAction.CANCEL, body, false, key);
   }
 
   @POST
   @Path("{id}/plan/approve")
   public TaskDetail approvePlan(
-      @Context ContainerRequestContext request,
+      @Context Caller caller,
       @HeaderParam(IDEMPOTENCY_KEY) String key,
       @PathParam("id") UUID id,
       @Valid TaskRequests.Comment body) {
-    return human(request, id, TaskAction.APPROVE_PLAN, body, false, key);
+    return human(caller, id, TaskAction.APPROVE_PLAN, body, false, key);
   }
 
   @POST
   @Path("{id}/plan/revise")
   public TaskDetail revisePlan(
-      @Context ContainerRequestContext request,
+      @Context Caller caller,
       @HeaderParam(IDEMPOTENCY_KEY) String key,
       @PathParam("id") UUID id,
       @Valid TaskRequests.Comment body) {
-    return human(request, id, TaskAction.REVISE_PLAN, body, true, key);
+    return human(caller, id, TaskAction.REVISE_PLAN, body, true, key);
   }
 
   @POST
   @Path("{id}/interventions/{iid}/respond")
   public TaskDetail respond(
-      @Context ContainerRequestContext request,
+      @Context Caller caller,
       @HeaderParam(IDEMPOTENCY_KEY) String key,
       @PathParam("id") UUID id,
       @PathParam("iid") UUID interventionId,
       @Valid TaskRequests.Comment body) {
-    Caller caller = Caller.of(request).requireAdmin();
+    caller.requireAdmin();
     tasks.existing(id);
     if (tasks.interventions(id).stream().noneMatch(i -> i.id().equals(interventionId)))
       throw new NotFound("intervention", interventionId);
@@ -177,31 +179,31 @@ public class TaskResource {
   @POST
   @Path("{id}/review/approve")
   public TaskDetail approveReview(
-      @Context ContainerRequestContext request,
+      @Context Caller caller,
       @HeaderParam(IDEMPOTENCY_KEY) String key,
       @PathParam("id") UUID id,
       @Valid TaskRequests.Comment body) {
-    return human(request, id, TaskAction.APPROVE_REVIEW, body, false, key);
+    return human(caller, id, TaskAction.APPROVE_REVIEW, body, false, key);
   }
 
   @POST
   @Path("{id}/review/request-changes")
   public TaskDetail requestChanges(
-      @Context ContainerRequestContext request,
+      @Context Caller caller,
       @HeaderParam(IDEMPOTENCY_KEY) String key,
       @PathParam("id") UUID id,
       @Valid TaskRequests.Comment body) {
-    return human(request, id, TaskAction.REQUEST_CHANGES, body, true, key);
+    return human(caller, id, TaskAction.REQUEST_CHANGES, body, true, key);
   }
 
   @POST
   @Path("{id}/notes")
   public TaskDetail note(
-      @Context ContainerRequestContext request,
+      @Context Caller caller,
       @HeaderParam(IDEMPOTENCY_KEY) String key,
       @PathParam("id") UUID id,
       @NotNull @Valid TaskRequests.NewNote body) {
-    Caller caller = Caller.of(request).requireAdmin();
+    caller.requireAdmin();
     tasks.existing(id);
     return act(
         caller,
@@ -213,13 +215,13 @@ public class TaskResource {
   }
 
   private TaskDetail human(
-      ContainerRequestContext request,
+      Caller caller,
       UUID id,
       TaskAction action,
       TaskRequests.Comment body,
       boolean textRequired,
       String key) {
-    Caller caller = Caller.of(request).requireAdmin();
+    caller.requireAdmin();
     if (textRequired && blank(body))
       tasks.existing(id); // an unknown task is 404 before missing feedback is 400
     String text = textRequired ? required(body, "feedback") : (body == null ? null : body.text());

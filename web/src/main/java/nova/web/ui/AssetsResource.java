@@ -10,7 +10,7 @@ import java.io.InputStream;
 import java.util.Map;
 
 /** The admin app's static files: our CSS and script, and htmx from its webjar. */
-@Path("/assets")
+@Path(Routes.ASSETS)
 public class AssetsResource {
   private static final String HTMX =
       "META-INF/resources/webjars/htmx.org/" + HtmxVersion.VERSION + "/dist/htmx.min.js";

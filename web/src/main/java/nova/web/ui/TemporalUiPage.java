@@ -3,7 +3,6 @@ package nova.web.ui;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -28,8 +27,7 @@ public class TemporalUiPage {
 
   @GET
   @Produces(MediaType.TEXT_HTML)
-  public Response page(@Context ContainerRequestContext request) {
-    Caller caller = Caller.of(request);
+  public Response page(@Context Caller caller) {
     return html.guarded(
         caller,
         false,

@@ -23,7 +23,6 @@ final class LiveCatalog {
   LiveCatalog(ProviderStore store, Supplier<Optional<Provider>> builtin) {
     this.store = store;
     this.builtin = builtin;
-    reload();
   }
 
   public Catalog current() {

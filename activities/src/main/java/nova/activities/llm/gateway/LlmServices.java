@@ -71,14 +71,6 @@ public final class LlmServices implements AutoCloseable {
     this.settings = settings;
     this.jdbi = jdbi;
     this.store = new ProviderStore(jdbi);
-    store
-        .replaceConfigured(settings.providers())
-        .forEach(
-            name ->
-                LOG.warn(
-                    "nova.yml's provider {} is ignored: an admin added a provider of that name in"
-                        + " the app",
-                    name));
     this.defaultConductor = new DefaultConductor(settings.conductor());
     this.usageLog = new UsageLog(jdbi);
     this.catalog = new LiveCatalog(store, this::builtin);
@@ -92,8 +84,20 @@ public final class LlmServices implements AutoCloseable {
     this.texts = new LlmTexts(jdbi);
   }
 
-  /** Rereads providers and aliases every {@code refresh}, so another server's changes arrive. */
+  /**
+   * Writes nova.yml's providers over the config-owned rows, loads the catalog, then rereads
+   * providers and aliases every {@code refresh}, so another server's changes arrive.
+   */
   public void start() {
+    store
+        .replaceConfigured(settings.providers())
+        .forEach(
+            name ->
+                LOG.warn(
+                    "nova.yml's provider {} is ignored: an admin added a provider of that name in"
+                        + " the app",
+                    name));
+    catalog.reload();
     long every = settings.refresh().toMillis();
     refresher.scheduleWithFixedDelay(
         () -> {

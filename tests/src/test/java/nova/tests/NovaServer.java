@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nova.web.NovaApplication;
 import nova.web.NovaConfiguration;
@@ -62,8 +64,21 @@ public final class NovaServer {
     String path = (prefix + "/" + resource.getPath()).replaceAll("/+", "/");
     if (path.length() > 1 && path.endsWith("/")) path = path.substring(0, path.length() - 1);
     for (var method : resource.getResourceMethods())
-      into.add(new Route(method.getHttpMethod(), path, method.getConsumedTypes()));
+      for (String each : alternatives(path))
+        into.add(new Route(method.getHttpMethod(), each, method.getConsumedTypes()));
     for (var child : resource.getChildResources()) collect(child, path, into);
+  }
+
+  /**
+   * A template whose parameter is a list of literal choices, {action: start|plan}, is one route per
+   * choice.
+   */
+  private static List<String> alternatives(String path) {
+    Matcher choice = Pattern.compile("\\{\\w+:\\s*([\\w/|-]+)}").matcher(path);
+    if (!choice.find()) return List.of(path);
+    return Stream.of(choice.group(1).split("\\|"))
+        .map(each -> path.substring(0, choice.start()) + each + path.substring(choice.end()))
+        .toList();
   }
 
   public static synchronized String baseUrl() {

@@ -64,64 +64,29 @@ public class AgentTaskResource {
     return detail;
   }
 
-  @POST
-  @Path("{id}/start")
-  public TaskDetail start(
-      @Context Caller caller,
-      @HeaderParam(TaskResource.IDEMPOTENCY_KEY) String key,
-      @PathParam("id") UUID id,
-      @Valid TaskRequests.AgentText body) {
-    return act(caller, id, TaskAction.START, body, null, key);
-  }
+  /** An agent's step on its task, and the text it must carry, if any. */
+  private record Step(TaskAction action, String requiredText) {}
 
-  @POST
-  @Path("{id}/plan")
-  public TaskDetail plan(
-      @Context Caller caller,
-      @HeaderParam(TaskResource.IDEMPOTENCY_KEY) String key,
-      @PathParam("id") UUID id,
-      @Valid TaskRequests.AgentText body) {
-    return act(caller, id, TaskAction.SUBMIT_PLAN, body, "the plan", key);
-  }
+  private static final Map<String, Step> STEPS =
+      Map.of(
+          "start", new Step(TaskAction.START, null),
+          "plan", new Step(TaskAction.SUBMIT_PLAN, "the plan"),
+          "help", new Step(TaskAction.REQUEST_HELP, "the question for a person"),
+          "submit", new Step(TaskAction.SUBMIT_FOR_REVIEW, null),
+          "complete", new Step(TaskAction.COMPLETE, null),
+          "fail", new Step(TaskAction.FAIL, "the reason"));
 
+  /** start, plan, help, submit, complete and fail. */
   @POST
-  @Path("{id}/help")
-  public TaskDetail help(
+  @Path("{id}/{action: start|plan|help|submit|complete|fail}")
+  public TaskDetail step(
       @Context Caller caller,
       @HeaderParam(TaskResource.IDEMPOTENCY_KEY) String key,
       @PathParam("id") UUID id,
+      @PathParam("action") String path,
       @Valid TaskRequests.AgentText body) {
-    return act(caller, id, TaskAction.REQUEST_HELP, body, "the question for a person", key);
-  }
-
-  @POST
-  @Path("{id}/submit")
-  public TaskDetail submit(
-      @Context Caller caller,
-      @HeaderParam(TaskResource.IDEMPOTENCY_KEY) String key,
-      @PathParam("id") UUID id,
-      @Valid TaskRequests.AgentText body) {
-    return act(caller, id, TaskAction.SUBMIT_FOR_REVIEW, body, null, key);
-  }
-
-  @POST
-  @Path("{id}/complete")
-  public TaskDetail complete(
-      @Context Caller caller,
-      @HeaderParam(TaskResource.IDEMPOTENCY_KEY) String key,
-      @PathParam("id") UUID id,
-      @Valid TaskRequests.AgentText body) {
-    return act(caller, id, TaskAction.COMPLETE, body, null, key);
-  }
-
-  @POST
-  @Path("{id}/fail")
-  public TaskDetail fail(
-      @Context Caller caller,
-      @HeaderParam(TaskResource.IDEMPOTENCY_KEY) String key,
-      @PathParam("id") UUID id,
-      @Valid TaskRequests.AgentText body) {
-    return act(caller, id, TaskAction.FAIL, body, "the reason", key);
+    Step step = STEPS.get(path);
+    return act(caller, id, step.action(), body, step.requiredText(), key);
   }
 
   @POST

@@ -15,10 +15,10 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowServiceException;
-import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.client.WorkflowUpdateTimeoutOrCancelledException;
+import io.temporal.workflow.Functions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -125,7 +125,9 @@ public final class TaskCommands {
       // A repeat waits here too: the first request may have died before the workflow stored the
       // task
       // and took its first step (the assignment), and its answer must not show a task half made.
-      Temporal.within(ANSWER_WITHIN, () -> update(taskId, TaskWorkflow.READY, readyId));
+      Temporal.within(
+          ANSWER_WITHIN,
+          () -> WorkflowClient.startUpdate(workflow(taskId)::ready, options(readyId)).getResult());
     } catch (WorkflowException notReady) {
       if (Outage.partOf(notReady).isPresent()) {
         throw unavailable(
@@ -177,7 +179,7 @@ public final class TaskCommands {
     refuseWhileTemporalIsDown("the " + action.wireName() + " was not applied");
     TaskInput keyed = idempotencyKey == null ? input : input.withRequestId(updateId);
     try {
-      Temporal.within(ANSWER_WITHIN, () -> update(taskId, action.updateName(), updateId, keyed));
+      Temporal.within(ANSWER_WITHIN, () -> update(taskId, action, updateId, keyed));
     } catch (WorkflowUpdateException refused) {
       if (idempotencyKey != null && appliedAfterAll(taskId, updateId, action)) return;
       throw rejected(caller, taskId, refused);
@@ -340,15 +342,38 @@ public final class TaskCommands {
         Map.of("accepted", false));
   }
 
-  private TaskSnapshot update(UUID taskId, String name, String updateId, Object... args) {
-    WorkflowStub stub = client.newUntypedWorkflowStub(TaskWorkflow.workflowId(taskId));
-    UpdateOptions<TaskSnapshot> options =
-        UpdateOptions.newBuilder(TaskSnapshot.class)
-            .setUpdateName(name)
-            .setUpdateId(updateId)
-            .setWaitForStage(WorkflowUpdateStage.COMPLETED)
-            .build();
-    return stub.startUpdate(options, args).getResult();
+  /** Through the typed stub, so that finding the callers of an Update method finds this. */
+  private TaskSnapshot update(UUID taskId, TaskAction action, String updateId, TaskInput input) {
+    TaskWorkflow workflow = workflow(taskId);
+    Functions.Func1<TaskInput, TaskSnapshot> method =
+        switch (action) {
+          case ASSIGN -> workflow::assign;
+          case START -> workflow::start;
+          case SUBMIT_PLAN -> workflow::submitPlan;
+          case APPROVE_PLAN -> workflow::approvePlan;
+          case REVISE_PLAN -> workflow::revisePlan;
+          case REQUEST_HELP -> workflow::requestHelp;
+          case RESPOND -> workflow::respond;
+          case SUBMIT_FOR_REVIEW -> workflow::submitForReview;
+          case APPROVE_REVIEW -> workflow::approveReview;
+          case REQUEST_CHANGES -> workflow::requestChanges;
+          case COMPLETE -> workflow::complete;
+          case FAIL -> workflow::fail;
+          case CANCEL -> workflow::cancel;
+          case ADD_NOTE -> workflow::addNote;
+        };
+    return WorkflowClient.startUpdate(method, input, options(updateId)).getResult();
+  }
+
+  private TaskWorkflow workflow(UUID taskId) {
+    return client.newWorkflowStub(TaskWorkflow.class, TaskWorkflow.workflowId(taskId));
+  }
+
+  private static UpdateOptions<TaskSnapshot> options(String updateId) {
+    return UpdateOptions.newBuilder(TaskSnapshot.class)
+        .setUpdateId(updateId)
+        .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+        .build();
   }
 
   private TransitionRefused rejected(Caller caller, UUID taskId, WorkflowException cause) {

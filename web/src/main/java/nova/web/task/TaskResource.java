@@ -125,34 +125,28 @@ public class TaskResource {
         key);
   }
 
-  @POST
-  @Path("{id}/cancel")
-  public TaskDetail cancel(
-      @Context Caller caller,
-      @HeaderParam(IDEMPOTENCY_KEY) String key,
-      @PathParam("id") UUID id,
-      @Valid TaskRequests.Comment body) {
-    return human(caller, id, TaskAction.CANCEL, body, false, key);
-  }
+  /** A people's action that carries an optional comment; some need it as feedback. */
+  private record Commented(TaskAction action, boolean feedbackRequired) {}
 
-  @POST
-  @Path("{id}/plan/approve")
-  public TaskDetail approvePlan(
-      @Context Caller caller,
-      @HeaderParam(IDEMPOTENCY_KEY) String key,
-      @PathParam("id") UUID id,
-      @Valid TaskRequests.Comment body) {
-    return human(caller, id, TaskAction.APPROVE_PLAN, body, false, key);
-  }
+  private static final Map<String, Commented> COMMENTED =
+      Map.of(
+          "cancel", new Commented(TaskAction.CANCEL, false),
+          "plan/approve", new Commented(TaskAction.APPROVE_PLAN, false),
+          "plan/revise", new Commented(TaskAction.REVISE_PLAN, true),
+          "review/approve", new Commented(TaskAction.APPROVE_REVIEW, false),
+          "review/request-changes", new Commented(TaskAction.REQUEST_CHANGES, true));
 
+  /** cancel, plan/approve, plan/revise, review/approve and review/request-changes. */
   @POST
-  @Path("{id}/plan/revise")
-  public TaskDetail revisePlan(
+  @Path("{id}/{action: cancel|plan/approve|plan/revise|review/approve|review/request-changes}")
+  public TaskDetail commented(
       @Context Caller caller,
       @HeaderParam(IDEMPOTENCY_KEY) String key,
       @PathParam("id") UUID id,
+      @PathParam("action") String path,
       @Valid TaskRequests.Comment body) {
-    return human(caller, id, TaskAction.REVISE_PLAN, body, true, key);
+    Commented commented = COMMENTED.get(path);
+    return human(caller, id, commented.action(), body, commented.feedbackRequired(), key);
   }
 
   @POST
@@ -174,26 +168,6 @@ public class TaskResource {
         TaskAction.RESPOND,
         new TaskInput(caller.actor(), null, answer, interventionId, false),
         key);
-  }
-
-  @POST
-  @Path("{id}/review/approve")
-  public TaskDetail approveReview(
-      @Context Caller caller,
-      @HeaderParam(IDEMPOTENCY_KEY) String key,
-      @PathParam("id") UUID id,
-      @Valid TaskRequests.Comment body) {
-    return human(caller, id, TaskAction.APPROVE_REVIEW, body, false, key);
-  }
-
-  @POST
-  @Path("{id}/review/request-changes")
-  public TaskDetail requestChanges(
-      @Context Caller caller,
-      @HeaderParam(IDEMPOTENCY_KEY) String key,
-      @PathParam("id") UUID id,
-      @Valid TaskRequests.Comment body) {
-    return human(caller, id, TaskAction.REQUEST_CHANGES, body, true, key);
   }
 
   @POST

@@ -2,7 +2,6 @@ package nova.activities.store;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Writes of a task's projection. Every statement is safe to repeat: retries never write twice. */
@@ -15,13 +14,13 @@ interface TaskProjectionDao {
       ON CONFLICT (id) DO NOTHING\
       """)
   void insertTask(
-      @Bind("id") UUID id,
-      @Bind("projectId") UUID projectId,
-      @Bind("title") String title,
-      @Bind("spec") String spec,
-      @Bind("status") String status,
-      @Bind("createdBy") String createdBy,
-      @Bind("at") Instant at);
+      UUID id,
+      UUID projectId,
+      String title,
+      String spec,
+      String status,
+      String createdBy,
+      Instant at);
 
   /** Returns 1 when the event is new, 0 when a retry already stored it. */
   @SqlUpdate(
@@ -33,37 +32,33 @@ interface TaskProjectionDao {
       ON CONFLICT (task_id, seq) DO NOTHING\
       """)
   int insertEvent(
-      @Bind("taskId") UUID taskId,
-      @Bind("seq") long seq,
-      @Bind("type") String type,
-      @Bind("fromStatus") String fromStatus,
-      @Bind("toStatus") String toStatus,
-      @Bind("actor") String actor,
-      @Bind("details") String details,
-      @Bind("at") Instant at,
-      @Bind("requestId") String requestId,
-      @Bind("workflowTask") long workflowTask);
+      UUID taskId,
+      long seq,
+      String type,
+      String fromStatus,
+      String toStatus,
+      String actor,
+      String details,
+      Instant at,
+      String requestId,
+      long workflowTask);
 
   @SqlUpdate(
       "UPDATE tasks SET status = :status, version = :version, updated_at = :at WHERE id = :id AND"
           + " version < :version")
-  void moveTask(
-      @Bind("id") UUID id,
-      @Bind("status") String status,
-      @Bind("version") long version,
-      @Bind("at") Instant at);
+  void moveTask(UUID id, String status, long version, Instant at);
 
   @SqlUpdate("UPDATE tasks SET server_id = :serverId WHERE id = :id")
-  void assignServer(@Bind("id") UUID id, @Bind("serverId") UUID serverId);
+  void assignServer(UUID id, UUID serverId);
 
   @SqlUpdate("UPDATE tasks SET plan = :plan, plan_feedback = NULL WHERE id = :id")
-  void setPlan(@Bind("id") UUID id, @Bind("plan") String plan);
+  void setPlan(UUID id, String plan);
 
   @SqlUpdate("UPDATE tasks SET plan_feedback = :feedback WHERE id = :id")
-  void setPlanFeedback(@Bind("id") UUID id, @Bind("feedback") String feedback);
+  void setPlanFeedback(UUID id, String feedback);
 
   @SqlUpdate("UPDATE tasks SET result = :result WHERE id = :id")
-  void setResult(@Bind("id") UUID id, @Bind("result") String result);
+  void setResult(UUID id, String result);
 
   @SqlUpdate(
       """
@@ -71,12 +66,7 @@ interface TaskProjectionDao {
       VALUES (:id, :taskId, :question, 'open', :askedBy, :at)
       ON CONFLICT (id) DO NOTHING\
       """)
-  void openIntervention(
-      @Bind("id") UUID id,
-      @Bind("taskId") UUID taskId,
-      @Bind("question") String question,
-      @Bind("askedBy") String askedBy,
-      @Bind("at") Instant at);
+  void openIntervention(UUID id, UUID taskId, String question, String askedBy, Instant at);
 
   @SqlUpdate(
       """
@@ -84,12 +74,7 @@ interface TaskProjectionDao {
         answered_at = :at
       WHERE id = :id AND status = 'open'\
       """)
-  void closeIntervention(
-      @Bind("id") UUID id,
-      @Bind("status") String status,
-      @Bind("answer") String answer,
-      @Bind("by") String by,
-      @Bind("at") Instant at);
+  void closeIntervention(UUID id, String status, String answer, String by, Instant at);
 
   @SqlUpdate(
       """
@@ -97,11 +82,5 @@ interface TaskProjectionDao {
       VALUES (:taskId, :seq, :author, :content, :urgent, :at)
       ON CONFLICT (task_id, seq) DO NOTHING\
       """)
-  void insertNote(
-      @Bind("taskId") UUID taskId,
-      @Bind("seq") long seq,
-      @Bind("author") String author,
-      @Bind("content") String content,
-      @Bind("urgent") boolean urgent,
-      @Bind("at") Instant at);
+  void insertNote(UUID taskId, long seq, String author, String content, boolean urgent, Instant at);
 }

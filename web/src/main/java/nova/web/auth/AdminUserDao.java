@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -26,10 +25,10 @@ public interface AdminUserDao {
   }
 
   @SqlQuery("SELECT * FROM admin_users WHERE username = :username")
-  Optional<User> byName(@Bind("username") String username);
+  Optional<User> byName(String username);
 
   @SqlQuery("SELECT * FROM admin_users WHERE id = :id")
-  Optional<User> byId(@Bind("id") UUID id);
+  Optional<User> byId(UUID id);
 
   @SqlQuery("SELECT * FROM admin_users ORDER BY username")
   List<User> all();
@@ -40,10 +39,10 @@ public interface AdminUserDao {
   /** A new password ends every session issued before now. */
   @SqlUpdate(
       "UPDATE admin_users SET password_hash = :hash, sessions_revoked_at = :now WHERE id = :id")
-  int changePassword(@Bind("id") UUID id, @Bind("hash") String hash, @Bind("now") Instant now);
+  int changePassword(UUID id, String hash, Instant now);
 
   @SqlUpdate("UPDATE admin_users SET sessions_revoked_at = :now WHERE id = :id")
-  int revokeSessions(@Bind("id") UUID id, @Bind("now") Instant now);
+  int revokeSessions(UUID id, Instant now);
 
   /**
    * Locks every admin row, so that two people demoting or removing admins at once can't leave none.
@@ -52,10 +51,10 @@ public interface AdminUserDao {
   List<UUID> lockAdmins();
 
   @SqlUpdate("UPDATE admin_users SET role = :role WHERE id = :id")
-  int setRole(@Bind("id") UUID id, @Bind("role") String role);
+  int setRole(UUID id, String role);
 
   @SqlUpdate("DELETE FROM admin_users WHERE id = :id")
-  int delete(@Bind("id") UUID id);
+  int delete(UUID id);
 
   /** Returns 0 when the name is taken. */
   @SqlUpdate(
@@ -64,9 +63,5 @@ public interface AdminUserDao {
         :role)
       ON CONFLICT (username) DO NOTHING\
       """)
-  int insert(
-      @Bind("id") UUID id,
-      @Bind("username") String username,
-      @Bind("hash") String hash,
-      @Bind("role") String role);
+  int insert(UUID id, String username, String hash, String role);
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -24,17 +23,17 @@ public interface ApiKeyDao {
       Instant revokedAt) {}
 
   @SqlQuery("SELECT * FROM api_keys WHERE key_hash = :hash AND revoked_at IS NULL")
-  Optional<Key> active(@Bind("hash") String hash);
+  Optional<Key> active(String hash);
 
   @SqlQuery("SELECT * FROM api_keys ORDER BY created_at DESC")
   List<Key> all();
 
   /** Of these keys, the ones not revoked. */
   @SqlQuery("SELECT id FROM api_keys WHERE id = ANY(:ids) AND revoked_at IS NULL")
-  List<UUID> activeOf(@Bind("ids") UUID[] ids);
+  List<UUID> activeOf(UUID[] ids);
 
   @SqlQuery("SELECT * FROM api_keys WHERE id = :id")
-  Optional<Key> byId(@Bind("id") UUID id);
+  Optional<Key> byId(UUID id);
 
   @SqlUpdate(
       """
@@ -42,20 +41,20 @@ public interface ApiKeyDao {
       VALUES (:id, :name, :prefix, :hash, :role, :serverId, :createdBy)\
       """)
   void insert(
-      @Bind("id") UUID id,
-      @Bind("name") String name,
-      @Bind("prefix") String prefix,
-      @Bind("hash") String hash,
-      @Bind("role") String role,
-      @Bind("serverId") UUID serverId,
-      @Bind("createdBy") String createdBy);
+      UUID id,
+      String name,
+      String prefix,
+      String hash,
+      String role,
+      UUID serverId,
+      String createdBy);
 
   @SqlUpdate("UPDATE api_keys SET revoked_at = now() WHERE id = :id AND revoked_at IS NULL")
-  int revoke(@Bind("id") UUID id);
+  int revoke(UUID id);
 
   /** Written at most once a minute per key, so a busy agent does not write on every call. */
   @SqlUpdate(
       "UPDATE api_keys SET last_used_at = now() WHERE id = :id AND (last_used_at IS NULL OR"
           + " last_used_at < now() - interval '1 minute')")
-  void touch(@Bind("id") UUID id);
+  void touch(UUID id);
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /** Reads the audit log, newest first. */
@@ -33,11 +32,10 @@ public interface SecurityEventDao {
         OR id < :before)
       ORDER BY id DESC LIMIT :limit\
       """)
-  List<Event> page(
-      @Bind("kind") String kind, @Bind("before") Long before, @Bind("limit") int limit);
+  List<Event> page(String kind, Long before, int limit);
 
   @SqlQuery(
       "SELECT kind, count(*) AS count FROM security_events WHERE at > :since GROUP BY kind ORDER BY"
           + " count DESC, kind")
-  List<KindCount> countsSince(@Bind("since") Instant since);
+  List<KindCount> countsSince(Instant since);
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -27,28 +26,23 @@ public interface SessionDao {
       VALUES (:id, :userId, :now, :now, :expires, :address, :userAgent)\
       """)
   void insert(
-      @Bind("id") String id,
-      @Bind("userId") UUID userId,
-      @Bind("now") Instant now,
-      @Bind("expires") Instant expires,
-      @Bind("address") String address,
-      @Bind("userAgent") String userAgent);
+      String id, UUID userId, Instant now, Instant expires, String address, String userAgent);
 
   @SqlQuery(
       "SELECT id, user_id, created_at, last_seen_at, expires_at, revoked_at FROM admin_sessions"
           + " WHERE id = :id")
-  Optional<Row> byId(@Bind("id") String id);
+  Optional<Row> byId(String id);
 
   @SqlUpdate("UPDATE admin_sessions SET last_seen_at = :now WHERE id = :id AND revoked_at IS NULL")
-  void touch(@Bind("id") String id, @Bind("now") Instant now);
+  void touch(String id, Instant now);
 
   @SqlUpdate("UPDATE admin_sessions SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
-  int revoke(@Bind("id") String id, @Bind("now") Instant now);
+  int revoke(String id, Instant now);
 
   @SqlQuery(
       "UPDATE admin_sessions SET revoked_at = :now WHERE user_id = :userId AND revoked_at IS NULL"
           + " RETURNING id")
-  List<String> revokeAll(@Bind("userId") UUID userId, @Bind("now") Instant now);
+  List<String> revokeAll(UUID userId, Instant now);
 
   /** Of these sessions, the ones still open (not revoked, not expired, not idle too long). */
   @SqlQuery(
@@ -57,12 +51,11 @@ public interface SessionDao {
         AND expires_at > :now
         AND last_seen_at > :idleSince\
       """)
-  List<String> open(
-      @Bind("ids") String[] ids, @Bind("now") Instant now, @Bind("idleSince") Instant idleSince);
+  List<String> open(String[] ids, Instant now, Instant idleSince);
 
   /** Ended sessions are kept a day for the audit, then dropped. */
   @SqlUpdate(
       "DELETE FROM admin_sessions WHERE expires_at < :before OR revoked_at < :before OR"
           + " last_seen_at < :idleBefore")
-  int forgetOld(@Bind("before") Instant before, @Bind("idleBefore") Instant idleBefore);
+  int forgetOld(Instant before, Instant idleBefore);
 }

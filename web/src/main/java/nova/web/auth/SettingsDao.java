@@ -1,14 +1,13 @@
 package nova.web.auth;
 
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Generated secrets that must outlive a restart. */
 public interface SettingsDao {
   @SqlQuery("SELECT value FROM settings WHERE key = :key")
-  Optional<String> get(@Bind("key") String key);
+  Optional<String> get(String key);
 
   /** Stores the value unless one is there already; returns the value in force. */
   @SqlQuery(
@@ -16,10 +15,10 @@ public interface SettingsDao {
       INSERT INTO settings (key, value) VALUES (:key, :value)
       ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key RETURNING value\
       """)
-  String putIfAbsent(@Bind("key") String key, @Bind("value") String value);
+  String putIfAbsent(String key, String value);
 
   @SqlUpdate(
       "INSERT INTO settings (key, value) VALUES (:key, :value) ON CONFLICT (key) DO UPDATE SET"
           + " value = EXCLUDED.value, updated_at = now()")
-  void put(@Bind("key") String key, @Bind("value") String value);
+  void put(String key, String value);
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -34,10 +33,10 @@ public interface ProjectDao {
   List<Project> projects();
 
   @SqlQuery("SELECT * FROM projects WHERE id = :id")
-  Optional<Project> project(@Bind("id") UUID id);
+  Optional<Project> project(UUID id);
 
   @SqlQuery("SELECT * FROM projects WHERE name = :name")
-  Optional<Project> projectNamed(@Bind("name") String name);
+  Optional<Project> projectNamed(String name);
 
   /** Returns 0 when the name is taken. */
   @SqlUpdate(
@@ -46,11 +45,7 @@ public interface ProjectDao {
         :description, :requirePlan)
       ON CONFLICT (name) DO NOTHING\
       """)
-  int insertProject(
-      @Bind("id") UUID id,
-      @Bind("name") String name,
-      @Bind("description") String description,
-      @Bind("requirePlan") boolean requirePlan);
+  int insertProject(UUID id, String name, String description, boolean requirePlan);
 
   @SqlQuery(
       "SELECT id, project_id, name, capabilities::text AS capabilities, status, registered_at,"
@@ -60,7 +55,7 @@ public interface ProjectDao {
   @SqlQuery(
       "SELECT id, project_id, name, capabilities::text AS capabilities, status, registered_at,"
           + " last_seen_at FROM servers WHERE id = :id")
-  Optional<Server> server(@Bind("id") UUID id);
+  Optional<Server> server(UUID id);
 
   @SqlQuery(
       """
@@ -68,7 +63,7 @@ public interface ProjectDao {
         last_seen_at
       FROM servers WHERE name = :name ORDER BY registered_at\
       """)
-  List<Server> serversNamed(@Bind("name") String name);
+  List<Server> serversNamed(String name);
 
   /** Returns 0 when the project has a server of that name already. */
   @SqlUpdate(
@@ -77,9 +72,5 @@ public interface ProjectDao {
         CAST(:capabilities AS jsonb))
       ON CONFLICT (project_id, name) DO NOTHING\
       """)
-  int insertServer(
-      @Bind("id") UUID id,
-      @Bind("projectId") UUID projectId,
-      @Bind("name") String name,
-      @Bind("capabilities") String capabilities);
+  int insertServer(UUID id, UUID projectId, String name, String capabilities);
 }

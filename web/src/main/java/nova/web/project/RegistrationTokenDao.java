@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -26,12 +25,7 @@ public interface RegistrationTokenDao {
       INSERT INTO registration_tokens (id, project_id, token_hash, created_by, expires_at)
       VALUES (:id, :projectId, :hash, :createdBy, :expiresAt)\
       """)
-  void insert(
-      @Bind("id") UUID id,
-      @Bind("projectId") UUID projectId,
-      @Bind("hash") String hash,
-      @Bind("createdBy") String createdBy,
-      @Bind("expiresAt") Instant expiresAt);
+  void insert(UUID id, UUID projectId, String hash, String createdBy, Instant expiresAt);
 
   /**
    * Marks the token used, if it is unused and unexpired; the row lock makes a second use wait and
@@ -43,10 +37,10 @@ public interface RegistrationTokenDao {
       WHERE token_hash = :hash AND used_at IS NULL AND expires_at > now()
       RETURNING id, project_id, created_by, created_at, expires_at, used_at, server_id\
       """)
-  Optional<Token> consume(@Bind("hash") String hash);
+  Optional<Token> consume(String hash);
 
   @SqlUpdate("UPDATE registration_tokens SET server_id = :serverId WHERE id = :id")
-  void linkServer(@Bind("id") UUID id, @Bind("serverId") UUID serverId);
+  void linkServer(UUID id, UUID serverId);
 
   @SqlQuery(
       "SELECT id, project_id, created_by, created_at, expires_at, used_at, server_id FROM"

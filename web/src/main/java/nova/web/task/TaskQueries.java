@@ -10,7 +10,6 @@ import nova.workflows.failures.NotFound;
 import org.jdbi.v3.sqlobject.config.KeyColumn;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.config.ValueColumn;
-import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.UseRowMapper;
@@ -97,7 +96,7 @@ public interface TaskQueries {
   record Note(long id, String author, String content, boolean urgent, Instant createdAt) {}
 
   @SqlQuery(TASK_COLUMNS + " WHERE t.id = :id")
-  Optional<Task> task(@Bind("id") UUID id);
+  Optional<Task> task(UUID id);
 
   /** The task or 404. */
   default Task existing(UUID id) {
@@ -115,7 +114,7 @@ public interface TaskQueries {
 
   @SqlQuery(TASK_SELECT + DETAIL_LISTS + "\n" + TASK_FROM + " WHERE t.id = :id")
   @UseRowMapper(TaskRows.DetailMapper.class)
-  Optional<TaskDetail> detailOf(@Bind("id") UUID id);
+  Optional<TaskDetail> detailOf(UUID id);
 
   String NEWEST_FIRST = " ORDER BY t.updated_at DESC, t.id DESC LIMIT :limit";
   String BEFORE = "(t.updated_at, t.id) < (:at, :id)";
@@ -133,21 +132,17 @@ public interface TaskQueries {
   }
 
   @SqlQuery(TASK_COLUMNS + NEWEST_FIRST)
-  List<Task> recent(@Bind("limit") int limit);
+  List<Task> recent(int limit);
 
   @SqlQuery(TASK_COLUMNS + " WHERE " + BEFORE + NEWEST_FIRST)
-  List<Task> recentBefore(
-      @Bind("at") OffsetDateTime at, @Bind("id") UUID id, @Bind("limit") int limit);
+  List<Task> recentBefore(OffsetDateTime at, UUID id, int limit);
 
   @SqlQuery(TASK_COLUMNS + " WHERE t.status IN (<statuses>)" + NEWEST_FIRST)
-  List<Task> withStatus(@BindList("statuses") List<String> statuses, @Bind("limit") int limit);
+  List<Task> withStatus(@BindList("statuses") List<String> statuses, int limit);
 
   @SqlQuery(TASK_COLUMNS + " WHERE t.status IN (<statuses>) AND " + BEFORE + NEWEST_FIRST)
   List<Task> withStatusBefore(
-      @BindList("statuses") List<String> statuses,
-      @Bind("at") OffsetDateTime at,
-      @Bind("id") UUID id,
-      @Bind("limit") int limit);
+      @BindList("statuses") List<String> statuses, OffsetDateTime at, UUID id, int limit);
 
   /**
    * The newest tasks of each status, up to perStatus each, by index: an old task never drops off
@@ -162,8 +157,7 @@ public interface TaskQueries {
               ORDER BY updated_at DESC LIMIT :perStatus) newest)
           ORDER BY t.updated_at DESC\
           """)
-  List<Task> newestOfEach(
-      @BindList("statuses") List<String> statuses, @Bind("perStatus") int perStatus);
+  List<Task> newestOfEach(@BindList("statuses") List<String> statuses, int perStatus);
 
   @SqlQuery("SELECT status, count(*) AS total FROM tasks GROUP BY status")
   @KeyColumn("status")
@@ -177,36 +171,32 @@ public interface TaskQueries {
   }
 
   @SqlQuery(TASK_COLUMNS + " WHERE t.server_id = :serverId" + NEWEST_FIRST)
-  List<Task> forServer(@Bind("serverId") UUID serverId, @Bind("limit") int limit);
+  List<Task> forServer(UUID serverId, int limit);
 
   @SqlQuery(TASK_COLUMNS + " WHERE t.server_id = :serverId AND " + BEFORE + NEWEST_FIRST)
-  List<Task> forServerBefore(
-      @Bind("serverId") UUID serverId,
-      @Bind("at") OffsetDateTime at,
-      @Bind("id") UUID id,
-      @Bind("limit") int limit);
+  List<Task> forServerBefore(UUID serverId, OffsetDateTime at, UUID id, int limit);
 
   @SqlQuery(
       "SELECT seq, type, from_status, to_status, actor, details::text AS details, created_at FROM"
           + " task_events WHERE task_id = :id ORDER BY seq")
-  List<Event> events(@Bind("id") UUID id);
+  List<Event> events(UUID id);
 
   @SqlQuery(
       "SELECT id, question, status, asked_by, answer, answered_by, created_at, answered_at FROM"
           + " interventions WHERE task_id = :id ORDER BY created_at")
-  List<Intervention> interventions(@Bind("id") UUID id);
+  List<Intervention> interventions(UUID id);
 
   @SqlQuery(
       "SELECT id, author, content, urgent, created_at FROM task_notes WHERE task_id = :id ORDER BY"
           + " seq")
-  List<Note> notes(@Bind("id") UUID id);
+  List<Note> notes(UUID id);
 
   @SqlQuery("SELECT count(*) FROM task_notes WHERE task_id = :id")
-  long noteCount(@Bind("id") UUID id);
+  long noteCount(UUID id);
 
   /**
    * The seq of the event that a request with this Idempotency-Key (as its Update id) made, or null.
    */
   @SqlQuery("SELECT max(seq) FROM task_events WHERE task_id = :id AND request_id = :requestId")
-  Long appliedAt(@Bind("id") UUID id, @Bind("requestId") String requestId);
+  Long appliedAt(UUID id, String requestId);
 }

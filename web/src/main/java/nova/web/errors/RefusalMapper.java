@@ -17,7 +17,7 @@ import nova.workflows.failures.UnknownModel;
  * Retry-After when waiting helps. The pages answer a refusal with the same status.
  */
 public abstract class RefusalMapper<E extends Refusal> implements ExceptionMapper<E> {
-  private final Class<E> kind;
+  final Class<E> kind;
   private final int status;
 
   RefusalMapper(Class<E> kind, int status) {

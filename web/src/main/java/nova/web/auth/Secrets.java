@@ -3,12 +3,11 @@ package nova.web.auth;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import nova.credentials.AdminCheck;
 
 /** Random tokens, digests and MACs: the few primitives the auth code is built from. */
 public final class Secrets {
@@ -24,13 +23,7 @@ public final class Secrets {
   }
 
   public static String sha256(String value) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    return AdminCheck.sha256(value);
   }
 
   public static byte[] hmac(byte[] key, String message) {

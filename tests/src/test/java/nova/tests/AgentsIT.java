@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import nova.activities.llm.FakeProvider;
 import nova.activities.llm.FakeProvider.Plan;
 import nova.activities.llm.ProviderKind;
-import nova.web.agent.AgentStore;
+import nova.web.agent.AgentDao;
 import nova.web.platform.Database;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ class AgentsIT {
   void thereIsExactlyOneNovaAgentHoweverOftenServersStart() throws Exception {
     Database db = Fixtures.database();
     try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
-      AgentStore store = new AgentStore(db.jdbi());
+      AgentDao store = new AgentDao(db.jdbi(), Api.JSON);
       for (int i = 0; i < 8; i++) pool.submit(() -> store.ensureNova("local/builtin-chat"));
       pool.shutdown();
       assertThat(pool.awaitTermination(20, TimeUnit.SECONDS)).isTrue();

@@ -8,8 +8,8 @@ import java.util.UUID;
 import nova.activities.store.TaskStoreServices;
 import nova.web.errors.RefusalMapper;
 import nova.web.platform.Database;
+import nova.web.task.TaskDao;
 import nova.web.task.TaskDetail;
-import nova.web.task.TaskQueries;
 import nova.workflows.failures.NotFound;
 import nova.workflows.failures.Refusal;
 import nova.workflows.task.TaskStatus;
@@ -125,7 +125,7 @@ class TaskDetailReadIT {
                       + " WHERE task_id = ? AND seq = 1",
                   task));
 
-      TaskQueries tasks = jdbi.onDemand(TaskQueries.class);
+      TaskDao tasks = jdbi.onDemand(TaskDao.class);
       TaskDetail detail = tasks.detail(task);
 
       assertThat(detail.task()).isEqualTo(tasks.task(task).orElseThrow());
@@ -157,7 +157,7 @@ class TaskDetailReadIT {
                   """,
                   task,
                   UUID.fromString(Fixtures.projectId(agent.projectName()))));
-      TaskQueries tasks = jdbi.onDemand(TaskQueries.class);
+      TaskDao tasks = jdbi.onDemand(TaskDao.class);
 
       TaskDetail detail = tasks.detail(task);
       assertThat(detail.task().title()).isEqualTo("bare");

@@ -5,7 +5,7 @@ import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.lifecycle.setup.LifecycleEnvironment;
 import nova.activities.notify.NotifyServices;
 import nova.activities.store.TaskStoreServices;
-import nova.web.agent.AgentStore;
+import nova.web.agent.AgentDao;
 import nova.web.agent.Agents;
 import nova.web.auth.Access;
 import nova.web.auth.ActiveKeys;
@@ -65,14 +65,16 @@ public record NovaServices(
 
   static NovaServices build(
       NovaConfiguration config, ObjectMapper json, LifecycleEnvironment lifecycle) {
-    Database database = manage(lifecycle, new Database(config.databaseUrl));
+    Database database = manage(lifecycle, new Database(config.databaseUrl).useJson(json));
     Redis redis = manage(lifecycle, new Redis(config.redisUrl));
     FirstRun firstRun = manage(lifecycle, new FirstRun(database.jdbi(), config.auth));
     SessionCookie sessions = firstRun.sessionCookie();
 
     // The gateway starts before the workers take a model call, and stops after them.
-    LlmModule llm = manage(lifecycle, new LlmModule(config.llm, database.jdbi(), redis.client()));
-    Agents agents = new Agents(new AgentStore(database.jdbi()), llm.services(), llm::defaultModel);
+    LlmModule llm =
+        manage(lifecycle, new LlmModule(config.llm, database.jdbi(), redis.client(), json));
+    Agents agents =
+        new Agents(new AgentDao(database.jdbi(), json), llm.services(), llm::defaultModel);
     lifecycle.manage(
         new Managed() {
           @Override
@@ -80,7 +82,8 @@ public record NovaServices(
             agents.ensureNova();
           }
         });
-    MemoryModule memory = manage(lifecycle, new MemoryModule(database.jdbi(), llm.services()));
+    MemoryModule memory =
+        manage(lifecycle, new MemoryModule(database.jdbi(), llm.services(), json));
     TaskStoreServices taskStore = new TaskStoreServices(database.jdbi(), json);
     Temporal temporal =
         manage(
@@ -137,7 +140,7 @@ public record NovaServices(
             config.temporal.remindAfter.toSeconds(),
             config.temporal.updatesPerRun,
             parts),
-        new TaskHistory(temporal.client(), webUi, config.temporal.namespace),
+        new TaskHistory(temporal.client(), webUi, config.temporal.namespace, json),
         webUi);
   }
 

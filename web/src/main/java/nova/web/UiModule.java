@@ -7,7 +7,7 @@ import nova.web.auth.AccountPage;
 import nova.web.auth.LoginPage;
 import nova.web.auth.SecurityPage;
 import nova.web.llm.LlmPages;
-import nova.web.llm.UsageQueries;
+import nova.web.llm.UsageDao;
 import nova.web.memory.MemoryPages;
 import nova.web.project.ProjectPage;
 import nova.web.task.TaskPages;
@@ -33,7 +33,7 @@ final class UiModule {
     jersey.register(
         new AccountPage(html, jdbi, s.sessions(), s.throttle(), secureCookies, s.audit()));
     jersey.register(new SecurityPage(html, jdbi));
-    jersey.register(new LlmPages(html, s.llm().admin(), new UsageQueries(jdbi)));
+    jersey.register(new LlmPages(html, s.llm().admin(), new UsageDao(jdbi)));
     jersey.register(new AgentPages(html, s.agents()));
     jersey.register(new MemoryPages(html, s.memory().services(), s.memorySwitches(), s.webUi()));
     jersey.register(new TemporalUiPage(html, s.webUi()));

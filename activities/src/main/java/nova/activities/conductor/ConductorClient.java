@@ -16,6 +16,8 @@ import nova.workflows.conductor.messages.ConductorStatus;
 
 /** A conductor's /status and /admin API, over HTTP with JSON. */
 final class ConductorClient {
+  // Another program's wire format (a provider's, the conductor's), not Nova's stored or API
+  // JSON: a plain mapper, so that no setting of Nova's own can change what is sent or read.
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

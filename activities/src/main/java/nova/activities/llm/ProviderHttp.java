@@ -18,6 +18,8 @@ import java.util.function.Function;
  * answer, a timeout or a lost connection becomes a {@link ProviderFailure} that says which.
  */
 final class ProviderHttp {
+  // Another program's wire format (a provider's, the conductor's), not Nova's stored or API
+  // JSON: a plain mapper, so that no setting of Nova's own can change what is sent or read.
   static final ObjectMapper JSON = new ObjectMapper();
   private static final int ERROR_BODY_LIMIT = 64 * 1024;
   private final ProviderConfig config;

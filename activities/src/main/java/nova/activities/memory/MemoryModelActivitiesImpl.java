@@ -27,11 +27,11 @@ final class MemoryModelActivitiesImpl implements MemoryModelActivities {
    */
   static final Duration PASS_BUDGET = Duration.ofSeconds(10);
 
-  private final ModelSwitches switches;
+  private final ModelSwitchDao switches;
   private final Reembedder reembedder;
   private final Embedders embedders;
 
-  MemoryModelActivitiesImpl(ModelSwitches switches, Reembedder reembedder, Embedders embedders) {
+  MemoryModelActivitiesImpl(ModelSwitchDao switches, Reembedder reembedder, Embedders embedders) {
     this.switches = switches;
     this.reembedder = reembedder;
     this.embedders = embedders;
@@ -43,7 +43,7 @@ final class MemoryModelActivitiesImpl implements MemoryModelActivities {
         () -> {
           String model = VectorIndex.checkedName(start.model());
           int dimensions = dimensions(embedders, model);
-          ModelSwitches.Row row =
+          ModelSwitchDao.Row row =
               switches.begin(
                   UUID.fromString(start.switchId()), model, dimensions, start.requestedBy());
           return new ReembedPlan(row.model(), row.dimensions());

@@ -1,9 +1,6 @@
 package nova.activities.memory;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pgvector.PGvector;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,6 +21,7 @@ import org.jdbi.v3.core.statement.Query;
  * reciprocal rank. Chunks are ranked, then folded into their memories at the best chunk's place.
  */
 final class MemorySearch {
+  private final MetadataJson metadata;
   public static final int MAX_LIMIT = 100;
   public static final int MAX_QUERY_CHARS = 2000;
 
@@ -36,14 +34,12 @@ final class MemorySearch {
    */
   static final int EF_SEARCH = 100;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
-
   private final Jdbi jdbi;
   private final Scopes scopes;
   private final Embedders embedders;
 
-  MemorySearch(Jdbi jdbi, Embedders embedders) {
+  MemorySearch(Jdbi jdbi, Embedders embedders, MetadataJson metadata) {
+    this.metadata = metadata;
     this.jdbi = jdbi;
     this.scopes = new Scopes(jdbi);
     this.embedders = embedders;
@@ -68,7 +64,7 @@ final class MemorySearch {
     if (limit < 1 || limit > MAX_LIMIT)
       throw new BadMemoryRequest("limit must be 1 to " + MAX_LIMIT + ", was " + limit);
     List<String> inScopes = scopes.resolveAll(query.scopes());
-    MetadataFilter filter = MetadataFilter.of(query.filter());
+    MetadataFilter filter = MetadataFilter.of(query.filter(), metadata);
     MemoryModel model = active();
     // each list is deeper than the answer, so a memory low in one list and high in the other can
     // still rise
@@ -214,7 +210,7 @@ final class MemorySearch {
     return ranks;
   }
 
-  private static List<MemoryHit> hits(Handle h, List<Fused> fused) {
+  private List<MemoryHit> hits(Handle h, List<Fused> fused) {
     if (fused.isEmpty()) return List.of();
     Map<UUID, String[]> rows = new HashMap<>();
     h.createQuery(
@@ -245,19 +241,11 @@ final class MemorySearch {
                   row[0],
                   row[1],
                   row[3],
-                  metadata(row[2]),
+                  metadata.read(row[2]),
                   f.semanticRank(),
                   f.keywordRank(),
                   f.score());
             })
         .toList();
-  }
-
-  static Map<String, Object> metadata(String json) {
-    try {
-      return JSON.readValue(json, OBJECT);
-    } catch (IOException e) {
-      throw new IllegalStateException("stored metadata is not JSON", e);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package nova.activities.memory;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,18 +30,18 @@ public final class MemoryServices implements AutoCloseable {
   private final Embedders embedders;
   private final MemoryStore store;
   private final MemorySearch search;
-  private final Memories memories;
-  private final SwitchHistory switchHistory;
-  private final ModelSwitches switches;
+  private final MemoryDao memories;
+  private final ModelSwitchDao switches;
 
-  public MemoryServices(Jdbi jdbi, LlmServices llm) {
+  /** {@code json}: the server's configured mapper, for the metadata memories carry. */
+  public MemoryServices(Jdbi jdbi, LlmServices llm, ObjectMapper json) {
+    MetadataJson metadata = new MetadataJson(json);
     this.jdbi = jdbi;
     this.embedders = new Embedders(local, llm);
-    this.store = new MemoryStore(jdbi, embedders);
-    this.search = new MemorySearch(jdbi, embedders);
-    this.memories = new Memories(jdbi);
-    this.switchHistory = new SwitchHistory(jdbi);
-    this.switches = new ModelSwitches(jdbi);
+    this.store = new MemoryStore(jdbi, embedders, metadata);
+    this.search = new MemorySearch(jdbi, embedders, metadata);
+    this.memories = new MemoryDao(jdbi, metadata);
+    this.switches = new ModelSwitchDao(jdbi);
   }
 
   public MemoryActivities activities() {
@@ -48,8 +49,7 @@ public final class MemoryServices implements AutoCloseable {
   }
 
   public MemoryModelActivities modelActivities() {
-    return new MemoryModelActivitiesImpl(
-        new ModelSwitches(jdbi), new Reembedder(jdbi, embedders), embedders);
+    return new MemoryModelActivitiesImpl(switches, new Reembedder(jdbi, embedders), embedders);
   }
 
   public List<StoredMemory> store(List<NewMemory> items) {
@@ -98,11 +98,11 @@ public final class MemoryServices implements AutoCloseable {
   }
 
   public List<SwitchEntry> recentSwitches(int limit) {
-    return switchHistory.recent(limit);
+    return switches.recent(limit);
   }
 
   public Optional<SwitchEntry> switchUnderWay() {
-    return switchHistory.underWay();
+    return switches.underWay();
   }
 
   /** Drops what a switch built, if it is still building, and records how the switch ended. */

@@ -27,6 +27,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * admin's model switch never misses what arrives while it runs.
  */
 final class MemoryStore {
+  private final MetadataJson metadata;
   public static final int MAX_CHARS = 100_000;
   public static final int MAX_ITEMS = 256;
   public static final int MAX_METADATA_BYTES = 8192;
@@ -35,7 +36,8 @@ final class MemoryStore {
   private final Scopes scopes;
   private final Embedders embedders;
 
-  MemoryStore(Jdbi jdbi, Embedders embedders) {
+  MemoryStore(Jdbi jdbi, Embedders embedders, MetadataJson metadata) {
+    this.metadata = metadata;
     this.jdbi = jdbi;
     this.scopes = new Scopes(jdbi);
     this.embedders = embedders;
@@ -100,8 +102,8 @@ final class MemoryStore {
               + MAX_CHARS
               + " (split it into several memories)");
     }
-    String metadata = MetadataFilter.json(memory.metadata() == null ? Map.of() : memory.metadata());
-    if (metadata.getBytes(StandardCharsets.UTF_8).length > MAX_METADATA_BYTES) {
+    String stored = this.metadata.write(memory.metadata() == null ? Map.of() : memory.metadata());
+    if (stored.getBytes(StandardCharsets.UTF_8).length > MAX_METADATA_BYTES) {
       throw new BadMemoryRequest(
           field + "metadata is larger than " + MAX_METADATA_BYTES + " bytes as JSON");
     }
@@ -112,7 +114,7 @@ final class MemoryStore {
       throw new BadMemoryRequest(field + e.getMessage());
     }
     String by = memory.createdBy() == null ? "unknown" : memory.createdBy();
-    return new Item(index, scope, content, sha256(content), metadata, by, Chunker.chunks(content));
+    return new Item(index, scope, content, sha256(content), stored, by, Chunker.chunks(content));
   }
 
   private Map<String, UUID> existing(Collection<Item> items) {

@@ -1,7 +1,5 @@
 package nova.activities.memory;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +14,8 @@ record MetadataFilter(String sql, Map<String, String> binds) {
   static final int MAX_VALUES = 100;
   private static final String ALLOWED =
       "a filter maps metadata keys to a string, number or boolean, or to {\"in\": [values]}";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
-  public static MetadataFilter of(Map<String, Object> filter) {
+  static MetadataFilter of(Map<String, Object> filter, MetadataJson json) {
     if (filter == null || filter.isEmpty()) return new MetadataFilter("", Map.of());
     if (filter.size() > MAX_KEYS)
       throw new BadMemoryRequest("filter has " + filter.size() + " keys; at most " + MAX_KEYS);
@@ -30,7 +27,7 @@ record MetadataFilter(String sql, Map<String, String> binds) {
       List<String> any = new ArrayList<>();
       for (Object value : values(key, entry.getValue())) {
         String name = "f" + binds.size();
-        binds.put(name, json(Map.of(key, value)));
+        binds.put(name, json.write(Map.of(key, value)));
         any.add("metadata @> CAST(:" + name + " AS jsonb)");
       }
       sql.append(" AND (").append(String.join(" OR ", any)).append(')');
@@ -61,13 +58,5 @@ record MetadataFilter(String sql, Map<String, String> binds) {
     if (value instanceof Map<?, ?> map) return "an object with " + map.keySet();
     if (value instanceof List<?>) return "a list";
     return "a " + value.getClass().getSimpleName();
-  }
-
-  static String json(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new BadMemoryRequest("metadata can't be written as JSON: " + e.getOriginalMessage());
-    }
   }
 }

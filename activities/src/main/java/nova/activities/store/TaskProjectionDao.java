@@ -2,7 +2,10 @@ package nova.activities.store;
 
 import java.time.Instant;
 import java.util.UUID;
+import nova.workflows.task.messages.TaskChange;
+import nova.workflows.task.messages.TaskStart;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 /** Writes of a task's projection. Every statement is safe to repeat: retries never write twice. */
 interface TaskProjectionDao {
@@ -21,6 +24,31 @@ interface TaskProjectionDao {
       String status,
       String createdBy,
       Instant at);
+
+  /** A new task's row and its first event, together or not at all. */
+  @Transaction
+  default void insertCreated(TaskStart start, TaskChange created, String details) {
+    Instant at = Instant.ofEpochMilli(created.atEpochMillis());
+    insertTask(
+        start.taskId(),
+        start.projectId(),
+        start.title(),
+        start.spec(),
+        created.to().wireName(),
+        start.createdBy(),
+        at);
+    insertEvent(
+        start.taskId(),
+        0,
+        created.type().wireName(),
+        null,
+        created.to().wireName(),
+        created.actor(),
+        details,
+        at,
+        created.requestId(),
+        created.workflowTask());
+  }
 
   /** Returns 1 when the event is new, 0 when a retry already stored it. */
   @SqlUpdate(

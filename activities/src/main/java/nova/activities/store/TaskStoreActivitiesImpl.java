@@ -46,30 +46,8 @@ class TaskStoreActivitiesImpl implements TaskStoreActivities {
   }
 
   private void store(TaskStart start, TaskChange created) {
-    jdbi.useTransaction(
-        handle -> {
-          TaskProjectionDao dao = handle.attach(TaskProjectionDao.class);
-          Instant at = Instant.ofEpochMilli(created.atEpochMillis());
-          dao.insertTask(
-              start.taskId(),
-              start.projectId(),
-              start.title(),
-              start.spec(),
-              created.to().wireName(),
-              start.createdBy(),
-              at);
-          dao.insertEvent(
-              start.taskId(),
-              0,
-              created.type().wireName(),
-              null,
-              created.to().wireName(),
-              created.actor(),
-              details(created),
-              at,
-              created.requestId(),
-              created.workflowTask());
-        });
+    jdbi.useExtension(
+        TaskProjectionDao.class, dao -> dao.insertCreated(start, created, details(created)));
   }
 
   private void store(TaskChange change) {

@@ -20,11 +20,11 @@ import nova.workflows.failures.UnknownModel;
  * the Nova agent kept.
  */
 public final class Agents {
-  private final AgentStore store;
+  private final AgentDao store;
   private final LlmServices gateway;
   private final Supplier<String> defaultModel;
 
-  public Agents(AgentStore store, LlmServices gateway, Supplier<String> defaultModel) {
+  public Agents(AgentDao store, LlmServices gateway, Supplier<String> defaultModel) {
     this.store = store;
     this.gateway = gateway;
     this.defaultModel = defaultModel;

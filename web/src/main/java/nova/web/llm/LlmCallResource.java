@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nova.activities.llm.gateway.LlmServices;
 import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
 import nova.web.ui.Routes;
@@ -24,9 +25,9 @@ import nova.workflows.failures.NotFound;
 @Path(Routes.API + "/llm-calls")
 @Produces(MediaType.APPLICATION_JSON)
 public class LlmCallResource {
-  private final LlmCallQueries calls;
+  private final LlmServices calls;
 
-  LlmCallResource(LlmCallQueries calls) {
+  LlmCallResource(LlmServices calls) {
     this.calls = calls;
   }
 
@@ -40,13 +41,13 @@ public class LlmCallResource {
           "workflow_id is required: the id of the workflow whose model calls to list",
           Map.of("field", "workflow_id"));
     }
-    return Map.of("calls", calls.ofWorkflow(workflowId.strip()));
+    return Map.of("calls", calls.calls(workflowId.strip()));
   }
 
   @GET
   @Path("/{id}")
   public ObjectNode one(@Context Caller caller, @PathParam("id") UUID id) {
     caller.requireAdmin();
-    return calls.withTexts(id).orElseThrow(() -> new NotFound("model call", id));
+    return calls.call(id).orElseThrow(() -> new NotFound("model call", id));
   }
 }

@@ -17,7 +17,7 @@ public final class LlmModule implements Managed {
   private final LlmServices services;
   private final GatewayAccess access;
 
-  public LlmModule(LlmSettings settings, Jdbi jdbi, RedisClient redis) {
+  public LlmModule(LlmSettings settings, Jdbi jdbi, RedisClient redis, ObjectMapper json) {
     List<Provider> configured =
         settings.providers.stream().flatMap(p -> p.provider().stream()).toList();
     configured.forEach(p -> ProviderRules.checkBaseUrl(p.baseUrl()));
@@ -33,7 +33,8 @@ public final class LlmModule implements Managed {
                 settings.local.tokensPerSecond,
                 new ConductorServices(settings.conductor.url, settings.conductor.adminToken)),
             jdbi,
-            redis);
+            redis,
+            json);
     this.access = new GatewayAccess(services.rateLimits(), settings.keyRequestsPerMinute);
   }
 
@@ -53,8 +54,8 @@ public final class LlmModule implements Managed {
     return List.of(
         new OpenAiResource(services, access, json),
         new ProviderResource(admin()),
-        new UsageResource(new UsageQueries(jdbi)),
-        new LlmCallResource(new LlmCallQueries(jdbi, json, services)),
+        new UsageResource(new UsageDao(jdbi)),
+        new LlmCallResource(services),
         new OpenAiErrorShape());
   }
 

@@ -29,9 +29,9 @@ import nova.web.ui.Routes;
 public class LlmPages {
   private final Html html;
   private final LlmAdmin admin;
-  private final UsageQueries usage;
+  private final UsageDao usage;
 
-  public LlmPages(Html html, LlmAdmin admin, UsageQueries usage) {
+  public LlmPages(Html html, LlmAdmin admin, UsageDao usage) {
     this.html = html;
     this.admin = admin;
     this.usage = usage;

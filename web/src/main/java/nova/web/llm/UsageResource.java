@@ -16,9 +16,9 @@ import nova.web.ui.Routes;
 @Path(Routes.API + "/usage")
 @Produces(MediaType.APPLICATION_JSON)
 public class UsageResource {
-  private final UsageQueries usage;
+  private final UsageDao usage;
 
-  public UsageResource(UsageQueries usage) {
+  public UsageResource(UsageDao usage) {
     this.usage = usage;
   }
 
@@ -32,13 +32,13 @@ public class UsageResource {
   static int days(String days) {
     try {
       int n = Integer.parseInt(days.strip());
-      if (n >= 1 && n <= UsageQueries.MAX_DAYS) return n;
+      if (n >= 1 && n <= UsageDao.MAX_DAYS) return n;
     } catch (NumberFormatException notANumber) {
       // answered below with the range
     }
     throw new ApiException(
         400,
-        "days must be a whole number from 1 to " + UsageQueries.MAX_DAYS + ", was '" + days + "'",
+        "days must be a whole number from 1 to " + UsageDao.MAX_DAYS + ", was '" + days + "'",
         Map.of("field", "days"));
   }
 }

@@ -1,5 +1,6 @@
 package nova.web.memory;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.lifecycle.Managed;
 import io.temporal.client.WorkflowClient;
 import nova.activities.llm.gateway.LlmServices;
@@ -10,8 +11,8 @@ import org.jdbi.v3.core.Jdbi;
 public final class MemoryModule implements Managed {
   private final MemoryServices services;
 
-  public MemoryModule(Jdbi jdbi, LlmServices llm) {
-    this.services = new MemoryServices(jdbi, llm);
+  public MemoryModule(Jdbi jdbi, LlmServices llm, ObjectMapper json) {
+    this.services = new MemoryServices(jdbi, llm, json);
   }
 
   public MemoryServices services() {

@@ -1,5 +1,6 @@
 package nova.web.platform;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.dropwizard.lifecycle.Managed;
@@ -47,6 +48,12 @@ public final class Database implements Managed {
   @Override
   public void start() {
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+  }
+
+  /** JSON columns are read with the server's configured mapper. */
+  public Database useJson(ObjectMapper json) {
+    jdbi.getConfig(JsonColumns.class).use(json);
+    return this;
   }
 
   public Jdbi jdbi() {

@@ -32,11 +32,11 @@ import org.jdbi.v3.core.Jdbi;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AgentTaskResource {
   private final TaskCommands commands;
-  private final TaskQueries tasks;
+  private final TaskDao tasks;
 
   public AgentTaskResource(TaskCommands commands, Jdbi jdbi) {
     this.commands = commands;
-    this.tasks = jdbi.onDemand(TaskQueries.class);
+    this.tasks = jdbi.onDemand(TaskDao.class);
   }
 
   /**
@@ -51,7 +51,7 @@ public class AgentTaskResource {
       @QueryParam("cursor") String cursor) {
     Caller agent = caller.requireAgent();
     int max = TaskResource.limit(limit, 200, 1000);
-    List<TaskQueries.Task> page = tasks.forServer(agent.serverId(), TaskCursor.decode(cursor), max);
+    List<TaskDao.Task> page = tasks.forServer(agent.serverId(), TaskCursor.decode(cursor), max);
     return TaskResource.withNextLink(Response.ok(page), request, page, max).build();
   }
 
@@ -136,7 +136,7 @@ public class AgentTaskResource {
     requireOwner(agent, tasks.existing(id));
   }
 
-  private static void requireOwner(Caller agent, TaskQueries.Task task) {
+  private static void requireOwner(Caller agent, TaskDao.Task task) {
     if (!agent.serverId().equals(task.serverId())) {
       throw new NotPermitted("task " + task.id() + " is not assigned to this server");
     }

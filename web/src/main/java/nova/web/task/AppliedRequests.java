@@ -16,9 +16,9 @@ import nova.workflows.task.TaskWorkflow;
 final class AppliedRequests {
   private static final Duration ASK_WITHIN = Duration.ofSeconds(5);
   private final WorkflowClient client;
-  private final TaskQueries tasks;
+  private final TaskDao tasks;
 
-  AppliedRequests(WorkflowClient client, TaskQueries tasks) {
+  AppliedRequests(WorkflowClient client, TaskDao tasks) {
     this.client = client;
     this.tasks = tasks;
   }

@@ -26,7 +26,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class LostWorkflows {
   private final WorkflowClient client;
-  private final TaskQueries tasks;
+  private final TaskDao tasks;
   private final ProjectDao projects;
   private final long remindAfterSeconds;
   private final long updatesPerRun;
@@ -40,7 +40,7 @@ public final class LostWorkflows {
       WorkflowClient client, Jdbi jdbi, long remindAfterSeconds, long updatesPerRun) {
     this.updatesPerRun = updatesPerRun;
     this.client = client;
-    this.tasks = jdbi.onDemand(TaskQueries.class);
+    this.tasks = jdbi.onDemand(TaskDao.class);
     this.projects = jdbi.onDemand(ProjectDao.class);
     this.remindAfterSeconds = remindAfterSeconds;
   }
@@ -59,10 +59,10 @@ public final class LostWorkflows {
             .toList();
     int resumed = 0;
     TaskCursor after = null;
-    List<TaskQueries.Task> page;
+    List<TaskDao.Task> page;
     do {
       page = tasks.page(open, after, PAGE);
-      for (TaskQueries.Task task : page) {
+      for (TaskDao.Task task : page) {
         if (!known(task.id())) {
           if (resume(task)) resumed++;
         }
@@ -111,14 +111,14 @@ public final class LostWorkflows {
    * Whether it started the task's workflow again (not when the task finished meanwhile, or another
    * did it first).
    */
-  private boolean resume(TaskQueries.Task found) {
+  private boolean resume(TaskDao.Task found) {
     // read again: the task may have moved on since its page was read
-    TaskQueries.Task task = tasks.task(found.id()).orElse(found);
+    TaskDao.Task task = tasks.task(found.id()).orElse(found);
     if (TaskStatus.fromWire(task.status()).isFinal()) return false;
     UUID openIntervention =
         tasks.interventions(task.id()).stream()
             .filter(i -> i.status().equals("open"))
-            .map(TaskQueries.Intervention::id)
+            .map(TaskDao.Intervention::id)
             .findFirst()
             .orElse(null);
     boolean requirePlan =

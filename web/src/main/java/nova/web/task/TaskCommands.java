@@ -55,7 +55,7 @@ public final class TaskCommands {
 
   private final WorkflowClient client;
   private final Projects projects;
-  private final TaskQueries tasks;
+  private final TaskDao tasks;
   private final AppliedRequests applied;
   private final long remindAfterSeconds;
   private final Parts parts;
@@ -71,14 +71,13 @@ public final class TaskCommands {
     this.updatesPerRun = updatesPerRun;
     this.client = client;
     this.projects = projects;
-    this.tasks = jdbi.onDemand(TaskQueries.class);
+    this.tasks = jdbi.onDemand(TaskDao.class);
     this.applied = new AppliedRequests(client, tasks);
     this.remindAfterSeconds = remindAfterSeconds;
     this.parts = parts;
   }
 
-  public TaskQueries.Task create(
-      Caller caller, TaskRequests.NewTask request, String idempotencyKey) {
+  public TaskDao.Task create(Caller caller, TaskRequests.NewTask request, String idempotencyKey) {
     caller.requireAdmin();
     ProjectDao.Project project = projects.project(request.project());
     UUID serverId =
@@ -333,7 +332,7 @@ public final class TaskCommands {
    * started again.
    */
   private Refusal lostOrFinished(Caller caller, UUID taskId, WorkflowException gone) {
-    TaskQueries.Task task = tasks.task(taskId).orElseThrow(() -> new NotFound("task", taskId));
+    TaskDao.Task task = tasks.task(taskId).orElseThrow(() -> new NotFound("task", taskId));
     if (TaskStatus.fromWire(task.status()).isFinal()) return rejected(caller, taskId, gone);
     return Outage.unavailable(
         Outage.TEMPORAL,
@@ -377,7 +376,7 @@ public final class TaskCommands {
   }
 
   private TransitionRefused rejected(Caller caller, UUID taskId, WorkflowException cause) {
-    TaskQueries.Task task = tasks.task(taskId).orElseThrow(() -> new NotFound("task", taskId));
+    TaskDao.Task task = tasks.task(taskId).orElseThrow(() -> new NotFound("task", taskId));
     TaskStatus status = TaskStatus.fromWire(task.status());
     var allowed =
         TaskAction.allowedIn(status).stream()

@@ -15,7 +15,7 @@ import nova.web.errors.ApiException;
  * that change meanwhile move to the front instead of shifting every later page.
  */
 public record TaskCursor(Instant updatedAt, UUID id) {
-  public static TaskCursor after(TaskQueries.Task last) {
+  public static TaskCursor after(TaskDao.Task last) {
     return new TaskCursor(last.updatedAt(), last.id());
   }
 
@@ -56,7 +56,7 @@ public record TaskCursor(Instant updatedAt, UUID id) {
   }
 
   /** The cursor for the page after this one, if the page was full. */
-  static String next(List<TaskQueries.Task> page, int limit) {
+  static String next(List<TaskDao.Task> page, int limit) {
     return page.size() < limit || page.isEmpty() ? null : after(page.getLast()).encode();
   }
 }

@@ -30,13 +30,15 @@ import nova.workflows.task.TaskWorkflow;
  * (a run that continued as new names the one before it).
  */
 public final class TaskHistory {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private final ObjectMapper json;
   private final WorkflowClient client;
   private final TemporalWebUi webUi;
   private final String namespace;
 
-  public TaskHistory(WorkflowClient client, TemporalWebUi webUi, String namespace) {
+  public TaskHistory(
+      WorkflowClient client, TemporalWebUi webUi, String namespace, ObjectMapper json) {
     this.client = client;
+    this.json = json;
     this.webUi = webUi;
     this.namespace = namespace;
   }
@@ -104,13 +106,13 @@ public final class TaskHistory {
   public String json(UUID taskId) {
     Runs found = runs(taskId);
     ObjectNode all =
-        JSON.createObjectNode()
+        json.createObjectNode()
             .put("workflow_id", TaskWorkflow.workflowId(taskId))
             .put("older_runs_expired", found.olderExpired());
     ArrayNode runs = all.putArray("runs");
     for (Run run : found.runs()) {
       try {
-        ObjectNode exported = (ObjectNode) JSON.readTree(run.history().toJson(false));
+        ObjectNode exported = (ObjectNode) json.readTree(run.history().toJson(false));
         ObjectNode entry = runs.addObject().put("run_id", run.runId());
         webUi
             .run(TaskWorkflow.workflowId(taskId), run.runId())

@@ -23,7 +23,7 @@ public record TaskPageModel(
   }
 
   /** The intervention waiting for an answer, if any. */
-  public TaskQueries.Intervention openIntervention() {
+  public TaskDao.Intervention openIntervention() {
     return detail.interventions().stream()
         .filter(i -> i.status().equals("open"))
         .findFirst()
@@ -46,8 +46,7 @@ public record TaskPageModel(
 
   static List<Step> lifecycle(TaskDetail detail) {
     TaskStatus current = TaskStatus.fromWire(detail.task().status());
-    var seen =
-        detail.events().stream().map(TaskQueries.Event::toStatus).collect(Collectors.toSet());
+    var seen = detail.events().stream().map(TaskDao.Event::toStatus).collect(Collectors.toSet());
     List<TaskStatus> path =
         current == TaskStatus.FAILED || current == TaskStatus.CANCELLED
             ? Stream.concat(

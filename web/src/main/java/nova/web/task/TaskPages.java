@@ -31,21 +31,21 @@ import org.jdbi.v3.core.Jdbi;
 @Produces(MediaType.TEXT_HTML)
 public class TaskPages {
   private final Html html;
-  private final TaskQueries tasks;
+  private final TaskDao tasks;
   private final ProjectDao projectDao;
   private final TaskCommands commands;
   private final TaskHistory history;
 
   public TaskPages(Html html, Jdbi jdbi, TaskCommands commands, TaskHistory history) {
     this.html = html;
-    this.tasks = jdbi.onDemand(TaskQueries.class);
+    this.tasks = jdbi.onDemand(TaskDao.class);
     this.projectDao = jdbi.onDemand(ProjectDao.class);
     this.commands = commands;
     this.history = history;
   }
 
   /** A board column: the newest tasks of one status, and how many have it in all. */
-  public record Column(String status, List<TaskQueries.Task> tasks, long total) {
+  public record Column(String status, List<TaskDao.Task> tasks, long total) {
     public boolean truncated() {
       return total > tasks.size();
     }
@@ -159,7 +159,7 @@ public class TaskPages {
           if (action == TaskAction.ASSIGN) {
             if (server == null || server.isBlank())
               throw ApiException.badRequest("pick a server to assign the task to");
-            TaskQueries.Task task = tasks.existing(id);
+            TaskDao.Task task = tasks.existing(id);
             serverId = commands.serverIn(task.projectId(), task.projectName(), server);
           }
           commands.act(

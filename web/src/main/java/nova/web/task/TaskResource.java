@@ -37,12 +37,12 @@ public class TaskResource {
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   private final TaskCommands commands;
   private final TaskHistory history;
-  private final TaskQueries tasks;
+  private final TaskDao tasks;
 
   public TaskResource(TaskCommands commands, TaskHistory history, Jdbi jdbi) {
     this.commands = commands;
     this.history = history;
-    this.tasks = jdbi.onDemand(TaskQueries.class);
+    this.tasks = jdbi.onDemand(TaskDao.class);
   }
 
   @POST
@@ -63,7 +63,7 @@ public class TaskResource {
       @QueryParam("cursor") String cursor) {
     caller.requireHuman();
     int max = limit(limit, 100, 1000);
-    List<TaskQueries.Task> page =
+    List<TaskDao.Task> page =
         tasks.page(
             status == null || status.isBlank() ? List.of() : statuses(status),
             TaskCursor.decode(cursor),
@@ -83,7 +83,7 @@ public class TaskResource {
   static Response.ResponseBuilder withNextLink(
       Response.ResponseBuilder response,
       ContainerRequestContext request,
-      List<TaskQueries.Task> page,
+      List<TaskDao.Task> page,
       int limit) {
     String next = TaskCursor.next(page, limit);
     if (next == null) return response;
@@ -115,7 +115,7 @@ public class TaskResource {
       @PathParam("id") UUID id,
       @NotNull @Valid TaskRequests.Assign body) {
     caller.requireAdmin();
-    TaskQueries.Task task = tasks.existing(id);
+    TaskDao.Task task = tasks.existing(id);
     UUID server = commands.serverIn(task.projectId(), task.projectName(), body.server());
     return act(
         caller,

@@ -2,7 +2,6 @@ package nova.web.task;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -10,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import nova.web.platform.JsonColumns;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -19,14 +19,13 @@ import org.jdbi.v3.core.statement.StatementContext;
  * reading a task in the lifecycle benchmark.
  */
 public final class TaskRows {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private TaskRows() {}
 
-  public static final class TaskMapper implements RowMapper<TaskQueries.Task> {
+  public static final class TaskMapper implements RowMapper<TaskDao.Task> {
     @Override
-    public TaskQueries.Task map(ResultSet rs, StatementContext ctx) throws SQLException {
-      return new TaskQueries.Task(
+    public TaskDao.Task map(ResultSet rs, StatementContext ctx) throws SQLException {
+      return new TaskDao.Task(
           uuid(rs, "id"),
           uuid(rs, "project_id"),
           rs.getString("project_name"),
@@ -45,10 +44,10 @@ public final class TaskRows {
     }
   }
 
-  public static final class EventMapper implements RowMapper<TaskQueries.Event> {
+  public static final class EventMapper implements RowMapper<TaskDao.Event> {
     @Override
-    public TaskQueries.Event map(ResultSet rs, StatementContext ctx) throws SQLException {
-      return new TaskQueries.Event(
+    public TaskDao.Event map(ResultSet rs, StatementContext ctx) throws SQLException {
+      return new TaskDao.Event(
           rs.getLong("seq"),
           rs.getString("type"),
           rs.getString("from_status"),
@@ -59,10 +58,10 @@ public final class TaskRows {
     }
   }
 
-  public static final class InterventionMapper implements RowMapper<TaskQueries.Intervention> {
+  public static final class InterventionMapper implements RowMapper<TaskDao.Intervention> {
     @Override
-    public TaskQueries.Intervention map(ResultSet rs, StatementContext ctx) throws SQLException {
-      return new TaskQueries.Intervention(
+    public TaskDao.Intervention map(ResultSet rs, StatementContext ctx) throws SQLException {
+      return new TaskDao.Intervention(
           uuid(rs, "id"),
           rs.getString("question"),
           rs.getString("status"),
@@ -74,10 +73,10 @@ public final class TaskRows {
     }
   }
 
-  public static final class NoteMapper implements RowMapper<TaskQueries.Note> {
+  public static final class NoteMapper implements RowMapper<TaskDao.Note> {
     @Override
-    public TaskQueries.Note map(ResultSet rs, StatementContext ctx) throws SQLException {
-      return new TaskQueries.Note(
+    public TaskDao.Note map(ResultSet rs, StatementContext ctx) throws SQLException {
+      return new TaskDao.Note(
           rs.getLong("id"),
           rs.getString("author"),
           rs.getString("content"),
@@ -87,18 +86,17 @@ public final class TaskRows {
   }
 
   /**
-   * A task row with its events, interventions and notes as JSON arrays (see
-   * TaskQueries.DETAIL_LISTS).
+   * A task row with its events, interventions and notes as JSON arrays (see TaskDao.DETAIL_LISTS).
    */
   public static final class DetailMapper implements RowMapper<TaskDetail> {
     private final TaskMapper task = new TaskMapper();
 
     @Override
     public TaskDetail map(ResultSet rs, StatementContext ctx) throws SQLException {
-      List<TaskQueries.Event> events = new ArrayList<>();
-      for (JsonNode e : array(rs, "events")) {
+      List<TaskDao.Event> events = new ArrayList<>();
+      for (JsonNode e : array(rs, ctx, "events")) {
         events.add(
-            new TaskQueries.Event(
+            new TaskDao.Event(
                 e.path("seq").asLong(),
                 text(e, "type"),
                 text(e, "from"),
@@ -107,10 +105,10 @@ public final class TaskRows {
                 text(e, "details"),
                 micros(e, "at")));
       }
-      List<TaskQueries.Intervention> interventions = new ArrayList<>();
-      for (JsonNode i : array(rs, "interventions")) {
+      List<TaskDao.Intervention> interventions = new ArrayList<>();
+      for (JsonNode i : array(rs, ctx, "interventions")) {
         interventions.add(
-            new TaskQueries.Intervention(
+            new TaskDao.Intervention(
                 UUID.fromString(i.path("id").asText()),
                 text(i, "question"),
                 text(i, "status"),
@@ -120,10 +118,10 @@ public final class TaskRows {
                 micros(i, "at"),
                 micros(i, "answered_at")));
       }
-      List<TaskQueries.Note> notes = new ArrayList<>();
-      for (JsonNode n : array(rs, "notes")) {
+      List<TaskDao.Note> notes = new ArrayList<>();
+      for (JsonNode n : array(rs, ctx, "notes")) {
         notes.add(
-            new TaskQueries.Note(
+            new TaskDao.Note(
                 n.path("id").asLong(),
                 text(n, "author"),
                 text(n, "content"),
@@ -134,12 +132,13 @@ public final class TaskRows {
           task.map(rs, ctx), List.copyOf(events), List.copyOf(interventions), List.copyOf(notes));
     }
 
-    private static JsonNode array(ResultSet rs, String column) throws SQLException {
+    private static JsonNode array(ResultSet rs, StatementContext ctx, String column)
+        throws SQLException {
       try {
-        return JSON.readTree(rs.getString(column));
+        return ctx.getConfig(JsonColumns.class).mapper().readTree(rs.getString(column));
       } catch (JsonProcessingException e) {
         throw new SQLException(
-            "column " + column + " is not the JSON array TaskQueries.DETAIL_LISTS builds", e);
+            "column " + column + " is not the JSON array TaskDao.DETAIL_LISTS builds", e);
       }
     }
 

@@ -18,10 +18,10 @@ public final class GatewayTestSupport {
 
   /** Stores a text as a workflow's model call does, returning its id. */
   public static UUID saveText(Jdbi jdbi, String body) {
-    return new LlmTexts(jdbi).save(body);
+    return new LlmTextDao(jdbi).save(body);
   }
 
   public static Optional<String> text(Jdbi jdbi, UUID id) {
-    return new LlmTexts(jdbi).body(id);
+    return new LlmTextDao(jdbi).body(id);
   }
 }

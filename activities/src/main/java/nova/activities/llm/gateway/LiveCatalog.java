@@ -15,12 +15,12 @@ import nova.activities.llm.ChatProvider;
  * provider joins only while no other provider is enabled.
  */
 final class LiveCatalog {
-  private final ProviderStore store;
+  private final ProviderDao store;
   private final Supplier<Optional<Provider>> builtin;
   private final Map<Provider, ChatProvider> clients = new HashMap<>();
   private volatile Catalog current;
 
-  LiveCatalog(ProviderStore store, Supplier<Optional<Provider>> builtin) {
+  LiveCatalog(ProviderDao store, Supplier<Optional<Provider>> builtin) {
     this.store = store;
     this.builtin = builtin;
   }

@@ -1,5 +1,6 @@
 package nova.activities.llm.gateway;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,14 +29,14 @@ final class LlmActivitiesImpl implements LlmActivities {
   private static final Set<String> ROLES = Set.of("system", "user", "assistant");
   private final Gateway gateway;
   private final Jdbi jdbi;
-  private final LlmTexts texts;
-  private final LlmCallStore calls;
+  private final LlmTextDao texts;
+  private final LlmCallDao calls;
 
-  LlmActivitiesImpl(Gateway gateway, Jdbi jdbi) {
+  LlmActivitiesImpl(Gateway gateway, Jdbi jdbi, ObjectMapper json) {
     this.gateway = gateway;
     this.jdbi = jdbi;
-    this.texts = new LlmTexts(jdbi);
-    this.calls = new LlmCallStore(jdbi);
+    this.texts = new LlmTextDao(jdbi);
+    this.calls = new LlmCallDao(jdbi, json);
   }
 
   @Override

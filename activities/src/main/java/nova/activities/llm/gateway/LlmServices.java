@@ -1,5 +1,7 @@
 package nova.activities.llm.gateway;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -55,22 +57,27 @@ public final class LlmServices implements AutoCloseable {
 
   private final Settings settings;
   private final Jdbi jdbi;
-  private final ProviderStore store;
+  private final ObjectMapper json;
+  private final LlmCallDao calls;
+  private final ProviderDao store;
   private final UsageLog usageLog;
   private final LiveCatalog catalog;
   private final RateLimiter limits;
   private final Gateway gateway;
-  private final LlmTexts texts;
+  private final LlmTextDao texts;
   private final DefaultConductor defaultConductor;
   private final ScheduledExecutorService refresher =
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().daemon().name("nova-llm-refresh").factory());
   private LocalModelServer local;
 
-  public LlmServices(Settings settings, Jdbi jdbi, RedisClient redis) {
+  /** {@code json}: the server's configured mapper, for the JSON Nova stores. */
+  public LlmServices(Settings settings, Jdbi jdbi, RedisClient redis, ObjectMapper json) {
     this.settings = settings;
     this.jdbi = jdbi;
-    this.store = new ProviderStore(jdbi);
+    this.json = json;
+    this.calls = new LlmCallDao(jdbi, json);
+    this.store = new ProviderDao(jdbi, json);
     this.defaultConductor = new DefaultConductor(settings.conductor());
     this.usageLog = new UsageLog(jdbi);
     this.catalog = new LiveCatalog(store, this::builtin);
@@ -81,7 +88,7 @@ public final class LlmServices implements AutoCloseable {
             new Breakers(settings.breakerWindow(), settings.breakerOpenFor()),
             limits,
             usageLog);
-    this.texts = new LlmTexts(jdbi);
+    this.texts = new LlmTextDao(jdbi);
   }
 
   /**
@@ -122,7 +129,7 @@ public final class LlmServices implements AutoCloseable {
   }
 
   public LlmActivities activities() {
-    return new LlmActivitiesImpl(gateway, jdbi);
+    return new LlmActivitiesImpl(gateway, jdbi, json);
   }
 
   public ConductorActivities conductorActivities() {
@@ -206,6 +213,16 @@ public final class LlmServices implements AutoCloseable {
 
   public Map<UUID, String> texts(Collection<UUID> ids) {
     return texts.bodies(ids);
+  }
+
+  /** A workflow's model calls for audit, oldest first (at most 500). */
+  public List<ObjectNode> calls(String workflowId) {
+    return calls.ofWorkflow(workflowId);
+  }
+
+  /** One model call with each prompt message's text and the answer's text filled in. */
+  public Optional<ObjectNode> call(UUID id) {
+    return calls.withTexts(id);
   }
 
   private synchronized Optional<Provider> builtin() {

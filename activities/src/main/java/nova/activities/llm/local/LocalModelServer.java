@@ -24,6 +24,8 @@ import nova.activities.llm.OpenAiShapes;
  * the baseline.
  */
 public final class LocalModelServer implements AutoCloseable {
+  // Another program's wire format (a provider's, the conductor's), not Nova's stored or API
+  // JSON: a plain mapper, so that no setting of Nova's own can change what is sent or read.
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int EMBED_DIMENSIONS = 256;
 

@@ -9,6 +9,8 @@ import java.util.List;
 
 /** One streamed answer of the local model, in OpenAI's chunk framing, paced token by token. */
 final class LocalStream {
+  // Another program's wire format (a provider's, the conductor's), not Nova's stored or API
+  // JSON: a plain mapper, so that no setting of Nova's own can change what is sent or read.
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpExchange exchange;
   private final String id;

@@ -9,16 +9,18 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /** Reading, listing, counting and deleting stored memories. */
-final class Memories {
+final class MemoryDao {
+  private final MetadataJson metadata;
   public static final int MAX_PAGE = 200;
   private final Jdbi jdbi;
   private final Scopes scopes;
-  private final SwitchHistory switches;
+  private final ModelSwitchDao switches;
 
-  Memories(Jdbi jdbi) {
+  MemoryDao(Jdbi jdbi, MetadataJson metadata) {
+    this.metadata = metadata;
     this.jdbi = jdbi;
     this.scopes = new Scopes(jdbi);
-    this.switches = new SwitchHistory(jdbi);
+    this.switches = new ModelSwitchDao(jdbi);
   }
 
   private static final String SELECT =
@@ -104,12 +106,12 @@ final class Memories {
         });
   }
 
-  private static Memory memory(ResultSet rs) throws SQLException {
+  private Memory memory(ResultSet rs) throws SQLException {
     return new Memory(
         rs.getObject("id", UUID.class),
         rs.getString("scope"),
         rs.getString("content"),
-        MemorySearch.metadata(rs.getString("metadata")),
+        metadata.read(rs.getString("metadata")),
         rs.getInt("chunks"),
         rs.getString("created_by"),
         rs.getObject("created_at", OffsetDateTime.class).toInstant());

@@ -14,14 +14,14 @@ import org.jdbi.v3.core.Jdbi;
  * Reads llm_usage for the usage page and GET /api/v1/usage; every day of the range appears, empty
  * ones as zero.
  */
-public final class UsageQueries {
+public final class UsageDao {
   public static final int MAX_DAYS = 366;
   private static final String SINCE =
       " u.at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' - make_interval(days"
           + " => :days - 1)";
   private final Jdbi jdbi;
 
-  public UsageQueries(Jdbi jdbi) {
+  public UsageDao(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 

@@ -2,7 +2,13 @@ package nova.activities.llm.gateway;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,13 +18,14 @@ import nova.workflows.llm.messages.LlmReply;
 import org.jdbi.v3.core.Jdbi;
 
 /** The llm_calls rows: one per workflow model call, however many attempts it took. */
-final class LlmCallStore {
-  private static final ObjectMapper JSON = new ObjectMapper();
+final class LlmCallDao {
+  private final ObjectMapper json;
   private static final TypeReference<List<String>> NAMES = new TypeReference<>() {};
   private final Jdbi jdbi;
 
-  LlmCallStore(Jdbi jdbi) {
+  LlmCallDao(Jdbi jdbi, ObjectMapper json) {
     this.jdbi = jdbi;
+    this.json = json;
   }
 
   Optional<LlmReply> finished(UUID callId) {
@@ -81,7 +88,7 @@ final class LlmCallStore {
       List<String> fellBack) {
     return jdbi.inTransaction(
         h -> {
-          UUID output = LlmTexts.save(h, text);
+          UUID output = LlmTextDao.save(h, text);
           h.createUpdate(
                   """
                   UPDATE llm_calls SET status = 'done', output_id = :output, model = :model,
@@ -114,19 +121,99 @@ final class LlmCallStore {
                 .execute());
   }
 
-  private static String write(Object value) {
+  private String write(Object value) {
     try {
-      return JSON.writeValueAsString(value);
+      return json.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("names and ids always serialise", e);
     }
   }
 
-  private static List<String> read(String names) {
+  private List<String> read(String names) {
     try {
-      return JSON.readValue(names, NAMES);
+      return json.readValue(names, NAMES);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("llm_calls.fell_back is written as a JSON array of names", e);
+    }
+  }
+
+  private static final int MAX_LISTED = 500;
+  private static final String READ_COLUMNS =
+      """
+      id, workflow_id, agent_id, requested::text AS requested, prompt::text AS prompt, status,
+        attempts, output_id, model, finish_reason,
+      input_tokens, output_tokens, fell_back::text AS fell_back, error, started_at, finished_at\
+      """;
+
+  List<ObjectNode> ofWorkflow(String workflowId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT "
+                        + READ_COLUMNS
+                        + " FROM llm_calls WHERE workflow_id = :workflow ORDER BY started_at LIMIT "
+                        + MAX_LISTED)
+                .bind("workflow", workflowId)
+                .map((rs, ctx) -> row(rs))
+                .list());
+  }
+
+  /** The call with each prompt message's text and the answer's text filled in. */
+  Optional<ObjectNode> withTexts(UUID id) {
+    Optional<ObjectNode> call =
+        jdbi.withHandle(
+            h ->
+                h.createQuery("SELECT " + READ_COLUMNS + " FROM llm_calls WHERE id = :id")
+                    .bind("id", id)
+                    .map((rs, ctx) -> row(rs))
+                    .findOne());
+    call.ifPresent(
+        c -> {
+          List<UUID> ids = new ArrayList<>();
+          c.withArray("prompt").forEach(m -> ids.add(UUID.fromString(m.path("text_id").asText())));
+          if (c.hasNonNull("output_id")) ids.add(UUID.fromString(c.get("output_id").asText()));
+          var bodies = new LlmTextDao(jdbi).bodies(ids);
+          c.withArray("prompt")
+              .forEach(
+                  m ->
+                      ((ObjectNode) m)
+                          .put("text", bodies.get(UUID.fromString(m.path("text_id").asText()))));
+          if (c.hasNonNull("output_id"))
+            c.put("output", bodies.get(UUID.fromString(c.get("output_id").asText())));
+        });
+    return call;
+  }
+
+  private ObjectNode row(ResultSet rs) throws SQLException {
+    ObjectNode row = json.createObjectNode();
+    row.put("id", rs.getString("id"))
+        .put("workflow_id", rs.getString("workflow_id"))
+        .put("agent_id", rs.getString("agent_id"));
+    row.set("requested", tree(rs.getString("requested")));
+    row.set("prompt", (ArrayNode) tree(rs.getString("prompt")));
+    row.put("status", rs.getString("status"))
+        .put("attempts", rs.getInt("attempts"))
+        .put("output_id", rs.getString("output_id"))
+        .put("model", rs.getString("model"))
+        .put("finish_reason", rs.getString("finish_reason"))
+        .put("input_tokens", rs.getLong("input_tokens"))
+        .put("output_tokens", rs.getLong("output_tokens"));
+    row.set("fell_back", tree(rs.getString("fell_back")));
+    row.put("error", rs.getString("error"))
+        .put("started_at", String.valueOf(rs.getTimestamp("started_at").toInstant()));
+    row.put(
+        "finished_at",
+        rs.getTimestamp("finished_at") == null
+            ? null
+            : rs.getTimestamp("finished_at").toInstant().toString());
+    return row;
+  }
+
+  private JsonNode tree(String text) {
+    try {
+      return json.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("llm_calls' JSONB columns hold JSON", e);
     }
   }
 }

@@ -16,16 +16,17 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** Providers and aliases in PostgreSQL (llm_providers, llm_aliases). */
-final class ProviderStore {
-  private static final ObjectMapper JSON = new ObjectMapper();
+final class ProviderDao {
+  private final ObjectMapper json;
   private static final TypeReference<List<ProviderModel>> MODELS = new TypeReference<>() {};
   private static final TypeReference<List<String>> TARGETS = new TypeReference<>() {};
   private static final String COLUMNS =
       "id, name, kind, base_url, api_key, models::text AS models, rpm, source, enabled";
   private final Jdbi jdbi;
 
-  ProviderStore(Jdbi jdbi) {
+  ProviderDao(Jdbi jdbi, ObjectMapper json) {
     this.jdbi = jdbi;
+    this.json = json;
   }
 
   public List<Provider> all() {
@@ -86,7 +87,7 @@ final class ProviderStore {
                     .bind("kind", p.kind().wire())
                     .bind("baseUrl", p.baseUrl())
                     .bind("apiKey", p.apiKey())
-                    .bind("models", json(p.models()))
+                    .bind("models", toJson(p.models()))
                     .bind("rpm", p.rpm())
                     .bind("enabled", p.enabled())
                     .bind("name", p.name())
@@ -125,7 +126,7 @@ final class ProviderStore {
                     ON CONFLICT (name) DO UPDATE SET targets = EXCLUDED.targets, updated_at = now()\
                     """)
                 .bind("name", name)
-                .bind("targets", json(targets))
+                .bind("targets", toJson(targets))
                 .bind("by", by)
                 .execute());
   }
@@ -139,7 +140,7 @@ final class ProviderStore {
                 == 1);
   }
 
-  private static void insert(Handle h, Provider p) {
+  private void insert(Handle h, Provider p) {
     h.createUpdate(
             """
             INSERT INTO llm_providers (id, name, kind, base_url, api_key, models, rpm, source,
@@ -152,14 +153,14 @@ final class ProviderStore {
         .bind("kind", p.kind().wire())
         .bind("baseUrl", p.baseUrl())
         .bind("apiKey", p.apiKey())
-        .bind("models", json(p.models()))
+        .bind("models", toJson(p.models()))
         .bind("rpm", p.rpm())
         .bind("source", p.source())
         .bind("enabled", p.enabled())
         .execute();
   }
 
-  private static Provider provider(ResultSet rs) throws SQLException {
+  private Provider provider(ResultSet rs) throws SQLException {
     int rpm = rs.getInt("rpm");
     return new Provider(
         rs.getObject("id", UUID.class),
@@ -173,19 +174,19 @@ final class ProviderStore {
         rs.getBoolean("enabled"));
   }
 
-  private static String json(Object value) {
+  private String toJson(Object value) {
     try {
-      return JSON.writeValueAsString(value);
+      return json.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(e);
     }
   }
 
-  private static <T> T parse(String json, TypeReference<T> type) {
+  private <T> T parse(String text, TypeReference<T> type) {
     try {
-      return JSON.readValue(json, type);
+      return json.readValue(text, type);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a stored JSON column does not parse: " + json, e);
+      throw new IllegalStateException("a stored JSON column does not parse: " + text, e);
     }
   }
 }

@@ -19,7 +19,7 @@ import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 @RegisterRowMapper(TaskRows.EventMapper.class)
 @RegisterRowMapper(TaskRows.InterventionMapper.class)
 @RegisterRowMapper(TaskRows.NoteMapper.class)
-public interface TaskQueries {
+public interface TaskDao {
   String TASK_SELECT =
       """
       SELECT t.id, t.project_id, p.name AS project_name, t.title, t.spec, t.status, t.server_id,

@@ -15,10 +15,10 @@ import org.jdbi.v3.core.Jdbi;
  * Prompt and answer texts (llm_texts), stored once by content: saving the same text again returns
  * the same id, so a retried save never writes twice.
  */
-final class LlmTexts {
+final class LlmTextDao {
   private final Jdbi jdbi;
 
-  LlmTexts(Jdbi jdbi) {
+  LlmTextDao(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 

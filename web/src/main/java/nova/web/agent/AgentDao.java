@@ -12,8 +12,8 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /** Agents and pods in PostgreSQL. */
-public final class AgentStore {
-  private static final ObjectMapper JSON = new ObjectMapper();
+public final class AgentDao {
+  private final ObjectMapper json;
   private static final String AGENT =
       "SELECT id, name, pod_id, model, system_prompt, fallback_models::text AS fallbacks,"
           + " canonical, created_by, created_at, updated_at FROM agents";
@@ -21,8 +21,9 @@ public final class AgentStore {
       "SELECT id, name, description, sandbox_tier, created_by, created_at, updated_at FROM pods";
   private final Jdbi jdbi;
 
-  public AgentStore(Jdbi jdbi) {
+  public AgentDao(Jdbi jdbi, ObjectMapper json) {
     this.jdbi = jdbi;
+    this.json = json;
   }
 
   /**
@@ -97,7 +98,7 @@ public final class AgentStore {
                       :createdBy)\
                     """)
                 .bindMethods(a)
-                .bind("fallbacks", json(a.fallbackModels()))
+                .bind("fallbacks", toJson(a.fallbackModels()))
                 .execute());
   }
 
@@ -112,7 +113,7 @@ public final class AgentStore {
                         updated_at = now() WHERE id = :id\
                     """)
                 .bindMethods(a)
-                .bind("fallbacks", json(a.fallbackModels()))
+                .bind("fallbacks", toJson(a.fallbackModels()))
                 .execute());
   }
 
@@ -181,7 +182,7 @@ public final class AgentStore {
         h -> h.createUpdate("DELETE FROM pods WHERE id = :id").bind("id", id).execute() == 1);
   }
 
-  private static Agent agent(ResultSet rs) throws SQLException {
+  private Agent agent(ResultSet rs) throws SQLException {
     return new Agent(
         rs.getObject("id", UUID.class),
         rs.getString("name"),
@@ -195,7 +196,7 @@ public final class AgentStore {
         rs.getObject("updated_at", OffsetDateTime.class).toInstant());
   }
 
-  private static Pod pod(ResultSet rs) throws SQLException {
+  private Pod pod(ResultSet rs) throws SQLException {
     return new Pod(
         rs.getObject("id", UUID.class),
         rs.getString("name"),
@@ -206,19 +207,19 @@ public final class AgentStore {
         rs.getObject("updated_at", OffsetDateTime.class).toInstant());
   }
 
-  private static String json(List<String> list) {
+  private String toJson(List<String> list) {
     try {
-      return JSON.writeValueAsString(list);
+      return json.writeValueAsString(list);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(e);
     }
   }
 
-  private static List<String> parse(String json) {
+  private List<String> parse(String text) {
     try {
-      return JSON.readValue(json, new TypeReference<List<String>>() {});
+      return json.readValue(text, new TypeReference<List<String>>() {});
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("agents.fallback_models does not parse: " + json, e);
+      throw new IllegalStateException("agents.fallback_models does not parse: " + text, e);
     }
   }
 }

@@ -76,7 +76,7 @@ public class AuthFilter implements ContainerRequestFilter {
    */
   public static final String ADDRESS = "nova.address";
 
-  private static final String REGISTER = relative(Routes.SERVER_API + "/register");
+  private static final String REGISTER = relative(Routes.API + Routes.SERVER_REGISTER);
 
   /**
    * What an agent key may reach: its own tasks, the model gateway, and what anyone may (assets,

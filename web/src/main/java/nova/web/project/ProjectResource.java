@@ -60,7 +60,7 @@ public class ProjectResource {
    * log.
    */
   @POST
-  @Path("server/register")
+  @Path(Routes.SERVER_REGISTER)
   public Response register(@Context Caller caller, @NotNull @Valid RegisterServer body) {
     try {
       Projects.Registered registered = projects.register(body);

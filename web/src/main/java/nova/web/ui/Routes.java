@@ -57,6 +57,10 @@ public final class Routes {
   // The APIs' roots.
   public static final String API = "/api/v1";
   public static final String SERVER_API = API + "/server";
+
+  /** Under {@link #API}: where a server trades its registration token for an agent key. */
+  public static final String SERVER_REGISTER = "/server/register";
+
   public static final String CHAT_STREAM = API + "/chat/stream";
   public static final String OPENAI = "/v1";
   public static final String HEALTH = "/health";

@@ -1,4 +1,4 @@
--- Agents (a model, its fallbacks and a system prompt) and pods (groups of agents sharing a sandbox tier).
+-- Agents (a model, its fallbacks and a system prompt) and pods (groups of agents sharing a sandbox tier), per seed 001.
 
 CREATE TABLE pods (
   id           UUID PRIMARY KEY,

@@ -376,25 +376,17 @@ public final class ChaosBench {
         }
       }
     }
-    List<Long> waits = new ArrayList<>(waitsMillis);
-    Collections.sort(waits);
-    long worst = waits.isEmpty() ? 0 : waits.getLast();
-    long p99 =
-        waits.isEmpty()
-            ? 0
-            : waits.get((int) Math.min(waits.size() - 1, Math.ceil(waits.size() * 0.99) - 1));
-    System.out.printf("%nchaos: %d faults in %.1f s%n", faultCount, seconds);
-    faults.forEach(f -> System.out.println("  " + f));
-    System.out.printf(
-        "  lifecycles completed  %d of %d (%.0f %%)   target 100 %%%n",
-        completed, lifecycles, 100.0 * completed / lifecycles);
-    System.out.printf(
-        "  task events           %d duplicated, %d missing   target 0 and 0%n",
-        duplicated, missing);
-    System.out.printf(
-        "  an action waited      p99 %d ms, worst %d ms (%d actions)%n", p99, worst, waits.size());
-    System.out.printf(
-        "  503s answered         %s (each named the part that was down)%n", unavailable);
+    new ChaosSummary(
+            faultCount,
+            seconds,
+            List.copyOf(faults),
+            completed,
+            lifecycles,
+            duplicated,
+            missing,
+            List.copyOf(waitsMillis),
+            Map.copyOf(unavailable))
+        .print();
   }
 
   private static void sleep(long millis) {

@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,12 +27,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * on without restarting Nova. The bounds are loose: they catch a hang, not a slow machine.
  */
 class OutageIT {
-  /**
-   * An action while a part is down must be answered within this (the server's own bound is 10 s,
-   * plus a check).
-   */
-  private static final long ANSWER_MS = 25_000;
-
   private static Path dir;
   private static PartProcess.Postgres postgres;
   private static PartProcess.Redis redis;
@@ -71,7 +63,8 @@ class OutageIT {
   /** Each test starts from a ready stack, whatever the one before it left behind. */
   @BeforeEach
   void ready() throws Exception {
-    eventually("ready before the test", () -> admin.get("/health/ready"), r -> r.status() == 200);
+    Replies.eventually(
+        "ready before the test", () -> admin.get("/health/ready"), r -> r.status() == 200);
   }
 
   @Test
@@ -83,11 +76,12 @@ class OutageIT {
     try {
       // the workflow takes the approval and retries storing it; the agent's help needs the database
       // before Temporal
-      expect503(timed(() -> approve(inReview)), "postgresql", true);
-      expect503(timed(() -> help(running, "pg-help")), "postgresql", false);
-      expect503(timed(() -> admin.get("/api/v1/tasks/" + running)), "postgresql", null);
-      expect503(
-          timed(
+      Replies.expect503(Replies.timed(() -> approve(inReview)), "postgresql", true);
+      Replies.expect503(Replies.timed(() -> help(running, "pg-help")), "postgresql", false);
+      Replies.expect503(
+          Replies.timed(() -> admin.get("/api/v1/tasks/" + running)), "postgresql", null);
+      Replies.expect503(
+          Replies.timed(
               () ->
                   admin.post(
                       "/api/v1/tasks",
@@ -95,7 +89,7 @@ class OutageIT {
           "postgresql",
           false);
       JsonNode health =
-          eventually(
+          Replies.eventually(
                   "readiness names PostgreSQL and the change waiting to be stored",
                   () -> admin.get("/health/ready"),
                   r ->
@@ -107,12 +101,12 @@ class OutageIT {
     } finally {
       postgres.start();
     }
-    eventually(
+    Replies.eventually(
         "ready again without a restart",
         () -> admin.get("/health/ready"),
         r -> r.status() == 200 && r.json().path("projections_waiting").isEmpty());
     Api.Reply stored =
-        eventually(
+        Replies.eventually(
             "the accepted approval, answered to its key",
             () -> approve(inReview),
             r -> r.status() == 200);
@@ -135,11 +129,11 @@ class OutageIT {
         new WebDriverWait(browser, Duration.ofSeconds(20))
             .until(
                 d -> d.findElement(By.id("outage")).getText().contains("Redis is not answering"));
-        expect503(timed(() -> help(task, "redis-help")), "redis", true);
+        Replies.expect503(Replies.timed(() -> help(task, "redis-help")), "redis", true);
         assertThat(admin.get("/api/v1/tasks/" + task).status())
             .as("reads need no Redis")
             .isEqualTo(200);
-        eventually(
+        Replies.eventually(
             "readiness names Redis",
             () -> admin.get("/health/ready"),
             r ->
@@ -148,11 +142,11 @@ class OutageIT {
       } finally {
         redis.start();
       }
-      eventually(
+      Replies.eventually(
           "ready again without a restart",
           () -> admin.get("/health/ready"),
           r -> r.status() == 200);
-      eventually(
+      Replies.eventually(
           "the accepted help, answered to its key",
           () -> help(task, "redis-help"),
           r -> r.status() == 200);
@@ -181,9 +175,9 @@ class OutageIT {
     temporal.stop();
     long stopped = System.nanoTime();
     try {
-      expect503(timed(() -> help(task, "temporal-help")), "temporal", false);
-      expect503(
-          timed(
+      Replies.expect503(Replies.timed(() -> help(task, "temporal-help")), "temporal", false);
+      Replies.expect503(
+          Replies.timed(
               () ->
                   admin.post(
                       "/api/v1/tasks",
@@ -193,7 +187,7 @@ class OutageIT {
       assertThat(admin.get("/api/v1/tasks/" + task).status())
           .as("reads need no Temporal")
           .isEqualTo(200);
-      eventually(
+      Replies.eventually(
           "readiness names Temporal",
           () -> admin.get("/health/ready"),
           r ->
@@ -207,13 +201,13 @@ class OutageIT {
     } finally {
       temporal.start();
     }
-    eventually(
+    Replies.eventually(
         "ready again without a restart", () -> admin.get("/health/ready"), r -> r.status() == 200);
     // a new task needs a poll of the task queue at once: the workers must not sleep out that
     // backoff
     finish(runningTask());
     Api.Reply help =
-        eventually(
+        Replies.eventually(
             "the task's workflow answers again",
             () -> help(task, "temporal-help"),
             r -> r.status() == 200);
@@ -260,7 +254,7 @@ class OutageIT {
                       agent.name()));
       assertThat(created.status()).as(created.body()).isEqualTo(201);
     }
-    eventually(
+    Replies.eventually(
         "the first server is ready again too",
         () -> admin.get("/health/ready"),
         r -> r.status() == 200);
@@ -387,40 +381,5 @@ class OutageIT {
     assertThat(seqs)
         .as("events: none lost, none twice")
         .isEqualTo(LongStream.range(0, seqs.size()).boxed().toList());
-  }
-
-  private static void expect503(Api.Reply reply, String part, Boolean accepted) {
-    assertThat(reply.status()).as(reply.body()).isEqualTo(503);
-    assertThat(reply.header("Retry-After")).as("Retry-After").isPresent();
-    assertThat(reply.json().path("detail").path("part").asText()).as(reply.body()).isEqualTo(part);
-    if (accepted != null)
-      assertThat(reply.json().path("detail").path("accepted").asBoolean(!accepted))
-          .as(reply.body())
-          .isEqualTo(accepted);
-  }
-
-  private static Api.Reply timed(Supplier<Api.Reply> call) {
-    long t0 = System.nanoTime();
-    Api.Reply reply = call.get();
-    long ms = (System.nanoTime() - t0) / 1_000_000;
-    System.out.printf("answered %d in %d ms: %s%n", reply.status(), ms, reply.body());
-    assertThat(ms).as("answered, not hung").isLessThan(ANSWER_MS);
-    return reply;
-  }
-
-  private static Api.Reply eventually(
-      String what, Supplier<Api.Reply> call, Predicate<Api.Reply> done)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    Api.Reply last = null;
-    while (System.nanoTime() < deadline) {
-      last = call.get();
-      if (done.test(last)) return last;
-      Thread.sleep(250);
-    }
-    throw new AssertionError(
-        what
-            + ": not within 60 s; last answer "
-            + (last == null ? "none" : last.status() + " " + last.body()));
   }
 }

@@ -19,13 +19,22 @@ import org.jdbi.v3.core.Jdbi;
 
 /** The llm_calls rows: one per workflow model call, however many attempts it took. */
 final class LlmCallDao {
-  private final ObjectMapper json;
   private static final TypeReference<List<String>> NAMES = new TypeReference<>() {};
+  private static final int MAX_LISTED = 500;
+  private static final String READ_COLUMNS =
+      """
+      id, workflow_id, agent_id, requested::text AS requested, prompt::text AS prompt, status,
+        attempts, output_id, model, finish_reason,
+      input_tokens, output_tokens, fell_back::text AS fell_back, error, started_at, finished_at\
+      """;
   private final Jdbi jdbi;
+  private final ObjectMapper json;
+  private final LlmTextDao texts;
 
   LlmCallDao(Jdbi jdbi, ObjectMapper json) {
     this.jdbi = jdbi;
     this.json = json;
+    this.texts = new LlmTextDao(jdbi);
   }
 
   Optional<LlmReply> finished(UUID callId) {
@@ -137,14 +146,6 @@ final class LlmCallDao {
     }
   }
 
-  private static final int MAX_LISTED = 500;
-  private static final String READ_COLUMNS =
-      """
-      id, workflow_id, agent_id, requested::text AS requested, prompt::text AS prompt, status,
-        attempts, output_id, model, finish_reason,
-      input_tokens, output_tokens, fell_back::text AS fell_back, error, started_at, finished_at\
-      """;
-
   List<ObjectNode> ofWorkflow(String workflowId) {
     return jdbi.withHandle(
         h ->
@@ -172,7 +173,7 @@ final class LlmCallDao {
           List<UUID> ids = new ArrayList<>();
           c.withArray("prompt").forEach(m -> ids.add(UUID.fromString(m.path("text_id").asText())));
           if (c.hasNonNull("output_id")) ids.add(UUID.fromString(c.get("output_id").asText()));
-          var bodies = new LlmTextDao(jdbi).bodies(ids);
+          var bodies = texts.bodies(ids);
           c.withArray("prompt")
               .forEach(
                   m ->

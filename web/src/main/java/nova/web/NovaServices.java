@@ -33,11 +33,11 @@ import nova.web.task.TaskCommands;
 import nova.web.task.TaskHistory;
 
 /**
- * Everything the API, the pages and the workers use, built once. Building does no I/O: each part
- * that writes or connects does it in its {@link Managed#start()}, which Dropwizard calls in the
- * order of {@link #build}: migrations first, then first-run writes, the services, the workers, and
- * last the watchers of the platform parts. They stop in reverse, so the workers stop before the
- * services they call.
+ * Everything the API, the pages and the workers use, built once. Building reads and writes nothing
+ * (only the connection pool opens): each part that migrates, writes or starts threads does it in
+ * its {@link Managed#start()}, which Dropwizard calls in the order of {@link #build}: migrations
+ * first, then first-run writes, the services, the workers, and last the watchers of the platform
+ * parts. They stop in reverse, so the workers stop before the services they call.
  */
 public record NovaServices(
     NovaConfiguration config,

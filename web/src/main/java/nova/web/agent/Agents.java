@@ -43,7 +43,7 @@ public final class Agents {
         .orElseThrow(
             () ->
                 new Unavailable(
-                    "nova-agent",
+                    null,
                     "the Nova agent is missing; restart Nova to recreate it",
                     Map.of(),
                     null));

@@ -64,7 +64,6 @@ public class LoginPage {
   @Path(Routes.LOGIN)
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response login(
-      @Context Caller caller,
       @Context ContainerRequestContext request,
       @Context HttpServletRequest servlet,
       @FormParam("username") String username,

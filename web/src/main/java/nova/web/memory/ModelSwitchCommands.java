@@ -177,7 +177,7 @@ public final class ModelSwitchCommands {
       throw ApiException.badRequest(e.getMessage());
     } catch (GatewayFailure e) {
       throw new Unavailable(
-          model,
+          null,
           model
               + " did not answer a test embedding, so the switch was not started: "
               + e.getMessage(),

@@ -15,6 +15,7 @@ import nova.web.auth.Caller;
 import nova.web.errors.ApiException;
 import nova.web.errors.Outage;
 import nova.web.errors.RefusalMapper;
+import nova.web.errors.RetryAfter;
 import nova.workflows.failures.Refusal;
 
 /** Answers for the admin app: pages, parts, redirects, and refusals as a readable flash message. */
@@ -69,7 +70,7 @@ public final class Html {
             .entity(
                 templates.render(
                     "shared/part/flash.jte", Map.of("message", message, "error", true)));
-    retryAfter.ifPresent(wait -> answer.header("Retry-After", wait.toSeconds()));
+    retryAfter.ifPresent(wait -> answer.header("Retry-After", RetryAfter.seconds(wait)));
     return answer.build();
   }
 

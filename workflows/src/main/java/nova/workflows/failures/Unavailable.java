@@ -13,15 +13,19 @@ public final class Unavailable extends Refusal {
   private final String part;
   private final Duration retryAfter;
 
-  /** {@code retryAfter}: null when waiting alone will not bring the part back. */
+  /**
+   * {@code part}: one of Nova's platform parts (postgresql, redis, temporal), named in the detail,
+   * or null for something else that is missing; {@code retryAfter}: null when waiting alone will
+   * not bring it back.
+   */
   public Unavailable(String part, String message, Map<String, Object> detail, Duration retryAfter) {
     super(message, withPart(part, detail));
     this.part = part;
     this.retryAfter = retryAfter;
   }
 
-  public String part() {
-    return part;
+  public Optional<String> part() {
+    return Optional.ofNullable(part);
   }
 
   @Override
@@ -31,7 +35,7 @@ public final class Unavailable extends Refusal {
 
   private static Map<String, Object> withPart(String part, Map<String, Object> detail) {
     Map<String, Object> all = new LinkedHashMap<>();
-    all.put("part", part);
+    if (part != null) all.put("part", part);
     all.putAll(detail);
     return all;
   }

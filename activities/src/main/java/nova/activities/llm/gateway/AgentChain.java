@@ -15,8 +15,10 @@ record AgentChain(List<String> models, String systemPrompt) {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "SELECT model, ARRAY(SELECT jsonb_array_elements_text(fallback_models)) AS"
-                        + " fallbacks, system_prompt FROM agents WHERE id = :id")
+                    "SELECT model, ARRAY(SELECT f.name FROM"
+                        + " jsonb_array_elements_text(fallback_models) WITH ORDINALITY AS f(name,"
+                        + " n) ORDER BY f.n) AS fallbacks, system_prompt FROM agents WHERE id ="
+                        + " :id")
                 .bind("id", agentId)
                 .map(
                     (rs, ctx) -> {

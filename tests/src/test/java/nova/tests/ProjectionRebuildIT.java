@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nova.workflows.task.TaskStatus;
-import nova.workflows.task.messages.TaskChange;
 import nova.workflows.task.messages.TaskEventType;
 import nova.workflows.task.messages.TaskStart;
 import org.junit.jupiter.api.Test;
@@ -18,187 +17,85 @@ class ProjectionRebuildIT extends ProjectionFixture {
     UUID server = UUID.fromString(agent.serverId());
     store.recordCreated(
         new TaskStart(task, UUID.fromString(projectId), "kept", "spec", server, true, 60, "test"),
-        new TaskChange(
-            task,
-            0,
-            TaskEventType.CREATED,
-            null,
-            TaskStatus.PENDING,
-            "test",
-            null,
-            null,
-            null,
-            false,
-            1_000,
-            null,
-            3));
+        event(0, TaskEventType.CREATED, null, TaskStatus.PENDING).workflowTask(3).change());
     store.record(
-        new TaskChange(
-            task,
-            1,
-            TaskEventType.ASSIGNED,
-            TaskStatus.PENDING,
-            TaskStatus.ASSIGNED,
-            "test",
-            server,
-            null,
-            null,
-            false,
-            1_000,
-            null,
-            3));
+        event(1, TaskEventType.ASSIGNED, TaskStatus.PENDING, TaskStatus.ASSIGNED)
+            .server(server)
+            .workflowTask(3)
+            .change());
     store.record(
-        new TaskChange(
-            task,
-            2,
-            TaskEventType.PLAN_MODE,
-            TaskStatus.ASSIGNED,
-            TaskStatus.PLANNING,
-            "nova",
-            null,
-            null,
-            null,
-            false,
-            1_000,
-            null,
-            3));
+        event(2, TaskEventType.PLAN_MODE, TaskStatus.ASSIGNED, TaskStatus.PLANNING)
+            .by("nova")
+            .workflowTask(3)
+            .change());
     store.record(
-        new TaskChange(
-            task,
-            3,
-            TaskEventType.PLAN_SUBMITTED,
-            TaskStatus.PLANNING,
-            TaskStatus.PLAN_REVIEW,
-            "server:x",
-            null,
-            "plan v1",
-            null,
-            false,
-            2_000,
-            null,
-            7));
+        event(3, TaskEventType.PLAN_SUBMITTED, TaskStatus.PLANNING, TaskStatus.PLAN_REVIEW)
+            .by("server:x")
+            .text("plan v1")
+            .at(2_000)
+            .workflowTask(7)
+            .change());
     store.record(
-        new TaskChange(
-            task,
-            4,
-            TaskEventType.PLAN_REVISION_REQUESTED,
-            TaskStatus.PLAN_REVIEW,
-            TaskStatus.PLANNING,
-            "admin",
-            null,
-            "smaller",
-            null,
-            false,
-            3_000,
-            null,
-            11));
+        event(4, TaskEventType.PLAN_REVISION_REQUESTED, TaskStatus.PLAN_REVIEW, TaskStatus.PLANNING)
+            .by("admin")
+            .text("smaller")
+            .at(3_000)
+            .workflowTask(11)
+            .change());
     store.record(
-        new TaskChange(
-            task,
-            5,
-            TaskEventType.PLAN_SUBMITTED,
-            TaskStatus.PLANNING,
-            TaskStatus.PLAN_REVIEW,
-            "server:x",
-            null,
-            "plan v2",
-            null,
-            false,
-            4_000,
-            null,
-            15));
+        event(5, TaskEventType.PLAN_SUBMITTED, TaskStatus.PLANNING, TaskStatus.PLAN_REVIEW)
+            .by("server:x")
+            .text("plan v2")
+            .at(4_000)
+            .workflowTask(15)
+            .change());
     store.record(
-        new TaskChange(
-            task,
-            6,
-            TaskEventType.PLAN_APPROVED,
-            TaskStatus.PLAN_REVIEW,
-            TaskStatus.RUNNING,
-            "admin",
-            null,
-            null,
-            null,
-            false,
-            5_000,
-            null,
-            19));
+        event(6, TaskEventType.PLAN_APPROVED, TaskStatus.PLAN_REVIEW, TaskStatus.RUNNING)
+            .by("admin")
+            .at(5_000)
+            .workflowTask(19)
+            .change());
     UUID answered = UUID.randomUUID();
     store.record(
-        new TaskChange(
-            task,
-            7,
-            TaskEventType.HELP_REQUESTED,
-            TaskStatus.RUNNING,
-            TaskStatus.NEEDS_HUMAN,
-            "server:x",
-            null,
-            "which db?",
-            answered,
-            false,
-            6_000,
-            null,
-            23));
+        event(7, TaskEventType.HELP_REQUESTED, TaskStatus.RUNNING, TaskStatus.NEEDS_HUMAN)
+            .by("server:x")
+            .text("which db?")
+            .about(answered)
+            .at(6_000)
+            .workflowTask(23)
+            .change());
     store.record(
-        new TaskChange(
-            task,
-            8,
-            TaskEventType.INTERVENTION_ANSWERED,
-            TaskStatus.NEEDS_HUMAN,
-            TaskStatus.RUNNING,
-            "admin",
-            null,
-            "postgres",
-            answered,
-            false,
-            7_000,
-            null,
-            27));
+        event(8, TaskEventType.INTERVENTION_ANSWERED, TaskStatus.NEEDS_HUMAN, TaskStatus.RUNNING)
+            .by("admin")
+            .text("postgres")
+            .about(answered)
+            .at(7_000)
+            .workflowTask(27)
+            .change());
     store.record(
-        new TaskChange(
-            task,
-            9,
-            TaskEventType.NOTE_ADDED,
-            TaskStatus.RUNNING,
-            TaskStatus.RUNNING,
-            "admin",
-            null,
-            "mind the index",
-            null,
-            true,
-            8_000,
-            null,
-            31));
+        event(9, TaskEventType.NOTE_ADDED, TaskStatus.RUNNING, TaskStatus.RUNNING)
+            .by("admin")
+            .text("mind the index")
+            .urgent()
+            .at(8_000)
+            .workflowTask(31)
+            .change());
     // never committed: a second question; then the workflow completes the task at seq 10 instead
     store.record(
-        new TaskChange(
-            task,
-            10,
-            TaskEventType.HELP_REQUESTED,
-            TaskStatus.RUNNING,
-            TaskStatus.NEEDS_HUMAN,
-            "server:x",
-            null,
-            "and the cache?",
-            UUID.randomUUID(),
-            false,
-            9_000,
-            null,
-            35));
+        event(10, TaskEventType.HELP_REQUESTED, TaskStatus.RUNNING, TaskStatus.NEEDS_HUMAN)
+            .by("server:x")
+            .text("and the cache?")
+            .about(UUID.randomUUID())
+            .at(9_000)
+            .workflowTask(35)
+            .change());
     store.record(
-        new TaskChange(
-            task,
-            10,
-            TaskEventType.COMPLETED,
-            TaskStatus.RUNNING,
-            TaskStatus.DONE,
-            "server:x",
-            null,
-            "all done",
-            null,
-            false,
-            12_000,
-            null,
-            39));
+        event(10, TaskEventType.COMPLETED, TaskStatus.RUNNING, TaskStatus.DONE)
+            .by("server:x")
+            .text("all done")
+            .at(12_000)
+            .workflowTask(39)
+            .change());
 
     Map<String, Object> row =
         jdbi.withHandle(

@@ -16,51 +16,26 @@ class ProjectionStoreIT extends ProjectionFixture {
   void aRetriedEventIsWrittenOnce() {
     TaskStart start =
         new TaskStart(task, UUID.fromString(projectId), "direct", "spec", null, true, 60, "test");
-    TaskChange created =
-        new TaskChange(
-            task,
-            0,
-            TaskEventType.CREATED,
-            null,
-            TaskStatus.PENDING,
-            "test",
-            null,
-            null,
-            null,
-            false,
-            1_000);
+    TaskChange created = event(0, TaskEventType.CREATED, null, TaskStatus.PENDING).change();
     store.recordCreated(start, created);
     store.recordCreated(start, created);
     UUID intervention = UUID.randomUUID();
     TaskChange help =
-        new TaskChange(
-            task,
-            1,
-            TaskEventType.HELP_REQUESTED,
-            TaskStatus.RUNNING,
-            TaskStatus.NEEDS_HUMAN,
-            "server:x",
-            null,
-            "why?",
-            intervention,
-            false,
-            2_000);
+        event(1, TaskEventType.HELP_REQUESTED, TaskStatus.RUNNING, TaskStatus.NEEDS_HUMAN)
+            .by("server:x")
+            .text("why?")
+            .about(intervention)
+            .at(2_000)
+            .change();
     store.record(help);
     store.record(help);
     // a late write of an older workflow task (it started before the one that stored seq 1)
     TaskChange stale =
-        new TaskChange(
-            task,
-            1,
-            TaskEventType.COMPLETED,
-            TaskStatus.RUNNING,
-            TaskStatus.DONE,
-            "server:x",
-            null,
-            "other",
-            null,
-            false,
-            1_500);
+        event(1, TaskEventType.COMPLETED, TaskStatus.RUNNING, TaskStatus.DONE)
+            .by("server:x")
+            .text("other")
+            .at(1_500)
+            .change();
     store.record(stale);
 
     Map<String, Object> row =

@@ -21,127 +21,62 @@ class UncommittedEventsIT extends ProjectionFixture {
     UUID server = UUID.fromString(agent.serverId());
     store.recordCreated(
         new TaskStart(task, UUID.fromString(projectId), "ghost", "spec", server, false, 60, "test"),
-        new TaskChange(
-            task,
-            0,
-            TaskEventType.CREATED,
-            null,
-            TaskStatus.PENDING,
-            "test",
-            null,
-            null,
-            null,
-            false,
-            1_000));
+        event(0, TaskEventType.CREATED, null, TaskStatus.PENDING).change());
     store.record(
-        new TaskChange(
-            task,
-            1,
-            TaskEventType.ASSIGNED,
-            TaskStatus.PENDING,
-            TaskStatus.ASSIGNED,
-            "test",
-            server,
-            null,
-            null,
-            false,
-            1_000));
+        event(1, TaskEventType.ASSIGNED, TaskStatus.PENDING, TaskStatus.ASSIGNED)
+            .server(server)
+            .change());
     store.record(
-        new TaskChange(
-            task,
-            2,
-            TaskEventType.STARTED,
-            TaskStatus.ASSIGNED,
-            TaskStatus.RUNNING,
-            "server:x",
-            null,
-            "go",
-            null,
-            false,
-            2_000));
+        event(2, TaskEventType.STARTED, TaskStatus.ASSIGNED, TaskStatus.RUNNING)
+            .by("server:x")
+            .text("go")
+            .at(2_000)
+            .change());
     // A workflow task asked for help and noted it, stored both, and died with Temporal uncommitted.
     UUID ghostQuestion = UUID.randomUUID();
     store.record(
-        new TaskChange(
-            task,
-            3,
-            TaskEventType.HELP_REQUESTED,
-            TaskStatus.RUNNING,
-            TaskStatus.NEEDS_HUMAN,
-            "server:x",
-            null,
-            "which db?",
-            ghostQuestion,
-            false,
-            3_000,
-            "idem|server:x|request_help|k1",
-            11));
+        event(3, TaskEventType.HELP_REQUESTED, TaskStatus.RUNNING, TaskStatus.NEEDS_HUMAN)
+            .by("server:x")
+            .text("which db?")
+            .about(ghostQuestion)
+            .at(3_000)
+            .request("idem|server:x|request_help|k1", 11)
+            .change());
     store.record(
-        new TaskChange(
-            task,
-            4,
-            TaskEventType.NOTE_ADDED,
-            TaskStatus.NEEDS_HUMAN,
-            TaskStatus.NEEDS_HUMAN,
-            "server:x",
-            null,
-            "waiting",
-            null,
-            true,
-            3_000,
-            null,
-            11));
+        event(4, TaskEventType.NOTE_ADDED, TaskStatus.NEEDS_HUMAN, TaskStatus.NEEDS_HUMAN)
+            .by("server:x")
+            .text("waiting")
+            .urgent()
+            .at(3_000)
+            .workflowTask(11)
+            .change());
     // After Temporal's restart the workflow, still running, takes the agent's submit as seq 3.
     TaskChange submit =
-        new TaskChange(
-            task,
-            3,
-            TaskEventType.SUBMITTED_FOR_REVIEW,
-            TaskStatus.RUNNING,
-            TaskStatus.REVIEW,
-            "server:x",
-            null,
-            "the work",
-            null,
-            false,
-            9_000,
-            null,
-            14);
+        event(3, TaskEventType.SUBMITTED_FOR_REVIEW, TaskStatus.RUNNING, TaskStatus.REVIEW)
+            .by("server:x")
+            .text("the work")
+            .at(9_000)
+            .workflowTask(14)
+            .change();
     store.record(submit);
     store.record(submit);
     // the same workflow task run again later (its worker died): the same event, nothing changes
     store.record(
-        new TaskChange(
-            task,
-            3,
-            TaskEventType.SUBMITTED_FOR_REVIEW,
-            TaskStatus.RUNNING,
-            TaskStatus.REVIEW,
-            "server:x",
-            null,
-            "the work",
-            null,
-            false,
-            9_500,
-            null,
-            18));
+        event(3, TaskEventType.SUBMITTED_FOR_REVIEW, TaskStatus.RUNNING, TaskStatus.REVIEW)
+            .by("server:x")
+            .text("the work")
+            .at(9_500)
+            .workflowTask(18)
+            .change());
     // a stalled worker's late write from the workflow task Temporal gave away, its clock past the
     // other's
     store.record(
-        new TaskChange(
-            task,
-            3,
-            TaskEventType.COMPLETED,
-            TaskStatus.RUNNING,
-            TaskStatus.DONE,
-            "server:x",
-            null,
-            "stale",
-            null,
-            false,
-            20_000,
-            null,
-            11));
+        event(3, TaskEventType.COMPLETED, TaskStatus.RUNNING, TaskStatus.DONE)
+            .by("server:x")
+            .text("stale")
+            .at(20_000)
+            .workflowTask(11)
+            .change());
 
     Map<String, Object> row =
         jdbi.withHandle(
@@ -192,20 +127,13 @@ class UncommittedEventsIT extends ProjectionFixture {
     // workflow's id.
     UUID question = UUID.randomUUID();
     store.record(
-        new TaskChange(
-            task,
-            4,
-            TaskEventType.HELP_REQUESTED,
-            TaskStatus.REVIEW,
-            TaskStatus.NEEDS_HUMAN,
-            "server:x",
-            null,
-            "which db?",
-            question,
-            false,
-            10_000,
-            null,
-            22));
+        event(4, TaskEventType.HELP_REQUESTED, TaskStatus.REVIEW, TaskStatus.NEEDS_HUMAN)
+            .by("server:x")
+            .text("which db?")
+            .about(question)
+            .at(10_000)
+            .workflowTask(22)
+            .change());
     List<UUID> open =
         jdbi.withHandle(
             h ->
